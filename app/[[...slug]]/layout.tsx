@@ -1,0 +1,25 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { SiteShell } from '@/components/site-shell';
+import { getPage } from '@/lib/content';
+import { site } from '@/lib/site';
+import '../globals.css';
+
+// The root layout sits in the page segment so that <html lang> can be each page's own language.
+
+export const metadata: Metadata = {
+  metadataBase: new URL(site.baseUrl),
+  title: { default: site.name, template: `%s · ${site.name}` },
+  description: site.description,
+  authors: [{ name: site.author }],
+};
+
+export default async function RootLayout({ children, params }: { children: ReactNode; params: Promise<{ slug?: string[] }> }) {
+  const { slug = [] } = await params;
+  const page = getPage(slug);
+  return (
+    <html lang={page?.lang ?? site.lang}>
+      <SiteShell currentUrl={page?.url ?? '/'}>{children}</SiteShell>
+    </html>
+  );
+}

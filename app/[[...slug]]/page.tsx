@@ -1,0 +1,49 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { PageList } from '@/components/page-list';
+import { ProseLayout } from '@/components/prose-layout';
+import { getPage, getPages } from '@/lib/content';
+import { renderMarkdown } from '@/lib/markdown';
+import { site } from '@/lib/site';
+
+interface Props {
+  params: Promise<{ slug?: string[] }>;
+}
+
+export const dynamicParams = false;
+
+export function generateStaticParams(): { slug: string[] }[] {
+  const params = getPages().map((page) => ({ slug: page.slug }));
+  // The home page exists with or without a content/index.md.
+  return params.some((param) => param.slug.length === 0) ? params : [{ slug: [] }, ...params];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug = [] } = await params;
+  const page = getPage(slug);
+  if (!page) return { alternates: { canonical: '/' } };
+  return {
+    title: slug.length === 0 ? { absolute: page.title } : page.title,
+    description: page.description,
+    alternates: { canonical: page.url },
+  };
+}
+
+export default async function Route({ params }: Props) {
+  const { slug = [] } = await params;
+  const page = getPage(slug);
+  const isHome = slug.length === 0;
+  if (!page && !isHome) notFound();
+
+  const listed = getPages().filter((candidate) => candidate.slug.length > 0);
+  return (
+    <>
+      {/* KaTeX's stylesheet (and through it, its fonts) only where there is math; React hoists it into <head>. */}
+      {page?.options.math && <link rel="stylesheet" href="/katex/katex.min.css" precedence="default" />}
+      <ProseLayout heading={page ? page.heading : site.name}>
+        {page ? await renderMarkdown(page) : <p>{site.description}</p>}
+        {isHome && <PageList pages={listed} />}
+      </ProseLayout>
+    </>
+  );
+}

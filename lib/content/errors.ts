@@ -1,0 +1,44 @@
+/** Where in a content file something went wrong. Lines and columns are 1-based, in the file as the author sees it. */
+export interface SourceLocation {
+  file: string;
+  line?: number;
+  column?: number;
+}
+
+export function formatLocation({ file, line, column }: SourceLocation): string {
+  if (line === undefined) return file;
+  return column === undefined ? `${file}:${line}` : `${file}:${line}:${column}`;
+}
+
+/**
+ * A mistake in the author's content: one line naming the file, the place, what is wrong and what to do.
+ * Thrown instead of a library's own error so that the author never has to read a stack trace.
+ */
+export class ContentError extends Error {
+  readonly location: SourceLocation;
+  readonly problem: string;
+  readonly hint: string | undefined;
+
+  constructor(location: SourceLocation, problem: string, hint?: string) {
+    super(`${formatLocation(location)}: ${problem}${hint ? ` ${hint}` : ''}`);
+    this.name = 'ContentError';
+    this.location = location;
+    this.problem = problem;
+    this.hint = hint;
+    // The message already says everything; a stack would only point into the engine.
+    this.stack = `${this.name}: ${this.message}`;
+  }
+}
+
+/** Every content mistake found in one pass, so the author fixes them all in one round. */
+export class ContentErrors extends Error {
+  readonly errors: readonly ContentError[];
+
+  constructor(errors: readonly ContentError[]) {
+    const count = errors.length === 1 ? '1 problem' : `${errors.length} problems`;
+    super(`Content has ${count}:\n${errors.map((error) => `  ${error.message}`).join('\n')}`);
+    this.name = 'ContentErrors';
+    this.errors = errors;
+    this.stack = `${this.name}: ${this.message}`;
+  }
+}

@@ -1,0 +1,201 @@
+import matter from 'gray-matter';
+import { parse as parseToml, TomlError } from 'smol-toml';
+import { z } from 'zod';
+import { closestWord } from './closest-word';
+import { ContentError } from './errors';
+import { languageTagSchema, pageOptionsSchema } from './page-options';
+
+const dateSchema = z
+  .union([z.date(), z.iso.date(), z.iso.datetime({ offset: true, local: true })])
+  .transform((value) => {
+    if (typeof value === 'string') return value;
+    const iso = value.toISOString();
+    // YAML and TOML both read a bare 2024-05-01 as midnight UTC: keep it a date.
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+  });
+
+const optionFields = pageOptionsSchema.partial().shape;
+
+/** Zola's [extra] table: theme options, and the visible title when it differs from <title>. */
+const extraSchema = z.strictObject({
+  title: z.string().min(1).optional(),
+  lang: languageTagSchema.optional(),
+  ...optionFields,
+});
+
+/** Every field a page may set. The page type is derived from this; nothing else decides defaults. */
+export const frontMatterSchema = z.strictObject({
+  title: z.string().min(1).optional(),
+  description: z.string().min(1).optional(),
+  date: dateSchema.optional(),
+  updated: dateSchema.optional(),
+  draft: z.boolean().optional(),
+  lang: languageTagSchema.optional(),
+  ...optionFields,
+  extra: extraSchema.optional(),
+});
+export type FrontMatter = z.output<typeof frontMatterSchema>;
+
+export type FrontMatterFormat = 'yaml' | 'toml' | 'none';
+
+export interface ParsedSource {
+  frontMatter: FrontMatter;
+  frontMatterFormat: FrontMatterFormat;
+  /** The Markdown after the front matter. */
+  body: string;
+  /** The file line on which the body's first line sits, to report body problems where the author sees them. */
+  bodyStartLine: number;
+}
+
+const tomlEngine = { parse: (source: string) => parseToml(source) as object };
+
+/** Splits a content file into validated front matter and body. Throws ContentError with the file and line. */
+export function parseSource(file: string, source: string): ParsedSource {
+  const frontMatterFormat: FrontMatterFormat = /^\+\+\+\r?\n/.test(source)
+    ? 'toml'
+    : /^---\r?\n/.test(source)
+      ? 'yaml'
+      : 'none';
+
+  let data: Record<string, unknown> = {};
+  let body = source;
+  if (frontMatterFormat !== 'none') {
+    try {
+      // Options are always passed: gray-matter caches by source text only when called without them.
+      const parsed =
+        frontMatterFormat === 'toml'
+          ? matter(source, { language: 'toml', delimiters: '+++', engines: { toml: tomlEngine } })
+          : matter(source, { language: 'yaml' });
+      data = parsed.data;
+      body = parsed.content;
+    } catch (error) {
+      throw frontMatterSyntaxError(file, frontMatterFormat, error);
+    }
+  }
+  const bodyStartLine = countLines(source.slice(0, source.length - body.length)) + 1;
+  const frontMatterText = source.slice(0, source.length - body.length);
+  const result = frontMatterSchema.safeParse(data, { reportInput: true });
+  if (!result.success) {
+    const [issue] = result.error.issues;
+    throw issueToError(file, frontMatterText, frontMatterFormat, issue);
+  }
+  return { frontMatter: result.data, frontMatterFormat, body, bodyStartLine };
+}
+
+function countLines(text: string): number {
+  return text === '' ? 0 : text.split('\n').length - 1;
+}
+
+function frontMatterSyntaxError(file: string, format: FrontMatterFormat, error: unknown): ContentError {
+  const name = format === 'toml' ? 'TOML' : 'YAML';
+  const what = `${name} front matter does not parse`;
+  const hint =
+    format === 'toml'
+      ? 'Check the quoting and the `key = value` form between the +++ lines.'
+      : 'Check the quoting and the `key: value` form between the --- lines.';
+  if (error instanceof TomlError) {
+    // Line 1 of the TOML is the file's line 2, below the opening +++.
+    const reason = error.message.split('\n')[0] ?? error.message;
+    return new ContentError({ file, line: error.line + 1, column: error.column }, `${what}: ${reason}.`, hint);
+  }
+  const yamlMark = (error as { mark?: { line?: number; column?: number } } | null)?.mark;
+  const reason = (error as { reason?: string } | null)?.reason ?? String(error);
+  if (yamlMark && typeof yamlMark.line === 'number') {
+    // js-yaml counts from 0 inside the block, which begins on the file's line 2.
+    return new ContentError({ file, line: yamlMark.line + 2, column: (yamlMark.column ?? 0) + 1 }, `${what}: ${reason}.`, hint);
+  }
+  return new ContentError({ file, line: 1 }, `${what}: ${reason}.`, hint);
+}
+
+function describeValue(value: unknown): string {
+  if (value instanceof Date) return `the date ${value.toISOString().slice(0, 10)}`;
+  if (typeof value === 'string') return `"${value}"`;
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'nothing (null)';
+  if (typeof value === 'object') return 'a table';
+  return String(value);
+}
+
+const expectedByType: Record<string, string> = {
+  boolean: 'true or false',
+  string: 'text in quotes',
+  date: 'a date such as 2024-05-01',
+  object: 'a table of settings',
+};
+
+function issueToError(
+  file: string,
+  frontMatterText: string,
+  format: FrontMatterFormat,
+  issue: z.core.$ZodIssue | undefined,
+): ContentError {
+  if (!issue) return new ContentError({ file, line: 1 }, 'front matter is not valid.');
+  const parent = issue.path.slice(0, -1).map(String);
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0] ?? '';
+    const shape = parent[0] === 'extra' ? extraSchema.shape : frontMatterSchema.shape;
+    const known = Object.keys(shape);
+    const suggestion = closestWord(key, known);
+    const keyPath = [...issue.path.map(String), key];
+    return new ContentError(
+      { file, line: findKeyLine(frontMatterText, format, keyPath) },
+      `unknown front-matter key \`${keyPath.join('.')}\`.`,
+      suggestion
+        ? `Did you mean \`${suggestion}\`?`
+        : `Known keys: ${known.join(', ')}.`,
+    );
+  }
+  const keyPath = issue.path.map(String);
+  const key = keyPath.join('.');
+  const line = findKeyLine(frontMatterText, format, keyPath);
+  const got = 'input' in issue && issue.input !== undefined ? `, got ${describeValue(issue.input)}` : '';
+  if (issue.code === 'invalid_value') {
+    const allowed = issue.values.map((value) => `"${String(value)}"`).join(', ');
+    const typed = typeof issue.input === 'string' ? closestWord(issue.input, issue.values.map(String)) : undefined;
+    return new ContentError(
+      { file, line },
+      `\`${key}\` must be one of ${allowed}${got}.`,
+      typed ? `Did you mean "${typed}"?` : undefined,
+    );
+  }
+  if (issue.code === 'invalid_type') {
+    const expected = expectedByType[issue.expected] ?? issue.expected;
+    return new ContentError({ file, line }, `\`${key}\` must be ${expected}${got}.`);
+  }
+  if (issue.code === 'invalid_union') {
+    return new ContentError({ file, line }, `\`${key}\` must be a date such as 2024-05-01${got}.`);
+  }
+  return new ContentError({ file, line }, `\`${key}\`: ${issue.message}${got}.`);
+}
+
+/**
+ * The file line that sets a front-matter key, so errors point at it. Knows the two layouts in use:
+ * TOML `key = …` with `[extra]` tables, and YAML `key: …` with an indented `extra:` block.
+ */
+function findKeyLine(frontMatterText: string, format: FrontMatterFormat, keyPath: readonly string[]): number {
+  const lines = frontMatterText.split('\n');
+  const [first, second] = keyPath;
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const keyLine = (key: string, indented: boolean) =>
+    new RegExp(`^${indented ? '\\s+' : ''}["']?${escape(key)}["']?\\s*${format === 'toml' ? '=' : ':'}`);
+  if (first === undefined) return 1;
+  if (second === undefined) {
+    for (let index = 0; index < lines.length; index++) {
+      const line = lines[index] ?? '';
+      if (format === 'toml' && /^\s*\[/.test(line)) break;
+      if (keyLine(first, false).test(line)) return index + 1;
+    }
+    return 1;
+  }
+  const section =
+    format === 'toml' ? new RegExp(`^\\s*\\[${escape(first)}\\]\\s*$`) : new RegExp(`^${escape(first)}\\s*:\\s*$`);
+  const start = lines.findIndex((line) => section.test(line));
+  if (start === -1) return 1;
+  for (let index = start + 1; index < lines.length; index++) {
+    const line = lines[index] ?? '';
+    if (format === 'toml' ? keyLine(second, false).test(line.trimStart()) : keyLine(second, true).test(line)) {
+      return index + 1;
+    }
+  }
+  return start + 1;
+}

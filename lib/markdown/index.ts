@@ -1,0 +1,84 @@
+import type { ReactElement } from 'react';
+import { compileMDX } from 'next-mdx-remote/rsc';
+import rehypeKatex from 'rehype-katex';
+import rehypeSlug from 'rehype-slug';
+import remarkMath from 'remark-math';
+import type { PluggableList } from 'unified';
+import { mdxComponents } from '@/components/mdx-components';
+import { ContentError, ContentErrors, type Page } from '@/lib/content';
+import { headingAnchorPlugins } from './heading-anchors';
+import { rehypeCollectKatexErrors, type MathError } from './rehype-collect-katex-errors';
+import { rehypeMarkdownEscapesInMath } from './rehype-markdown-escapes-in-math';
+import { remarkDisplayMathParagraph } from './remark-display-math-paragraph';
+
+interface PluginLists {
+  remarkPlugins: PluggableList;
+  rehypePlugins: PluggableList;
+}
+
+/** Every Markdown plugin the engine uses, chosen by a page's resolved options. The only list of them. */
+export function markdownPlugins(page: Pick<Page, 'options' | 'frontMatterFormat'>, onMathError: (error: MathError) => void): PluginLists {
+  const { math, insert_anchor_links } = page.options;
+  return {
+    remarkPlugins: math ? [remarkMath, remarkDisplayMathParagraph] : [],
+    rehypePlugins: [
+      ...(math
+        ? [
+            // Pages from Zola (TOML front matter) wrote their math through Markdown escapes.
+            ...(page.frontMatterFormat === 'toml' ? [rehypeMarkdownEscapesInMath] : []),
+            rehypeKatex,
+            [rehypeCollectKatexErrors, { onError: onMathError }],
+          ]
+        : []),
+      rehypeSlug,
+      ...headingAnchorPlugins(insert_anchor_links),
+    ] as PluggableList,
+  };
+}
+
+/** The first `line:column` a compiler error names, counted in the body it was given. */
+function positionInMessage(message: string): { line: number; column: number } | undefined {
+  const match = message.match(/\((\d+):(\d+)(?:-\d+:\d+)?\)/) ?? message.match(/^>\s*(\d+)\s*\|/m);
+  if (!match) return undefined;
+  return { line: Number(match[1]), column: Number(match[2] ?? 1) };
+}
+
+/** Compiles a page's body to React elements at build time. Problems become ContentErrors naming file lines. */
+export async function renderMarkdown(page: Page): Promise<ReactElement> {
+  const toFileLine = (bodyLine: number | undefined) => (bodyLine === undefined ? undefined : bodyLine + page.bodyStartLine - 1);
+  const mathErrors: ContentError[] = [];
+  const plugins = markdownPlugins(page, (error) =>
+    mathErrors.push(
+      new ContentError(
+        { file: page.file, line: toFileLine(error.line), column: error.column },
+        `KaTeX cannot render this math: ${error.message}`,
+        'Fix the TeX, or set `math = false` if the dollar signs are not math.',
+      ),
+    ),
+  );
+
+  let content: ReactElement;
+  try {
+    ({ content } = await compileMDX({
+      source: page.body,
+      components: mdxComponents,
+      options: {
+        // The author's own expressions are content, not a threat: keep `{…}` in MDX.
+        blockJS: false,
+        mdxOptions: { format: page.format, ...plugins },
+      },
+    }));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const reason = message.replace(/^\[next-mdx-remote\] error compiling MDX:\n/, '').split('\n')[0] ?? message;
+    const position = positionInMessage(message);
+    throw new ContentError(
+      { file: page.file, line: toFileLine(position?.line), column: position?.column },
+      `${page.format === 'mdx' ? 'MDX' : 'Markdown'} does not compile: ${reason}`,
+      page.format === 'mdx' ? 'In MDX, write HTML comments as {/* … */} and escape a literal < or { with a backslash, or rename the file to .md.' : undefined,
+    );
+  }
+  if (mathErrors.length === 1 && mathErrors[0]) throw mathErrors[0];
+  if (mathErrors.length > 1) throw new ContentErrors(mathErrors);
+  return content;
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { languageTagSchema, pageOptionsSchema } from '@/lib/content/page-options';
+
+const navLinkSchema = z.strictObject({
+  label: z.string().min(1),
+  /** A site path such as `/about/`; checked against the built pages. */
+  href: z.string().regex(/^\//, 'a site path starting with "/"'),
+});
+
+export const siteConfigSchema = z.strictObject({
+  name: z.string().min(1),
+  description: z.string().min(1),
+  author: z.string().min(1),
+  /** Where the site is deployed, for canonical URLs; no trailing slash needed. */
+  baseUrl: z.url().transform((url) => url.replace(/\/+$/, '')),
+  lang: languageTagSchema,
+  nav: z.array(navLinkSchema),
+  defaults: pageOptionsSchema,
+});
+
+/** What site.config.ts is written as. */
+export type SiteConfig = z.input<typeof siteConfigSchema>;
+/** The checked config that the rest of the engine reads. */
+export type Site = z.output<typeof siteConfigSchema>;

@@ -1,0 +1,25 @@
+/**
+ * Serves KaTeX's stylesheet and fonts from the site itself (public/katex/), copied from the very katex
+ * package rehype-katex renders with, so markup and CSS always match. Pages with math link it; others don't.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// Resolve katex the way rehype-katex does, from rehype-katex's own module.
+const rehypeKatexEntry = fileURLToPath(import.meta.resolve('rehype-katex'));
+const katexEntry = createRequire(rehypeKatexEntry).resolve('katex');
+// katex's main module is dist/katex.js, beside the stylesheet and fonts.
+const katexDist = path.dirname(katexEntry);
+const target = path.join(process.cwd(), 'public', 'katex');
+
+fs.rmSync(target, { recursive: true, force: true });
+fs.mkdirSync(path.join(target, 'fonts'), { recursive: true });
+fs.copyFileSync(path.join(katexDist, 'katex.min.css'), path.join(target, 'katex.min.css'));
+let fonts = 0;
+for (const font of fs.readdirSync(path.join(katexDist, 'fonts'))) {
+  fs.copyFileSync(path.join(katexDist, 'fonts', font), path.join(target, 'fonts', font));
+  fonts++;
+}
+console.log(`KaTeX stylesheet and ${fonts} font files copied to public/katex/`);

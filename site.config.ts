@@ -1,0 +1,32 @@
+import type { SiteConfig } from '@/lib/site-config-schema';
+
+/**
+ * The one place for site-wide settings. Every per-page flag has its default here;
+ * a page's front matter overrides it. Checked at build time by lib/site-config-schema.ts.
+ */
+const site: SiteConfig = {
+  name: 'Portfolio',
+  description: 'Four engineers introduce themselves: what they build, how they work and what they want next.',
+  author: 'The portfolio authors',
+  baseUrl: 'https://example.com',
+  lang: 'en',
+  nav: [
+    { label: 'Home', href: '/' },
+    { label: 'About', href: '/about/' },
+    { label: 'Philosophy', href: '/software-philosophy/' },
+    { label: 'About me', href: '/about-me/' },
+    { label: 'Education', href: '/education/' },
+  ],
+  defaults: {
+    math: false,
+    insert_anchor_links: 'right',
+    toc: false,
+    copy: false,
+    mermaid: false,
+    comment: false,
+    reaction: false,
+    template: 'prose',
+  },
+};
+
+export default site;
