@@ -9,7 +9,6 @@ import '../globals.css';
 
 export const metadata: Metadata = {
   metadataBase: new URL(site.baseUrl),
-  title: { default: site.name, template: `%s · ${site.name}` },
   description: site.description,
   authors: [{ name: site.author }],
 };

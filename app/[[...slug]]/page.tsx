@@ -21,9 +21,9 @@ export function generateStaticParams(): { slug: string[] }[] {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug = [] } = await params;
   const page = getPage(slug);
-  if (!page) return { alternates: { canonical: '/' } };
+  if (!page) return { title: site.name, alternates: { canonical: '/' } };
   return {
-    title: slug.length === 0 ? { absolute: page.title } : page.title,
+    title: slug.length === 0 ? page.title : `${page.title} · ${site.name}`,
     description: page.description,
     alternates: { canonical: page.url },
   };

@@ -94,15 +94,15 @@ function frontMatterSyntaxError(file: string, format: FrontMatterFormat, error: 
       ? 'Check the quoting and the `key = value` form between the +++ lines.'
       : 'Check the quoting and the `key: value` form between the --- lines.';
   if (error instanceof TomlError) {
-    // Line 1 of the TOML is the file's line 2, below the opening +++.
+    // gray-matter hands the engine the text from the end of the opening +++, so TOML lines are file lines.
     const reason = error.message.split('\n')[0] ?? error.message;
-    return new ContentError({ file, line: error.line + 1, column: error.column }, `${what}: ${reason}.`, hint);
+    return new ContentError({ file, line: error.line, column: error.column }, `${what}: ${reason}.`, hint);
   }
   const yamlMark = (error as { mark?: { line?: number; column?: number } } | null)?.mark;
   const reason = (error as { reason?: string } | null)?.reason ?? String(error);
   if (yamlMark && typeof yamlMark.line === 'number') {
-    // js-yaml counts from 0 inside the block, which begins on the file's line 2.
-    return new ContentError({ file, line: yamlMark.line + 2, column: (yamlMark.column ?? 0) + 1 }, `${what}: ${reason}.`, hint);
+    // js-yaml counts from 0, from the end of the opening --- line: +1 makes it a file line.
+    return new ContentError({ file, line: yamlMark.line + 1, column: (yamlMark.column ?? 0) + 1 }, `${what}: ${reason}.`, hint);
   }
   return new ContentError({ file, line: 1 }, `${what}: ${reason}.`, hint);
 }
@@ -130,10 +130,10 @@ function issueToError(
   issue: z.core.$ZodIssue | undefined,
 ): ContentError {
   if (!issue) return new ContentError({ file, line: 1 }, 'front matter is not valid.');
-  const parent = issue.path.slice(0, -1).map(String);
   if (issue.code === 'unrecognized_keys') {
+    // Here the path names the table that holds the unknown key.
     const key = issue.keys[0] ?? '';
-    const shape = parent[0] === 'extra' ? extraSchema.shape : frontMatterSchema.shape;
+    const shape = issue.path[0] === 'extra' ? extraSchema.shape : frontMatterSchema.shape;
     const known = Object.keys(shape);
     const suggestion = closestWord(key, known);
     const keyPath = [...issue.path.map(String), key];

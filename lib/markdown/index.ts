@@ -1,9 +1,11 @@
+import { compile, type CompileOptions } from '@mdx-js/mdx';
 import type { ReactElement } from 'react';
 import { compileMDX } from 'next-mdx-remote/rsc';
 import rehypeKatex from 'rehype-katex';
 import rehypeSlug from 'rehype-slug';
 import remarkMath from 'remark-math';
 import type { PluggableList } from 'unified';
+import { VFileMessage } from 'vfile-message';
 import { mdxComponents } from '@/components/mdx-components';
 import { ContentError, ContentErrors, type Page } from '@/lib/content';
 import { headingAnchorPlugins } from './heading-anchors';
@@ -36,11 +38,17 @@ export function markdownPlugins(page: Pick<Page, 'options' | 'frontMatterFormat'
   };
 }
 
-/** The first `line:column` a compiler error names, counted in the body it was given. */
-function positionInMessage(message: string): { line: number; column: number } | undefined {
-  const match = message.match(/\((\d+):(\d+)(?:-\d+:\d+)?\)/) ?? message.match(/^>\s*(\d+)\s*\|/m);
-  if (!match) return undefined;
-  return { line: Number(match[1]), column: Number(match[2] ?? 1) };
+/**
+ * next-mdx-remote rethrows compile errors without their position, so on that (rare) path the body is
+ * compiled once more with @mdx-js/mdx, the compiler inside it, to learn where the problem is.
+ */
+async function locateCompileError(body: string, options: CompileOptions): Promise<{ line?: number; column?: number }> {
+  try {
+    await compile(body, options);
+  } catch (error) {
+    if (error instanceof VFileMessage) return { line: error.line, column: error.column };
+  }
+  return {};
 }
 
 /** Compiles a page's body to React elements at build time. Problems become ContentErrors naming file lines. */
@@ -57,23 +65,21 @@ export async function renderMarkdown(page: Page): Promise<ReactElement> {
     ),
   );
 
+  const mdxOptions = { format: page.format, ...plugins };
   let content: ReactElement;
   try {
     ({ content } = await compileMDX({
       source: page.body,
       components: mdxComponents,
-      options: {
-        // The author's own expressions are content, not a threat: keep `{…}` in MDX.
-        blockJS: false,
-        mdxOptions: { format: page.format, ...plugins },
-      },
+      // The author's own expressions are content, not a threat: keep `{…}` in MDX.
+      options: { blockJS: false, mdxOptions },
     }));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const reason = message.replace(/^\[next-mdx-remote\] error compiling MDX:\n/, '').split('\n')[0] ?? message;
-    const position = positionInMessage(message);
+    const position = await locateCompileError(page.body, mdxOptions);
     throw new ContentError(
-      { file: page.file, line: toFileLine(position?.line), column: position?.column },
+      { file: page.file, line: toFileLine(position.line), column: position.column },
       `${page.format === 'mdx' ? 'MDX' : 'Markdown'} does not compile: ${reason}`,
       page.format === 'mdx' ? 'In MDX, write HTML comments as {/* … */} and escape a literal < or { with a backslash, or rename the file to .md.' : undefined,
     );

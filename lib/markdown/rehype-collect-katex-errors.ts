@@ -16,7 +16,10 @@ export function rehypeCollectKatexErrors(options: { onError: (error: MathError) 
     for (const message of file.messages) {
       if (message.source !== 'rehype-katex') continue;
       const cause = message.cause instanceof Error ? message.cause.message : message.reason;
-      options.onError({ line: message.line, column: message.column, message: cause });
+      // Display math's <code> is made by remark-math without a position; its <pre> parent has one.
+      const placed = [...(message.ancestors ?? [])].reverse().find((node) => node.position);
+      const start = message.line !== undefined ? { line: message.line, column: message.column } : placed?.position?.start;
+      options.onError({ line: start?.line ?? undefined, column: start?.column ?? undefined, message: cause });
     }
   };
 }

@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { site } from '@/lib/site';
+import { ContentErrors, loadPages, slugForFile, urlForSlug } from './index';
+
+const made: string[] = [];
+afterEach(() => {
+  for (const directory of made.splice(0)) fs.rmSync(directory, { recursive: true, force: true });
+});
+
+/** A content folder with the given files, inside the project so that errors name it relative to it. */
+function contentFolder(files: Record<string, string>): string {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'content-'));
+  made.push(directory);
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
+    fs.writeFileSync(path.join(directory, name), text);
+  }
+  return directory;
+}
+
+function problemsIn(directory: string): string[] {
+  try {
+    loadPages(directory);
+  } catch (error) {
+    if (error instanceof ContentErrors) return error.errors.map((each) => each.problem);
+    throw error;
+  }
+  return [];
+}
+
+describe('URLs', () => {
+  it.each([
+    ['about.md', ['about'], '/about/'],
+    ['notes/x.md', ['notes', 'x'], '/notes/x/'],
+    ['notes/index.mdx', ['notes'], '/notes/'],
+    ['index.md', [], '/'],
+  ])('%s → %s', (file, slug, url) => {
+    expect(slugForFile(file)).toEqual(slug);
+    expect(urlForSlug(slugForFile(file))).toBe(url);
+  });
+});
+
+describe('loadPages', () => {
+  it('makes a page of every .md and .mdx file, sorted by URL, and skips other files', () => {
+    const directory = contentFolder({
+      'about.md': '# About\n',
+      'notes/x.mdx': '---\ntitle: X\n---\n',
+      'notes/index.md': '---\ntitle: Notes\n---\n',
+      'image.png': '',
+      '_partial.md': '# Not a page\n',
+    });
+    const pages = loadPages(directory);
+    expect(pages.map((page) => [page.url, page.format])).toEqual([
+      ['/about/', 'md'],
+      ['/notes/', 'md'],
+      ['/notes/x/', 'mdx'],
+    ]);
+  });
+
+  it('does not publish drafts', () => {
+    const directory = contentFolder({ 'a.md': '---\ntitle: A\n---\n', 'b.md': '---\ntitle: B\ndraft: true\n---\n' });
+    expect(loadPages(directory).map((page) => page.url)).toEqual(['/a/']);
+  });
+
+  it('rejects two files that claim one URL, drafts included', () => {
+    const directory = contentFolder({
+      'about.md': '# A\n',
+      'about.mdx': '# B\n',
+      'notes.md': '# C\n',
+      'notes/index.md': '---\ntitle: D\ndraft: true\n---\n',
+    });
+    expect(problemsIn(directory)).toEqual([
+      expect.stringMatching(/about\.md and .*about\.mdx both make the page \/about\//),
+      expect.stringMatching(/notes\.md and .*notes\/index\.md both make the page \/notes\//),
+    ]);
+  });
+
+  it('reports every broken file in one go', () => {
+    const directory = contentFolder({
+      'a.md': '---\nmaht: true\n---\n# A\n',
+      'b.md': '---\ninsert_anchor_links: middle\n---\n# B\n',
+      'c.md': 'No title here.\n',
+      'd.md': '# Fine\n',
+    });
+    expect(problemsIn(directory)).toHaveLength(3);
+  });
+
+  it('takes the title from the first # heading and lets the body render it', () => {
+    const directory = contentFolder({ 'a.md': '<!-- note -->\n\n# About *me*\n\nText.\n' });
+    const [page] = loadPages(directory);
+    expect(page).toMatchObject({ title: 'About me', heading: null, description: 'Text.' });
+  });
+
+  it('shows extra.title as the h1 and keeps title for <title>, as Zola’s serene theme does', () => {
+    const directory = contentFolder({ 'a.md': '+++\ntitle = "About me"\n[extra]\ntitle = "About"\nlang = "de"\n+++\nText\n' });
+    const [page] = loadPages(directory);
+    expect(page).toMatchObject({ title: 'About me', heading: 'About', lang: 'de', frontMatterFormat: 'toml' });
+  });
+
+  it('resolves every flag from front matter, then [extra], then the site defaults', () => {
+    const directory = contentFolder({
+      'plain.md': '# Plain\n',
+      'zola.md': '+++\ntitle = "Z"\ninsert_anchor_links = "left"\n[extra]\nmath = true\ntoc = true\n+++\n',
+    });
+    const [plain, zola] = loadPages(directory);
+    expect(plain?.options).toEqual({ ...site.defaults, template: 'prose' });
+    expect(plain?.lang).toBe(site.lang);
+    expect(zola?.options).toMatchObject({ math: true, toc: true, insert_anchor_links: 'left' });
+  });
+
+  it('refuses a flag set twice with different values', () => {
+    const directory = contentFolder({ 'a.md': '+++\ntitle = "A"\nmath = false\n[extra]\nmath = true\n+++\n' });
+    expect(problemsIn(directory)).toEqual([expect.stringContaining('`math` is set twice')]);
+  });
+
+  it('loads the shipped content: the four seed pages', () => {
+    const pages = loadPages();
+    expect(pages.map((page) => page.url)).toEqual(['/about-me/', '/about/', '/education/', '/software-philosophy/']);
+    const zola = pages.find((page) => page.url === '/about-me/');
+    expect(zola).toMatchObject({ title: 'About me', heading: 'About', lang: 'en', frontMatterFormat: 'toml' });
+    expect(zola?.options).toMatchObject({ math: true, insert_anchor_links: 'none', template: 'prose', mermaid: false });
+  });
+});

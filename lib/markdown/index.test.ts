@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ContentError, ContentErrors, loadPages } from '@/lib/content';
+import { renderMarkdown } from './index';
+
+const made: string[] = [];
+afterEach(() => {
+  for (const directory of made.splice(0)) fs.rmSync(directory, { recursive: true, force: true });
+});
+
+async function render(fileName: string, source: string): Promise<string> {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'markdown-'));
+  made.push(directory);
+  fs.writeFileSync(path.join(directory, fileName), source);
+  const [page] = loadPages(directory);
+  if (!page) throw new Error('no page');
+  return renderToStaticMarkup(await renderMarkdown(page));
+}
+
+async function renderError(fileName: string, source: string): Promise<ContentError> {
+  try {
+    await render(fileName, source);
+  } catch (error) {
+    if (error instanceof ContentError) return error;
+    if (error instanceof ContentErrors && error.errors[0]) return error.errors[0];
+    throw error;
+  }
+  throw new Error('expected a ContentError');
+}
+
+const mathOn = '---\ntitle: T\nmath: true\n---\n';
+const mathOff = '---\ntitle: T\nmath: false\n---\n';
+
+describe('math', () => {
+  it('renders $…$ and $$…$$ with KaTeX at build time when math is on', async () => {
+    const html = await render('a.md', `${mathOn}\nInline $a^2$ here.\n\n$$\nb^2\n$$\n`);
+    expect(html).toContain('class="katex"');
+    expect(html).toContain('class="katex-display"');
+    expect(html).toContain('<math'); // MathML for screen readers
+    expect(html).not.toContain('katex-error');
+  });
+
+  it('makes a one-line $$…$$ paragraph display math', async () => {
+    const html = await render('a.md', `${mathOn}\nText.\n\n$$x = y$$\n`);
+    expect(html).toContain('class="katex-display"');
+  });
+
+  it('keeps $$…$$ inside a sentence inline', async () => {
+    const html = await render('a.md', `${mathOn}\nSo $$x$$ is inline.\n`);
+    expect(html).toContain('class="katex"');
+    expect(html).not.toContain('katex-display');
+  });
+
+  it('leaves dollar signs as text when math is off', async () => {
+    const html = await render('a.md', `${mathOff}\nIt costs $5 and $10.\n\n$$x$$\n`);
+    expect(html).toContain('<p>It costs $5 and $10.</p>');
+    expect(html).toContain('<p>$$x$$</p>');
+    expect(html).not.toContain('katex');
+  });
+
+  it('reads \\( \\) \\[ \\] in math as Markdown escapes on TOML (Zola) pages', async () => {
+    const source = '+++\ntitle = "Z"\nmath = true\n+++\n\n$$\\dfrac{\\partial\\phi\\(r\\)}{\\partial t} = \\[D\\] \\\\ x$$\n';
+    const html = await render('a.md', source);
+    expect(html).toContain('class="katex-display"');
+    expect(html).not.toContain('katex-error');
+    expect(html).toContain('<annotation encoding="application/x-tex">\\dfrac{\\partial\\phi(r)}{\\partial t} = [D] \\\\ x</annotation>');
+  });
+
+  it('renders the equation of seed 002 without a KaTeX error', async () => {
+    const seed = fs.readFileSync(path.join(process.cwd(), 'content', 'about-me.md'), 'utf8');
+    const html = await render('about-me.md', seed);
+    expect(html).toContain('class="katex-display"');
+    expect(html).not.toContain('katex-error');
+  });
+
+  it('fails on invalid TeX with the file line and KaTeX’s message', async () => {
+    const error = await renderError('bad.md', `${mathOn}\nFine.\n\n$\\frac{1}{$ and more.\n`);
+    expect(error.location.line).toBe(8);
+    expect(error.message).toMatch(/bad\.md:8:\d+: KaTeX cannot render this math: KaTeX parse error: /);
+  });
+
+  it('keeps \\[ literal on YAML pages, where KaTeX rejects it', async () => {
+    const error = await renderError('bad.md', `${mathOn}\n$$\\[x\\]$$\n`);
+    expect(error.location.line).toBe(6);
+  });
+});
+
+describe('heading ids and anchors', () => {
+  const headings = (mode: string) => `---\ntitle: T\ninsert_anchor_links: ${mode}\n---\n\n## Intro\n\nText\n\n## Intro\n\n### Über uns\n`;
+
+  it('gives every heading a unique, stable id, keeping non-ASCII letters', async () => {
+    const html = await render('a.md', headings('none'));
+    expect(html).toContain('<h2 id="intro">Intro</h2>');
+    expect(html).toContain('<h2 id="intro-1">Intro</h2>');
+    expect(html).toContain('<h3 id="über-uns">Über uns</h3>');
+  });
+
+  it('none: no anchor links at all', async () => {
+    const html = await render('a.md', headings('none'));
+    expect(html).not.toContain('<a');
+  });
+
+  it('left and right: a link beside the heading, outside it, named for screen readers', async () => {
+    const right = await render('a.md', headings('right'));
+    expect(right).toContain(
+      '<div class="heading-group heading-group-right"><h2 id="intro">Intro</h2><a class="heading-anchor" href="#intro"><span aria-hidden="true">#</span><span class="sr-only">Link to section: Intro</span></a></div>',
+    );
+    const left = await render('a.md', headings('left'));
+    expect(left).toContain('<div class="heading-group heading-group-left"><a class="heading-anchor" href="#intro-1">');
+  });
+
+  it('heading: the heading text itself is the link', async () => {
+    const html = await render('a.md', headings('heading'));
+    expect(html).toContain('<h2 id="intro"><a class="heading-link" href="#intro">Intro</a></h2>');
+  });
+});
+
+describe('formats', () => {
+  it('compiles .md as Markdown: HTML comments are allowed and not shown', async () => {
+    const html = await render('a.md', '<!-- content/about.md -->\n\n# About\n\nText {not an expression}.\n');
+    expect(html).not.toContain('content/about.md');
+    expect(html).toContain('Text {not an expression}.');
+  });
+
+  it('compiles .mdx as MDX and keeps its expressions', async () => {
+    const html = await render('a.mdx', '---\ntitle: T\n---\n\nTwo is {1 + 1}.\n');
+    expect(html).toContain('<p>Two is 2.</p>');
+  });
+
+  it('reports MDX that does not compile with the line in the content file', async () => {
+    const error = await renderError('a.mdx', '---\ntitle: T\n---\n\nFine.\n\n<!-- a comment -->\n');
+    expect(error.location.line).toBe(7);
+    expect(error.message).toContain('MDX does not compile');
+  });
+});
