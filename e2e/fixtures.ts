@@ -1,0 +1,34 @@
+import { test as base, expect } from '@playwright/test';
+
+/**
+ * Every test page records what a visitor's browser would complain about: console errors, uncaught
+ * exceptions, failed requests and HTTP errors. A test ends by asserting there were none.
+ */
+export const test = base.extend<{ problems: string[] }>({
+  problems: async ({ page }, use) => {
+    const problems: string[] = [];
+    // Tests visit /no-such-… addresses on purpose: their 404 answer (and the browser's note of it) is expected.
+    const isDeliberatelyMissing = (url: string) => URL.canParse(url) && new URL(url).pathname.startsWith('/no-such');
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !isDeliberatelyMissing(message.location().url)) {
+        problems.push(`console: ${message.text()} (${message.location().url})`);
+      }
+    });
+    page.on('pageerror', (error) => problems.push(`exception: ${error.message}`));
+    page.on('requestfailed', (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+    page.on('response', (response) => {
+      if (response.status() >= 400 && !isDeliberatelyMissing(response.url())) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+    });
+    await use(problems);
+  },
+});
+
+export { expect };
+
+/** The pages the shipped content makes, as a visitor finds them on the home page. */
+export const contentPages = [
+  { url: '/about/', title: 'About', heading: 'About', math: false },
+  { url: '/about-me/', title: 'About me', heading: 'About', math: true },
+  { url: '/education/', title: 'Education & Origins', heading: 'Education & Origins', math: false },
+  { url: '/software-philosophy/', title: 'Building Software My Way', heading: 'About me', math: false },
+] as const;
