@@ -15,16 +15,19 @@ export function formatLocation({ file, line, column }: SourceLocation): string {
  * Thrown instead of a library's own error so that the author never has to read a stack trace.
  */
 export class ContentError extends Error {
-  readonly location: SourceLocation;
-  readonly problem: string;
-  readonly hint: string | undefined;
+  declare readonly location: SourceLocation;
+  declare readonly problem: string;
+  declare readonly hint: string | undefined;
 
   constructor(location: SourceLocation, problem: string, hint?: string) {
     super(`${formatLocation(location)}: ${problem}${hint ? ` ${hint}` : ''}`);
     this.name = 'ContentError';
-    this.location = location;
-    this.problem = problem;
-    this.hint = hint;
+    // Not enumerable, so that tools printing the error (Next's build among them) show the message once.
+    Object.defineProperties(this, {
+      location: { value: location },
+      problem: { value: problem },
+      hint: { value: hint },
+    });
     // The message already says everything; a stack would only point into the engine.
     this.stack = `${this.name}: ${this.message}`;
   }
@@ -32,13 +35,13 @@ export class ContentError extends Error {
 
 /** Every content mistake found in one pass, so the author fixes them all in one round. */
 export class ContentErrors extends Error {
-  readonly errors: readonly ContentError[];
+  declare readonly errors: readonly ContentError[];
 
   constructor(errors: readonly ContentError[]) {
     const count = errors.length === 1 ? '1 problem' : `${errors.length} problems`;
     super(`Content has ${count}:\n${errors.map((error) => `  ${error.message}`).join('\n')}`);
     this.name = 'ContentErrors';
-    this.errors = errors;
+    Object.defineProperty(this, 'errors', { value: errors });
     this.stack = `${this.name}: ${this.message}`;
   }
 }

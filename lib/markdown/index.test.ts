@@ -125,6 +125,13 @@ describe('formats', () => {
     expect(html).toContain('Text {not an expression}.');
   });
 
+  it('understands GitHub Markdown: tables, strikethrough, autolinks', async () => {
+    const html = await render('a.md', '# T\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n~~old~~ https://example.com\n');
+    expect(html).toContain('<table>');
+    expect(html).toContain('<del>old</del>');
+    expect(html).toContain('<a href="https://example.com">https://example.com</a>');
+  });
+
   it('compiles .mdx as MDX and keeps its expressions', async () => {
     const html = await render('a.mdx', '---\ntitle: T\n---\n\nTwo is {1 + 1}.\n');
     expect(html).toContain('<p>Two is 2.</p>');

@@ -3,6 +3,7 @@ import type { ReactElement } from 'react';
 import { compileMDX } from 'next-mdx-remote/rsc';
 import rehypeKatex from 'rehype-katex';
 import rehypeSlug from 'rehype-slug';
+import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import type { PluggableList } from 'unified';
 import { VFileMessage } from 'vfile-message';
@@ -22,7 +23,8 @@ interface PluginLists {
 export function markdownPlugins(page: Pick<Page, 'options' | 'frontMatterFormat'>, onMathError: (error: MathError) => void): PluginLists {
   const { math, insert_anchor_links } = page.options;
   return {
-    remarkPlugins: math ? [remarkMath, remarkDisplayMathParagraph] : [],
+    // GitHub's Markdown (tables, strikethrough, autolinks, task lists) is what authors expect to write.
+    remarkPlugins: [remarkGfm, ...(math ? [remarkMath, remarkDisplayMathParagraph] : [])],
     rehypePlugins: [
       ...(math
         ? [
