@@ -1,7 +1,7 @@
-import type { Page } from '@/lib/content';
+import type { BuiltPage } from '@/lib/content';
 
 /** Every published page with its title and description, as the home page lists them. */
-export function PageList({ pages }: { pages: readonly Page[] }) {
+export function PageList({ pages }: { pages: readonly Pick<BuiltPage, 'url' | 'title' | 'description'>[] }) {
   return (
     <ul className="not-prose mt-8 space-y-6">
       {pages.map((page) => (

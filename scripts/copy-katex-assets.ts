@@ -5,21 +5,27 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-// Resolve katex the way rehype-katex does, from rehype-katex's own module.
-const rehypeKatexEntry = fileURLToPath(import.meta.resolve('rehype-katex'));
-const katexEntry = createRequire(rehypeKatexEntry).resolve('katex');
-// katex's main module is dist/katex.js, beside the stylesheet and fonts.
-const katexDist = path.dirname(katexEntry);
-const target = path.join(process.cwd(), 'public', 'katex');
+export function copyKatexAssets(): number {
+  // Resolve katex the way rehype-katex does, from rehype-katex's own module.
+  const rehypeKatexEntry = fileURLToPath(import.meta.resolve('rehype-katex'));
+  const katexEntry = createRequire(rehypeKatexEntry).resolve('katex');
+  // katex's main module is dist/katex.js, beside the stylesheet and fonts.
+  const katexDist = path.dirname(katexEntry);
+  const target = path.join(process.cwd(), 'public', 'katex');
 
-fs.rmSync(target, { recursive: true, force: true });
-fs.mkdirSync(path.join(target, 'fonts'), { recursive: true });
-fs.copyFileSync(path.join(katexDist, 'katex.min.css'), path.join(target, 'katex.min.css'));
-let fonts = 0;
-for (const font of fs.readdirSync(path.join(katexDist, 'fonts'))) {
-  fs.copyFileSync(path.join(katexDist, 'fonts', font), path.join(target, 'fonts', font));
-  fonts++;
+  fs.rmSync(target, { recursive: true, force: true });
+  fs.mkdirSync(path.join(target, 'fonts'), { recursive: true });
+  fs.copyFileSync(path.join(katexDist, 'katex.min.css'), path.join(target, 'katex.min.css'));
+  let fonts = 0;
+  for (const font of fs.readdirSync(path.join(katexDist, 'fonts'))) {
+    fs.copyFileSync(path.join(katexDist, 'fonts', font), path.join(target, 'fonts', font));
+    fonts++;
+  }
+  return fonts;
 }
-console.log(`KaTeX stylesheet and ${fonts} font files copied to public/katex/`);
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  console.log(`KaTeX stylesheet and ${copyKatexAssets()} font files copied to public/katex/`);
+}

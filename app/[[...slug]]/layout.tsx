@@ -15,7 +15,7 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children, params }: { children: ReactNode; params: Promise<{ slug?: string[] }> }) {
   const { slug = [] } = await params;
-  const page = getPage(slug);
+  const page = await getPage(slug);
   return (
     <html lang={page?.lang ?? site.lang}>
       <SiteShell currentUrl={page?.url ?? '/'}>{children}</SiteShell>

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { MdxContent } from '@/components/mdx-content';
 import { PageList } from '@/components/page-list';
 import { ProseLayout } from '@/components/prose-layout';
 import { getPage, getPages } from '@/lib/content';
-import { renderMarkdown } from '@/lib/markdown';
 import { site } from '@/lib/site';
 
 interface Props {
@@ -12,15 +12,15 @@ interface Props {
 
 export const dynamicParams = false;
 
-export function generateStaticParams(): { slug: string[] }[] {
-  const params = getPages().map((page) => ({ slug: page.slug }));
+export async function generateStaticParams(): Promise<{ slug: string[] }[]> {
+  const params = (await getPages()).map((page) => ({ slug: page.slug }));
   // The home page exists with or without a content/index.md.
   return params.some((param) => param.slug.length === 0) ? params : [{ slug: [] }, ...params];
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug = [] } = await params;
-  const page = getPage(slug);
+  const page = await getPage(slug);
   if (!page) return { title: site.name, alternates: { canonical: '/' } };
   return {
     title: slug.length === 0 ? page.title : `${page.title} · ${site.name}`,
@@ -31,17 +31,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function Route({ params }: Props) {
   const { slug = [] } = await params;
-  const page = getPage(slug);
+  const page = await getPage(slug);
   const isHome = slug.length === 0;
   if (!page && !isHome) notFound();
 
-  const listed = getPages().filter((candidate) => candidate.slug.length > 0);
+  const listed = (await getPages()).filter((candidate) => candidate.slug.length > 0);
   return (
     <>
       {/* KaTeX's stylesheet (and through it, its fonts) only where there is math; React hoists it into <head>. */}
       {page?.options.math && <link rel="stylesheet" href="/katex/katex.min.css" precedence="default" />}
       <ProseLayout heading={page ? page.heading : site.name}>
-        {page ? await renderMarkdown(page) : <p>{site.description}</p>}
+        {page ? <MdxContent code={page.code} /> : <p>{site.description}</p>}
         {isHome && <PageList pages={listed} />}
       </ProseLayout>
     </>

@@ -3,8 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ContentError, ContentErrors, loadPages } from '@/lib/content';
-import { renderMarkdown } from './index';
+import { MdxContent } from '@/components/mdx-content';
+import { ContentError, ContentErrors } from '@/lib/content/errors';
+import { loadPages } from '@/lib/content/pages';
+import { compileMarkdown } from './index';
 
 const made: string[] = [];
 afterEach(() => {
@@ -17,7 +19,7 @@ async function render(fileName: string, source: string): Promise<string> {
   fs.writeFileSync(path.join(directory, fileName), source);
   const [page] = loadPages(directory);
   if (!page) throw new Error('no page');
-  return renderToStaticMarkup(await renderMarkdown(page));
+  return renderToStaticMarkup(await MdxContent({ code: await compileMarkdown(page) }));
 }
 
 async function renderError(fileName: string, source: string): Promise<ContentError> {

@@ -1,14 +1,13 @@
 import { compile, type CompileOptions } from '@mdx-js/mdx';
-import type { ReactElement } from 'react';
-import { compileMDX } from 'next-mdx-remote/rsc';
+import { serialize } from 'next-mdx-remote/serialize';
 import rehypeKatex from 'rehype-katex';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import type { PluggableList } from 'unified';
 import { VFileMessage } from 'vfile-message';
-import { mdxComponents } from '@/components/mdx-components';
-import { ContentError, ContentErrors, type Page } from '@/lib/content';
+import { ContentError, ContentErrors } from '@/lib/content/errors';
+import type { Page } from '@/lib/content/pages';
 import { headingAnchorPlugins } from './heading-anchors';
 import { rehypeCollectKatexErrors, type MathError } from './rehype-collect-katex-errors';
 import { rehypeMarkdownEscapesInMath } from './rehype-markdown-escapes-in-math';
@@ -53,8 +52,14 @@ async function locateCompileError(body: string, options: CompileOptions): Promis
   return {};
 }
 
-/** Compiles a page's body to React elements at build time. Problems become ContentErrors naming file lines. */
-export async function renderMarkdown(page: Page): Promise<ReactElement> {
+/** What compiling a page's body depends on besides the body itself; part of the compile cache's key. */
+export type CompileInput = Pick<Page, 'file' | 'format' | 'frontMatterFormat' | 'options' | 'body' | 'bodyStartLine'>;
+
+/**
+ * Compiles a page's body to MDX's function-body JavaScript, once, at build time; components/mdx-content.tsx
+ * runs it. Math, ids and permalinks are already plain markup in it. Problems become ContentErrors with file lines.
+ */
+export async function compileMarkdown(page: CompileInput): Promise<string> {
   const toFileLine = (bodyLine: number | undefined) => (bodyLine === undefined ? undefined : bodyLine + page.bodyStartLine - 1);
   const mathErrors: ContentError[] = [];
   const plugins = markdownPlugins(page, (error) =>
@@ -68,14 +73,15 @@ export async function renderMarkdown(page: Page): Promise<ReactElement> {
   );
 
   const mdxOptions = { format: page.format, ...plugins };
-  let content: ReactElement;
+  let code: string;
   try {
-    ({ content } = await compileMDX({
-      source: page.body,
-      components: mdxComponents,
+    // `true`: compile for React Server Components (no MDX provider).
+    ({ compiledSource: code } = await serialize(
+      page.body,
       // The author's own expressions are content, not a threat: keep `{…}` in MDX.
-      options: { blockJS: false, mdxOptions },
-    }));
+      { blockJS: false, mdxOptions },
+      true,
+    ));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const reason = message.replace(/^\[next-mdx-remote\] error compiling MDX:\n/, '').split('\n')[0] ?? message;
@@ -88,5 +94,5 @@ export async function renderMarkdown(page: Page): Promise<ReactElement> {
   }
   if (mathErrors.length === 1 && mathErrors[0]) throw mathErrors[0];
   if (mathErrors.length > 1) throw new ContentErrors(mathErrors);
-  return content;
+  return code;
 }

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { site } from '@/lib/site';
-import { ContentErrors, loadPages, slugForFile, urlForSlug } from './index';
+import { ContentErrors } from './errors';
+import { loadPages, slugForFile, urlForSlug } from './pages';
 
 const made: string[] = [];
 afterEach(() => {

@@ -1,0 +1,152 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { compileMarkdown } from '@/lib/markdown';
+import { CompileCache } from './compile-cache';
+import { ContentError, ContentErrors } from './errors';
+import { contentDirectory, listContentFiles, readPages, type Page } from './pages';
+
+/** A page with its body compiled: what routes render. */
+export interface BuiltPage extends Omit<Page, 'body'> {
+  /** MDX function-body JavaScript, run by components/mdx-content.tsx. */
+  code: string;
+}
+
+export interface ContentBuild {
+  pages: BuiltPage[];
+  /** Pages compiled by this build, and pages whose compiled body came from the cache. */
+  compiled: number;
+  cached: number;
+}
+
+const engineCacheDirectory = path.join(process.cwd(), '.next', 'cache', 'portfolio-engine');
+const siteConfigFile = path.join(process.cwd(), 'site.config.ts');
+
+/** Packages whose version changes what a page compiles to. */
+const pipelinePackages = [
+  '@mdx-js/mdx',
+  'next-mdx-remote',
+  'katex',
+  'rehype-katex',
+  'remark-math',
+  'remark-gfm',
+  'rehype-slug',
+  'rehype-autolink-headings',
+];
+
+let pipelineVersionMemo: string | undefined;
+
+/**
+ * A fingerprint of the compiler: the Markdown plugins' own source, the versions of the packages they use,
+ * and the mode (development output differs). A change to any of them invalidates every cached page.
+ */
+export function pipelineVersion(): string {
+  if (pipelineVersionMemo) return pipelineVersionMemo;
+  const hash = crypto.createHash('sha256').update(process.env.NODE_ENV === 'production' ? 'production' : 'development');
+  const markdownDirectory = path.join(process.cwd(), 'lib', 'markdown');
+  for (const file of fs.readdirSync(markdownDirectory).sort()) {
+    if (file.endsWith('.ts') && !file.endsWith('.test.ts')) hash.update(fs.readFileSync(path.join(markdownDirectory, file)));
+  }
+  for (const name of pipelinePackages) {
+    const manifest = path.join(process.cwd(), 'node_modules', name, 'package.json');
+    hash.update(`${name}@${fs.existsSync(manifest) ? (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { version?: string }).version : '?'}`);
+  }
+  pipelineVersionMemo = hash.digest('hex').slice(0, 16);
+  return pipelineVersionMemo;
+}
+
+function compileKey(page: Page): string {
+  const { format, frontMatterFormat, options, body, bodyStartLine, file } = page;
+  // file and bodyStartLine appear in error messages only, but a cached body never had an error.
+  return CompileCache.key([pipelineVersion(), format, frontMatterFormat, options, body, bodyStartLine, file]);
+}
+
+let cacheMemo: CompileCache | undefined;
+
+/**
+ * Reads, validates and compiles every page of a content folder, each once, taking unchanged pages from
+ * the compile cache. Throws one ContentErrors listing every problem in every file.
+ */
+export async function buildContent(directory: string = contentDirectory): Promise<ContentBuild> {
+  const { pages, errors } = readPages(directory);
+  cacheMemo ??= CompileCache.load(path.join(engineCacheDirectory, 'compiled-pages.json'));
+  const cache = cacheMemo;
+  const built: BuiltPage[] = [];
+  let compiled = 0;
+  for (const page of pages) {
+    const key = compileKey(page);
+    let code = cache.get(key);
+    if (code === undefined) {
+      try {
+        code = await compileMarkdown(page);
+      } catch (error) {
+        if (error instanceof ContentError) errors.push(error);
+        else if (error instanceof ContentErrors) errors.push(...error.errors);
+        else throw error;
+        continue;
+      }
+      cache.set(key, code);
+      compiled++;
+    }
+    const { body: _body, ...meta } = page;
+    built.push({ ...meta, code });
+  }
+  cache.save();
+  if (errors.length > 0) {
+    throw new ContentErrors(errors.sort((a, b) => a.location.file.localeCompare(b.location.file)));
+  }
+  return { pages: built, compiled, cached: built.length - compiled };
+}
+
+interface Manifest {
+  fingerprint: string;
+  pages: BuiltPage[];
+}
+
+const manifestFile = path.join(engineCacheDirectory, 'pages.json');
+
+/** Names every input of the content build cheaply (paths, sizes, times), to tell a current manifest from a stale one. */
+function contentFingerprint(): string {
+  const hash = crypto.createHash('sha256').update(pipelineVersion());
+  for (const file of [...listContentFiles(), siteConfigFile]) {
+    const stat = fs.statSync(file);
+    hash.update(`${file}\0${stat.size}\0${stat.mtimeMs}\n`);
+  }
+  return hash.digest('hex');
+}
+
+/** Builds the content and records it for the build's page renderers, which then read no content file. */
+export async function buildContentManifest(): Promise<ContentBuild> {
+  const fingerprint = contentFingerprint();
+  const build = await buildContent();
+  fs.mkdirSync(engineCacheDirectory, { recursive: true });
+  const temporary = `${manifestFile}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, JSON.stringify({ fingerprint, pages: build.pages } satisfies Manifest));
+  fs.renameSync(temporary, manifestFile);
+  return build;
+}
+
+function readManifest(): Manifest | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Manifest;
+  } catch {
+    return undefined;
+  }
+}
+
+let pagesMemo: Promise<BuiltPage[]> | undefined;
+
+/**
+ * The published pages, compiled. `npm run build` builds them once before Next.js starts and every
+ * renderer reads that manifest; if it is missing or stale (say, `next build` run alone), it is rebuilt.
+ * The dev server rebuilds on every request, which the compile cache makes cheap, so edits show at once.
+ */
+export function getBuiltPages(): Promise<BuiltPage[]> {
+  if (process.env.NODE_ENV === 'development') return buildContent().then((build) => build.pages);
+  pagesMemo ??= (async () => {
+    const manifest = readManifest();
+    if (manifest && manifest.fingerprint === contentFingerprint()) return manifest.pages;
+    return (await buildContentManifest()).pages;
+  })();
+  return pagesMemo;
+}
