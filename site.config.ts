@@ -17,6 +17,8 @@ const site: SiteConfig = {
     { label: 'About me', href: '/about-me/' },
     { label: 'Education', href: '/education/' },
   ],
+  // Pages ship without Next.js's client runtime (no JavaScript at all); true brings it back for React islands.
+  clientRuntime: false,
   defaults: {
     math: false,
     insert_anchor_links: 'right',

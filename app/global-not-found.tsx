@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ProseLayout } from '@/components/prose-layout';
 import { SiteShell } from '@/components/site-shell';
 import { site } from '@/lib/site';
 import './globals.css';
@@ -14,14 +15,14 @@ export default function GlobalNotFound() {
   return (
     <html lang={site.lang}>
       <SiteShell currentUrl={undefined}>
-        <article className="prose prose-stone max-w-prose dark:prose-invert sm:prose-lg">
-          <p className="text-sm font-semibold uppercase tracking-widest text-stone-500 dark:text-stone-400">Error 404</p>
+        <ProseLayout heading={null}>
+          <p className="text-sm font-semibold uppercase tracking-widest text-gray-500 dark:text-gray-400">Error 404</p>
           <h1>Page not found</h1>
           <p>There is no page at this address. It may have moved, or the link may have a typo.</p>
           <p>
             <a href="/">Go to the home page</a> to see every page on this site.
           </p>
-        </article>
+        </ProseLayout>
       </SiteShell>
     </html>
   );

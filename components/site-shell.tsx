@@ -5,10 +5,10 @@ import { SiteHeader } from './site-header';
 /** The frame of every page, the 404 included: skip link, header, main content, footer. */
 export function SiteShell({ currentUrl, children }: { currentUrl: string | undefined; children: ReactNode }) {
   return (
-    <body className="flex min-h-screen flex-col bg-white font-sans text-stone-800 antialiased dark:bg-stone-950 dark:text-stone-200">
+    <body className="flex min-h-screen flex-col bg-white font-sans text-gray-800 antialiased dark:bg-gray-950 dark:text-gray-200">
       <a
         href="#content"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-3 focus:top-3 focus:z-10 focus:rounded focus:bg-stone-900 focus:px-3 focus:py-2 focus:text-white"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-3 focus:top-3 focus:z-10 focus:rounded focus:bg-gray-900 focus:px-3 focus:py-2 focus:text-white"
       >
         Skip to content
       </a>

@@ -15,6 +15,11 @@ export const siteConfigSchema = z.strictObject({
   baseUrl: z.url().transform((url) => url.replace(/\/+$/, '')),
   lang: languageTagSchema,
   nav: z.array(navLinkSchema),
+  /**
+   * Keep Next.js's client runtime (React, router, RSC payloads) in the exported pages. Off by default:
+   * pages then carry no JavaScript at all. Turn it on only for sites that add interactive React islands.
+   */
+  clientRuntime: z.boolean().default(false),
   defaults: pageOptionsSchema,
 });
 

@@ -14,6 +14,8 @@ const { spawnSync } = await import('node:child_process');
 const { ContentErrors, buildContentManifest } = await import('@/lib/content');
 const { site } = await import('@/lib/site');
 const { copyKatexAssets } = await import('./copy-katex-assets');
+const { ExportError, findMissingAssets, removeClientRuntime } = await import('@/lib/export/finish-export');
+const { formatWeightTable, weighPages } = await import('@/lib/export/page-weight');
 
 function fail(message: string): never {
   console.error(message);
@@ -49,3 +51,20 @@ const next = spawnSync(process.execPath, [new URL('../node_modules/next/dist/bin
   env: process.env,
 });
 if (next.status !== 0) fail('next build failed (see above).');
+
+const outDirectory = new URL('../out', import.meta.url).pathname;
+if (!site.clientRuntime) {
+  try {
+    const report = removeClientRuntime(outDirectory);
+    console.log(
+      `Zero-JS export: Next.js runtime removed from ${report.pages} pages (${report.removedFiles} files, ${Math.round(report.removedBytes / 1024)} KB deleted).`,
+    );
+  } catch (error) {
+    if (error instanceof ExportError) fail(error.message);
+    throw error;
+  }
+}
+const missing = findMissingAssets(outDirectory);
+if (missing.length > 0) fail(`The export refers to files it does not contain:\n  ${missing.join('\n  ')}`);
+console.log(`\n${formatWeightTable(weighPages(outDirectory))}`);
+console.log(`\nBuilt out/ in ${((performance.now() - started) / 1000).toFixed(1)} s.`);

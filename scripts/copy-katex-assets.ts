@@ -17,9 +17,15 @@ export function copyKatexAssets(): number {
 
   fs.rmSync(target, { recursive: true, force: true });
   fs.mkdirSync(path.join(target, 'fonts'), { recursive: true });
-  fs.copyFileSync(path.join(katexDist, 'katex.min.css'), path.join(target, 'katex.min.css'));
+  // Every browser that runs Tailwind 4's CSS reads WOFF2, so the WOFF and TTF fallbacks are left out:
+  // a smaller stylesheet on math pages and 40 fewer files to deploy.
+  const css = fs
+    .readFileSync(path.join(katexDist, 'katex.min.css'), 'utf8')
+    .replace(/,url\([^)]+\.woff\) format\("woff"\)|,url\([^)]+\.ttf\) format\("truetype"\)/g, '');
+  if (/\.(?:woff|ttf)\)/.test(css)) throw new Error('katex.min.css has a font fallback this script does not recognise; update copy-katex-assets.ts.');
+  fs.writeFileSync(path.join(target, 'katex.min.css'), css);
   let fonts = 0;
-  for (const font of fs.readdirSync(path.join(katexDist, 'fonts'))) {
+  for (const font of fs.readdirSync(path.join(katexDist, 'fonts')).filter((name) => name.endsWith('.woff2'))) {
     fs.copyFileSync(path.join(katexDist, 'fonts', font), path.join(target, 'fonts', font));
     fonts++;
   }
@@ -27,5 +33,5 @@ export function copyKatexAssets(): number {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  console.log(`KaTeX stylesheet and ${copyKatexAssets()} font files copied to public/katex/`);
+  console.log(`KaTeX stylesheet and ${copyKatexAssets()} WOFF2 fonts copied to public/katex/`);
 }

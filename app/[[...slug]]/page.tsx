@@ -42,8 +42,8 @@ export default async function Route({ params }: Props) {
       {page?.options.math && <link rel="stylesheet" href="/katex/katex.min.css" precedence="default" />}
       <ProseLayout heading={page ? page.heading : site.name}>
         {page ? <MdxContent code={page.code} /> : <p>{site.description}</p>}
-        {isHome && <PageList pages={listed} />}
       </ProseLayout>
+      {isHome && <PageList pages={listed} />}
     </>
   );
 }

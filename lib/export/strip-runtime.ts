@@ -1,0 +1,91 @@
+import type { Element, Root, RootContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+
+/**
+ * Next.js puts its client runtime into every exported page: script tags for its chunks, preload hints
+ * for them, inline scripts that carry the React Server Components payload, and React's streaming
+ * markers. A static portfolio needs none of it; its links are plain links. This removes exactly those
+ * pieces and refuses anything it does not recognise, so a Next.js upgrade that changes them fails the
+ * build instead of silently shipping the runtime (or breaking a page).
+ */
+
+/** The site's own progressive-enhancement scripts carry this attribute and are kept. */
+export const enhancementAttribute = 'data-enhancement';
+
+export class ExportError extends Error {
+  constructor(file: string, problem: string) {
+    super(`${file}: ${problem}`);
+    this.name = 'ExportError';
+    this.stack = `${this.name}: ${this.message}`;
+  }
+}
+
+const runtimeScriptSource = /^\/_next\/static\/.+\.js$/;
+/** The inline scripts Next.js 16 and React 19 write: RSC payload pushes, Turbopack's chunk list, Suspense swaps. */
+const runtimeInlineScript = /^\s*(?:\(?self\.__next_[fs]\b|\(globalThis\["TURBOPACK"\]|\$R[CSX]\b|requestAnimationFrame\(function\(\)\{\$RT)/;
+
+function textOf(element: Element): string {
+  return element.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
+}
+
+function attribute(element: Element, name: string): string | undefined {
+  const value = element.properties[name];
+  if (value === undefined || value === null || value === false) return undefined;
+  return Array.isArray(value) ? value.join(' ') : String(value);
+}
+
+type Verdict = 'keep' | 'remove';
+
+function judge(node: RootContent, file: string): Verdict {
+  // React's <!--$--> Suspense markers and <!-- --> text separators; content comments never reach the HTML.
+  if (node.type === 'comment') return 'remove';
+  if (node.type !== 'element') return 'keep';
+  if (node.tagName === 'script') {
+    if (node.properties.dataEnhancement !== undefined) return 'keep';
+    const source = attribute(node, 'src');
+    if (source !== undefined && runtimeScriptSource.test(source)) return 'remove';
+    if (source === undefined && runtimeInlineScript.test(textOf(node))) return 'remove';
+    const what = source ?? `${textOf(node).slice(0, 60)}…`;
+    throw new ExportError(
+      file,
+      `a <script> the zero-JS export does not recognise (${what}). Mark the site's own scripts with ${enhancementAttribute}, or set clientRuntime: true in site.config.ts.`,
+    );
+  }
+  if (node.tagName === 'link') {
+    const rel = attribute(node, 'rel') ?? '';
+    const href = attribute(node, 'href') ?? '';
+    const isScriptHint = /\b(?:preload|modulepreload|prefetch)\b/.test(rel) && (attribute(node, 'as') === 'script' || rel.includes('modulepreload'));
+    if (isScriptHint) {
+      if (runtimeScriptSource.test(href)) return 'remove';
+      throw new ExportError(file, `a script preload the zero-JS export does not recognise (${href}).`);
+    }
+  }
+  return 'keep';
+}
+
+function prune(parent: Root | Element, file: string): void {
+  parent.children = parent.children.filter((child) => judge(child, file) === 'keep');
+  for (const child of parent.children) {
+    if (child.type === 'element') {
+      // React's stylesheet ordering hint, read only by its client runtime.
+      delete child.properties.dataPrecedence;
+      prune(child, file);
+      if (child.tagName === 'template' && child.content) prune(child.content, file);
+    }
+  }
+  // Next's hidden holder for streamed metadata is empty once its markers are gone.
+  parent.children = parent.children.filter(
+    (child) => !(child.type === 'element' && child.tagName === 'div' && child.properties.hidden === true && child.children.length === 0),
+  );
+}
+
+/** The page without Next's client runtime. Throws ExportError, naming the file, on markup it does not understand. */
+export function stripRuntime(html: string, file: string): string {
+  const tree = fromHtml(html);
+  prune(tree, file);
+  const stripped = toHtml(tree);
+  const leftover = stripped.match(/\/_next\/static\/[^"' )]+\.js|self\.__next_f/);
+  if (leftover) throw new ExportError(file, `Next.js runtime left after stripping (${leftover[0]}); the export step needs updating for this Next.js version.`);
+  return stripped;
+}
