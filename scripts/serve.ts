@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 const root = path.resolve(process.argv[2] ?? 'out');
 const port = Number(process.env.PORT ?? 3000);
@@ -66,9 +67,19 @@ const server = http.createServer((request, response) => {
   const status = file ? 200 : 404;
   const served = file ?? path.join(root, '404.html');
   const type = contentTypes[path.extname(served)] ?? 'application/octet-stream';
-  response.writeHead(status, { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff' });
-  if (request.method === 'HEAD') response.end();
-  else fs.createReadStream(served).pipe(response);
+  // Text is sent gzipped when the browser accepts it, as static hosts do, so what a browser measures
+  // here is what visitors download.
+  const compress = /^(text\/|application\/(json|xml)|image\/svg)/.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding']));
+  const body = fs.readFileSync(served);
+  const sent = compress ? zlib.gzipSync(body, { level: 9 }) : body;
+  response.writeHead(status, {
+    'Content-Type': type,
+    'Content-Length': sent.length,
+    'X-Content-Type-Options': 'nosniff',
+    Vary: 'Accept-Encoding',
+    ...(compress ? { 'Content-Encoding': 'gzip' } : {}),
+  });
+  response.end(request.method === 'HEAD' ? undefined : sent);
 });
 
 server.listen(port, host, () => {

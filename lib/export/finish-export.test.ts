@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ExportError, findMissingAssets, listFiles, removeClientRuntime } from './finish-export';
+
+const made: string[] = [];
+afterEach(() => {
+  for (const directory of made.splice(0)) fs.rmSync(directory, { recursive: true, force: true });
+});
+
+function exportFolder(files: Record<string, string>): string {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'out-'));
+  made.push(directory);
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
+    fs.writeFileSync(path.join(directory, name), text);
+  }
+  return directory;
+}
+
+const page = (body: string) =>
+  `<!DOCTYPE html><html><head><link rel="stylesheet" href="/_next/static/chunks/a.css"/><script src="/_next/static/chunks/b.js" async=""></script></head><body>${body}<script>self.__next_f.push([1,""])</script></body></html>`;
+
+describe('removeClientRuntime', () => {
+  it('strips every page and deletes the files only the runtime reads', () => {
+    const out = exportFolder({
+      'index.html': page('<p>Home</p>'),
+      'index.txt': 'rsc',
+      'about/index.html': page('<p>About</p>'),
+      'about/index.txt': 'rsc',
+      'about/__next._tree.txt': 'rsc',
+      '404.html': page('<p>Missing</p>'),
+      '404/index.html': page('<p>Missing</p>'),
+      '_not-found/index.html': page('<p>Missing</p>'),
+      '_next/static/chunks/a.css': 'p{}',
+      '_next/static/chunks/b.js': 'js',
+      '_next/static/build-id/_buildManifest.js': 'js',
+      'robots.txt': 'User-agent: *',
+    });
+    const report = removeClientRuntime(out);
+    expect(listFiles(out).sort()).toEqual(['404.html', '_next/static/chunks/a.css', 'about/index.html', 'index.html', 'robots.txt']);
+    expect(report.pages).toBe(5);
+    expect(fs.readFileSync(path.join(out, 'about/index.html'), 'utf8')).not.toContain('script');
+    expect(findMissingAssets(out)).toEqual([]);
+  });
+
+  it('leaves out/ untouched when one page has markup it does not understand', () => {
+    const out = exportFolder({
+      'a/index.html': page('<p>A</p>'),
+      'b/index.html': page('<script>unknown()</script>'),
+      'a/index.txt': 'rsc',
+    });
+    const before = listFiles(out).map((file) => [file, fs.readFileSync(path.join(out, file), 'utf8')]);
+    expect(() => removeClientRuntime(out)).toThrow(ExportError);
+    expect(listFiles(out).map((file) => [file, fs.readFileSync(path.join(out, file), 'utf8')])).toEqual(before);
+  });
+});
+
+describe('findMissingAssets', () => {
+  it('names local links and assets that have no file', () => {
+    const out = exportFolder({
+      'index.html': '<a href="/about/">a</a><a href="/gone/">b</a><link rel="stylesheet" href="/x.css"><img src="/img.png"><a href="https://example.com/">c</a>',
+      'about/index.html': '',
+      'x.css': '',
+    });
+    expect(findMissingAssets(out)).toEqual(['out/index.html: /gone/', 'out/index.html: /img.png']);
+  });
+});
