@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import katex from 'katex';
+import { afterEach, describe, expect, it } from 'vitest';
+import { budgets, formatWeightTable, weighPages } from './page-weight';
+
+const made: string[] = [];
+afterEach(() => {
+  for (const directory of made.splice(0)) fs.rmSync(directory, { recursive: true, force: true });
+});
+
+function exportFolder(files: Record<string, string | Buffer>): string {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'weigh-'));
+  made.push(directory);
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
+    fs.writeFileSync(path.join(directory, name), content);
+  }
+  return directory;
+}
+
+const gzip = (text: string) => zlib.gzipSync(text, { level: 9 }).length;
+const katexDist = path.dirname(createRequire(import.meta.url).resolve('katex'));
+const katexCss = fs.readFileSync(path.join(katexDist, 'katex.min.css'), 'utf8');
+
+describe('weighPages', () => {
+  it('adds up the gzip size of the page, its stylesheets and its scripts', () => {
+    const html = '<html><head><link rel="stylesheet" href="/site.css"><script src="/a.js"></script></head><body><p>Hi</p></body></html>';
+    const css = 'p{color:red}'.repeat(50);
+    const js = 'console.log(1);'.repeat(50);
+    const out = exportFolder({ 'about/index.html': html, 'site.css': css, 'a.js': js });
+    const [weight] = weighPages(out);
+    expect(weight).toMatchObject({ url: '/about/', html: gzip(html), css: gzip(css), js: gzip(js), hasMath: false, budget: budgets.page, fonts: [] });
+    expect(weight?.total).toBe(gzip(html) + gzip(css) + gzip(js));
+  });
+
+  it('gives pages with KaTeX’s stylesheet the math budget, and lists the fonts their formulas use', () => {
+    const formula = katex.renderToString('\\dfrac{\\partial\\phi(\\boldsymbol{r})}{\\partial t}', { displayMode: true });
+    const html = `<html><head><link rel="stylesheet" href="/katex/katex.min.css"></head><body>${formula}</body></html>`;
+    const fontFiles = Object.fromEntries(
+      fs.readdirSync(path.join(katexDist, 'fonts')).map((font) => [`katex/fonts/${font}`, fs.readFileSync(path.join(katexDist, 'fonts', font))]),
+    );
+    const out = exportFolder({ 'm/index.html': html, 'katex/katex.min.css': katexCss, ...fontFiles });
+    const [weight] = weighPages(out);
+    expect(weight?.hasMath).toBe(true);
+    expect(weight?.budget).toBe(budgets.mathPage);
+    expect(weight?.fonts.map((font) => path.basename(font.file))).toEqual([
+      'KaTeX_Main-Regular.woff2',
+      'KaTeX_Math-BoldItalic.woff2',
+      'KaTeX_Math-Italic.woff2',
+    ]);
+  });
+
+  it('prints a table that flags pages over budget', () => {
+    const out = exportFolder({ 'index.html': `<html><body><p>${'x'.repeat(10)}</p></body></html>` });
+    const table = formatWeightTable(weighPages(out).map((weight) => ({ ...weight, total: budgets.page + 1 })));
+    expect(table).toContain('OVER 8.0 KB');
+  });
+});
