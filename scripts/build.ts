@@ -3,7 +3,8 @@
  *  1. read, validate and compile every page once (compile cache in .next/cache), reporting every
  *     problem in every file as `file:line: message` lines;
  *  2. `next build`, whose page renderers read the compiled pages and no content file;
- *  3. finish out/ (see lib/export).
+ *  3. finish out/: remove Next's client runtime (unless site.config.ts keeps it), check that every
+ *     local link and asset exists, and print what each page weighs.
  * DEBUG=1 shows stack traces of unexpected errors.
  */
 // Compile page bodies for production, as `next build` renders them; Next's types call NODE_ENV read-only.
@@ -15,7 +16,7 @@ const { ContentErrors, buildContentManifest } = await import('@/lib/content');
 const { site } = await import('@/lib/site');
 const { copyKatexAssets } = await import('./copy-katex-assets');
 const { ExportError, findMissingAssets, removeClientRuntime } = await import('@/lib/export/finish-export');
-const { formatWeightTable, weighPages } = await import('@/lib/export/page-weight');
+const { formatWeightTable, summariseWeights, weighPages } = await import('@/lib/export/page-weight');
 
 function fail(message: string): never {
   console.error(message);
@@ -23,8 +24,15 @@ function fail(message: string): never {
 }
 
 const started = performance.now();
-copyKatexAssets();
+const phases: string[] = [];
+let phaseStarted = started;
+function endPhase(name: string): void {
+  const now = performance.now();
+  phases.push(`${name} ${((now - phaseStarted) / 1000).toFixed(1)} s`);
+  phaseStarted = now;
+}
 
+copyKatexAssets();
 let build: Awaited<ReturnType<typeof buildContentManifest>>;
 try {
   build = await buildContentManifest();
@@ -42,15 +50,15 @@ if (brokenNav.length > 0) {
       .join('\n'),
   );
 }
-console.log(
-  `Content: ${build.pages.length} pages (${build.compiled} compiled, ${build.cached} from cache) in ${Math.round(performance.now() - started)} ms`,
-);
+console.log(`Content: ${build.pages.length} pages (${build.compiled} compiled, ${build.cached} from cache).`);
+endPhase('content');
 
 const next = spawnSync(process.execPath, [new URL('../node_modules/next/dist/bin/next', import.meta.url).pathname, 'build'], {
   stdio: 'inherit',
   env: process.env,
 });
 if (next.status !== 0) fail('next build failed (see above).');
+endPhase('next build');
 
 const outDirectory = new URL('../out', import.meta.url).pathname;
 if (!site.clientRuntime) {
@@ -66,5 +74,9 @@ if (!site.clientRuntime) {
 }
 const missing = findMissingAssets(outDirectory);
 if (missing.length > 0) fail(`The export refers to files it does not contain:\n  ${missing.join('\n  ')}`);
-console.log(`\n${formatWeightTable(weighPages(outDirectory))}`);
-console.log(`\nBuilt out/ in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+endPhase('finish');
+
+const weights = weighPages(outDirectory);
+console.log(`\n${formatWeightTable(weights)}\n${summariseWeights(weights)}`);
+endPhase('weigh');
+console.log(`\nBuilt out/ in ${((performance.now() - started) / 1000).toFixed(1)} s (${phases.join(', ')}).`);

@@ -180,10 +180,11 @@ export function weighPages(outDirectory: string): PageWeight[] {
 
 const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-/** The table `npm run build` ends with. */
-export function formatWeightTable(weights: readonly PageWeight[]): string {
+/** The table `npm run build` ends with: every page on a small site, the heaviest `limit` on a large one. */
+export function formatWeightTable(weights: readonly PageWeight[], limit = 40): string {
   const header = ['page', 'html', 'css', 'js', 'total', 'budget', 'fonts'];
-  const rows = weights.map((weight) => [
+  const shown = weights.length <= limit ? weights : [...weights].sort((a, b) => b.total - a.total).slice(0, limit);
+  const rows = shown.map((weight) => [
     weight.url,
     kilobytes(weight.html),
     kilobytes(weight.css),
@@ -197,8 +198,23 @@ export function formatWeightTable(weights: readonly PageWeight[]): string {
   const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => (row[column] ?? '').length)));
   const line = (row: string[]) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ');
   return [
-    'First-visit transfer per page (gzip; fonts separate):',
+    weights.length === shown.length
+      ? 'First-visit transfer per page (gzip; fonts separate):'
+      : `First-visit transfer of the ${limit} heaviest of ${weights.length} pages (gzip; fonts separate):`,
     line(header),
     ...rows.map(line),
   ].join('\n');
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/** One line: how many pages, the median and largest transfer, and how many are over budget. */
+export function summariseWeights(weights: readonly PageWeight[]): string {
+  const totals = weights.map((weight) => weight.total);
+  const over = weights.filter((weight) => weight.total > weight.budget).length;
+  return `${weights.length} pages: median ${kilobytes(median(totals))}, largest ${kilobytes(Math.max(0, ...totals))}, ${over === 0 ? 'all within budget' : `${over} OVER budget`}.`;
 }

@@ -1,0 +1,63 @@
+/**
+ * A synthetic content folder for benchmarks: N pages mixing headings, lists, code, inline and display
+ * math, and every anchor mode. Deterministic (seeded), so runs compare like with like.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+const words = 'system data model latency queue cache shard replica index tensor gradient schema pipeline kernel packet stream batch vector graph cluster'.split(' ');
+const anchorModes = ['none', 'left', 'right', 'heading'] as const;
+
+function sentence(next: () => number, length = 8 + Math.floor(next() * 10)): string {
+  const chosen = Array.from({ length }, () => words[Math.floor(next() * words.length)] ?? 'data');
+  const text = chosen.join(' ');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+
+function paragraph(next: () => number): string {
+  return Array.from({ length: 2 + Math.floor(next() * 3) }, () => sentence(next)).join(' ');
+}
+
+export function corpusPage(index: number): string {
+  const next = random(index + 1);
+  const math = index % 3 === 0;
+  const mode = anchorModes[index % anchorModes.length] ?? 'right';
+  const lines = [
+    '---',
+    `title: "Bench page ${index}"`,
+    `description: "${sentence(next, 10)}"`,
+    `math: ${math}`,
+    `insert_anchor_links: ${mode}`,
+    '---',
+    '',
+    paragraph(next),
+    '',
+  ];
+  for (let section = 1; section <= 3; section++) {
+    lines.push(`## Section ${section}: ${sentence(next, 3).slice(0, -1)}`, '', paragraph(next), '');
+    lines.push(...Array.from({ length: 3 }, () => `- ${sentence(next, 6)}`), '');
+    if (section === 2) lines.push('```ts', `const value${index} = compute(${index}, ${section});`, 'console.log(value);', '```', '');
+    if (math && section === 1) lines.push(`Inline math $a_${section}^2 + b^2 = c^2$ in a sentence.`, '');
+    if (math && section === 3) lines.push('$$', `\\sum_{i=1}^{${index + 2}} \\frac{x_i}{\\sqrt{${section}}} = \\int_0^1 f(t)\\,dt`, '$$', '');
+    lines.push(`### Details ${section}`, '', paragraph(next), '');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Writes N pages into folders of 100 (content/section-0/page-0.md …). */
+export function writeCorpus(contentDirectory: string, pages: number): void {
+  fs.rmSync(contentDirectory, { recursive: true, force: true });
+  for (let index = 0; index < pages; index++) {
+    const file = path.join(contentDirectory, `section-${Math.floor(index / 100)}`, `page-${index}.md`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, corpusPage(index));
+  }
+}
