@@ -1,14 +1,8 @@
-import type { ComponentPropsWithoutRef } from 'react';
 import type { MDXComponents } from 'mdx/types';
 
-/** The one map from Markdown elements to components. All server components: they only render markup. */
-export const mdxComponents: MDXComponents = {
-  // Images below the fold should not compete with the text for bandwidth.
-  img: ({ alt = '', ...props }: ComponentPropsWithoutRef<'img'>) => <img alt={alt} loading="lazy" decoding="async" {...props} />,
-  // A wide table scrolls on its own instead of widening the page on a phone.
-  table: (props: ComponentPropsWithoutRef<'table'>) => (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label="Table">
-      <table {...props} />
-    </div>
-  ),
-};
+/**
+ * The one map of components .mdx pages may use, by name (`<Figure …/>`) or in place of an element.
+ * All server components: they render markup at build time and ship no JavaScript. Plain-markup
+ * improvements (lazy images, scrolling tables) live in lib/markdown, so .md pages get them too.
+ */
+export const mdxComponents: MDXComponents = {};

@@ -40,9 +40,13 @@ export default async function Route({ params }: Props) {
     <>
       {/* KaTeX's stylesheet (and through it, its fonts) only where there is math; React hoists it into <head>. */}
       {page?.options.math && <link rel="stylesheet" href="/katex/katex.min.css" precedence="default" />}
-      <ProseLayout heading={page ? page.heading : site.name}>
-        {page ? <MdxContent code={page.code} /> : <p>{site.description}</p>}
-      </ProseLayout>
+      {page?.body.format === 'html' ? (
+        <ProseLayout heading={page.heading} html={page.body.html} />
+      ) : (
+        <ProseLayout heading={page ? page.heading : site.name}>
+          {page?.body.format === 'mdx' ? <MdxContent code={page.body.code} /> : <p>{site.description}</p>}
+        </ProseLayout>
+      )}
       {isHome && <PageList pages={listed} />}
     </>
   );

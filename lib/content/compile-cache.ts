@@ -1,28 +1,29 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { CompiledBody } from '@/lib/markdown';
 
 /**
  * Compiled page bodies from earlier builds, keyed by everything the output depends on, so that an
  * unchanged page is never compiled twice. One JSON file; entries not used by a build are dropped.
  */
 export class CompileCache {
-  private readonly previous: Record<string, string>;
-  private readonly current = new Map<string, string>();
+  private readonly previous: Record<string, CompiledBody>;
+  private readonly current = new Map<string, CompiledBody>();
   private changed = false;
 
   private constructor(
     private readonly file: string,
-    previous: Record<string, string>,
+    previous: Record<string, CompiledBody>,
   ) {
     this.previous = previous;
   }
 
   static load(file: string): CompileCache {
-    let previous: Record<string, string> = {};
+    let previous: Record<string, CompiledBody> = {};
     try {
       const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
-      if (parsed && typeof parsed === 'object') previous = parsed as Record<string, string>;
+      if (parsed && typeof parsed === 'object') previous = parsed as Record<string, CompiledBody>;
     } catch {
       // No cache yet, or a damaged one: start empty, it is only a cache.
     }
@@ -33,14 +34,14 @@ export class CompileCache {
     return crypto.createHash('sha256').update(JSON.stringify(parts)).digest('hex');
   }
 
-  get(key: string): string | undefined {
-    const code = this.current.get(key) ?? this.previous[key];
-    if (code !== undefined) this.current.set(key, code);
-    return code;
+  get(key: string): CompiledBody | undefined {
+    const body = this.current.get(key) ?? this.previous[key];
+    if (body !== undefined) this.current.set(key, body);
+    return body;
   }
 
-  set(key: string, code: string): void {
-    this.current.set(key, code);
+  set(key: string, body: CompiledBody): void {
+    this.current.set(key, body);
     this.changed = true;
   }
 

@@ -1,15 +1,14 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { compileMarkdown } from '@/lib/markdown';
+import { compileMarkdown, type CompiledBody } from '@/lib/markdown';
 import { CompileCache } from './compile-cache';
 import { ContentError, ContentErrors } from './errors';
 import { contentDirectory, listContentFiles, readPages, type Page } from './pages';
 
 /** A page with its body compiled: what routes render. */
 export interface BuiltPage extends Omit<Page, 'body'> {
-  /** MDX function-body JavaScript, run by components/mdx-content.tsx. */
-  code: string;
+  body: CompiledBody;
 }
 
 export interface ContentBuild {
@@ -30,6 +29,9 @@ const pipelinePackages = [
   'rehype-katex',
   'remark-math',
   'remark-gfm',
+  'remark-parse',
+  'remark-rehype',
+  'rehype-stringify',
   'rehype-slug',
   'rehype-autolink-headings',
 ];
@@ -75,21 +77,20 @@ export async function buildContent(directory: string = contentDirectory): Promis
   let compiled = 0;
   for (const page of pages) {
     const key = compileKey(page);
-    let code = cache.get(key);
-    if (code === undefined) {
+    let body = cache.get(key);
+    if (body === undefined) {
       try {
-        code = await compileMarkdown(page);
+        body = await compileMarkdown(page);
       } catch (error) {
         if (error instanceof ContentError) errors.push(error);
         else if (error instanceof ContentErrors) errors.push(...error.errors);
         else throw error;
         continue;
       }
-      cache.set(key, code);
+      cache.set(key, body);
       compiled++;
     }
-    const { body: _body, ...meta } = page;
-    built.push({ ...meta, code });
+    built.push({ ...page, body });
   }
   cache.save();
   if (errors.length > 0) {

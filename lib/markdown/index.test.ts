@@ -19,7 +19,8 @@ async function render(fileName: string, source: string): Promise<string> {
   fs.writeFileSync(path.join(directory, fileName), source);
   const [page] = loadPages(directory);
   if (!page) throw new Error('no page');
-  return renderToStaticMarkup(await MdxContent({ code: await compileMarkdown(page) }));
+  const body = await compileMarkdown(page);
+  return body.format === 'html' ? body.html : renderToStaticMarkup(await MdxContent({ code: body.code }));
 }
 
 async function renderError(fileName: string, source: string): Promise<ContentError> {
@@ -129,9 +130,21 @@ describe('formats', () => {
 
   it('understands GitHub Markdown: tables, strikethrough, autolinks', async () => {
     const html = await render('a.md', '# T\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n~~old~~ https://example.com\n');
-    expect(html).toContain('<table>');
+    expect(html).toContain('<div class="table-scroll" tabindex="0" role="region" aria-label="Table"><table>');
     expect(html).toContain('<del>old</del>');
     expect(html).toContain('<a href="https://example.com">https://example.com</a>');
+  });
+
+  it('drops raw HTML from Markdown instead of passing it through', async () => {
+    const html = await render('a.md', '# T\n\n<b onclick="x()">bold</b> text\n\n<script>alert(1)</script>\n');
+    expect(html).not.toMatch(/<b|<script|onclick/);
+    expect(html).toContain('bold text');
+  });
+
+  it('loads images lazily in .md and .mdx alike', async () => {
+    for (const name of ['a.md', 'a.mdx']) {
+      expect(await render(name, '# T\n\n![A cat](/cat.png)\n')).toMatch(/<img src="\/cat\.png" alt="A cat" loading="lazy" decoding="async"\/?>/);
+    }
   });
 
   it('compiles .mdx as MDX and keeps its expressions', async () => {

@@ -2,15 +2,20 @@ import { compile, type CompileOptions } from '@mdx-js/mdx';
 import { serialize } from 'next-mdx-remote/serialize';
 import rehypeKatex from 'rehype-katex';
 import rehypeSlug from 'rehype-slug';
+import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
-import type { PluggableList } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified, type PluggableList } from 'unified';
+import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import { ContentError, ContentErrors } from '@/lib/content/errors';
 import type { Page } from '@/lib/content/pages';
 import { headingAnchorPlugins } from './heading-anchors';
 import { rehypeCollectKatexErrors, type MathError } from './rehype-collect-katex-errors';
 import { rehypeMarkdownEscapesInMath } from './rehype-markdown-escapes-in-math';
+import { rehypeReaderFriendlyMarkup } from './rehype-reader-friendly-markup';
 import { remarkDisplayMathParagraph } from './remark-display-math-paragraph';
 
 interface PluginLists {
@@ -35,6 +40,7 @@ export function markdownPlugins(page: Pick<Page, 'options' | 'frontMatterFormat'
         : []),
       rehypeSlug,
       ...headingAnchorPlugins(insert_anchor_links),
+      rehypeReaderFriendlyMarkup,
     ] as PluggableList,
   };
 }
@@ -56,10 +62,14 @@ async function locateCompileError(body: string, options: CompileOptions): Promis
 export type CompileInput = Pick<Page, 'file' | 'format' | 'frontMatterFormat' | 'options' | 'body' | 'bodyStartLine'>;
 
 /**
- * Compiles a page's body to MDX's function-body JavaScript, once, at build time; components/mdx-content.tsx
- * runs it. Math, ids and permalinks are already plain markup in it. Problems become ContentErrors with file lines.
+ * A page body ready to render. Markdown becomes finished HTML at build time: nothing is left to run
+ * per page. MDX becomes MDX's function-body JavaScript, which components/mdx-content.tsx runs with
+ * React, since it may use components and expressions. Math, ids and permalinks are markup in both.
  */
-export async function compileMarkdown(page: CompileInput): Promise<string> {
+export type CompiledBody = { format: 'html'; html: string } | { format: 'mdx'; code: string };
+
+/** Compiles a page's body once, at build time. Problems become ContentErrors naming lines of the content file. */
+export async function compileMarkdown(page: CompileInput): Promise<CompiledBody> {
   const toFileLine = (bodyLine: number | undefined) => (bodyLine === undefined ? undefined : bodyLine + page.bodyStartLine - 1);
   const mathErrors: ContentError[] = [];
   const plugins = markdownPlugins(page, (error) =>
@@ -71,28 +81,47 @@ export async function compileMarkdown(page: CompileInput): Promise<string> {
       ),
     ),
   );
+  const body = page.format === 'md' ? await compileMarkdownToHtml(page.body, plugins) : await compileMdx(page, plugins, toFileLine);
+  if (mathErrors.length === 1 && mathErrors[0]) throw mathErrors[0];
+  if (mathErrors.length > 1) throw new ContentErrors(mathErrors);
+  return body;
+}
 
-  const mdxOptions = { format: page.format, ...plugins };
-  let code: string;
+async function compileMarkdownToHtml(markdown: string, plugins: PluginLists): Promise<CompiledBody> {
+  const file = await unified()
+    .use(remarkParse)
+    .use(plugins.remarkPlugins)
+    // Raw HTML in Markdown is dropped, not passed through (HTML comments included): content cannot inject markup.
+    .use(remarkRehype)
+    .use(plugins.rehypePlugins)
+    .use(rehypeStringify)
+    .process(new VFile(markdown));
+  return { format: 'html', html: String(file) };
+}
+
+async function compileMdx(
+  page: CompileInput,
+  plugins: PluginLists,
+  toFileLine: (line: number | undefined) => number | undefined,
+): Promise<CompiledBody> {
+  const mdxOptions = { format: 'mdx' as const, ...plugins };
   try {
     // `true`: compile for React Server Components (no MDX provider).
-    ({ compiledSource: code } = await serialize(
+    const { compiledSource } = await serialize(
       page.body,
       // The author's own expressions are content, not a threat: keep `{…}` in MDX.
       { blockJS: false, mdxOptions },
       true,
-    ));
+    );
+    return { format: 'mdx', code: compiledSource };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const reason = message.replace(/^\[next-mdx-remote\] error compiling MDX:\n/, '').split('\n')[0] ?? message;
     const position = await locateCompileError(page.body, mdxOptions);
     throw new ContentError(
       { file: page.file, line: toFileLine(position.line), column: position.column },
-      `${page.format === 'mdx' ? 'MDX' : 'Markdown'} does not compile: ${reason}`,
-      page.format === 'mdx' ? 'In MDX, write HTML comments as {/* … */} and escape a literal < or { with a backslash, or rename the file to .md.' : undefined,
+      `MDX does not compile: ${reason}`,
+      'In MDX, write HTML comments as {/* … */} and escape a literal < or { with a backslash, or rename the file to .md.',
     );
   }
-  if (mathErrors.length === 1 && mathErrors[0]) throw mathErrors[0];
-  if (mathErrors.length > 1) throw new ContentErrors(mathErrors);
-  return code;
 }
