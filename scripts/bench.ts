@@ -1,0 +1,198 @@
+/**
+ * `npm run bench [-- --pages N --runs R]`: builds a generated site of N pages (default 1000) cold and warm,
+ * R times each (default 3), in throwaway copies of this project under the system's temp folder, and
+ * prints medians: wall time, ms per page, peak memory (all build processes together), size of out/, and
+ * the per-page first-visit transfer. The same corpus is built with Next.js's client runtime kept
+ * (clientRuntime: true), the plain Next.js export, as the baseline for the ratios. The repository is
+ * only read.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { median, weighPages } from '../lib/export/page-weight';
+import { listFiles } from '../lib/export/finish-export';
+import { writeCorpus } from './bench-corpus';
+
+function option(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  const value = index === -1 ? undefined : Number(process.argv[index + 1]);
+  return value !== undefined && Number.isInteger(value) && value > 0 ? value : fallback;
+}
+const pageCount = option('pages', 1000);
+const runs = option('runs', 3);
+const repository = path.resolve(new URL('..', import.meta.url).pathname);
+
+interface Variant {
+  name: string;
+  clientRuntime: boolean;
+}
+const variants: Variant[] = [
+  { name: 'zero-JS export (default)', clientRuntime: false },
+  { name: 'Next.js runtime kept', clientRuntime: true },
+];
+
+/** A copy of the tracked project files with a generated content folder and site config. */
+function makeProject(variant: Variant): string {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'engine-bench-'));
+  const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: repository, encoding: 'utf8' }).split('\0').filter(Boolean);
+  for (const file of tracked) {
+    if (file.startsWith('content/') || file === 'site.config.ts' || !fs.existsSync(path.join(repository, file))) continue;
+    fs.mkdirSync(path.dirname(path.join(directory, file)), { recursive: true });
+    fs.copyFileSync(path.join(repository, file), path.join(directory, file));
+  }
+  // Turbopack wants node_modules inside the project: hard links are instant; a plain copy is the fallback.
+  try {
+    execFileSync('cp', ['-al', path.join(repository, 'node_modules'), path.join(directory, 'node_modules')]);
+  } catch {
+    fs.cpSync(path.join(repository, 'node_modules'), path.join(directory, 'node_modules'), { recursive: true });
+  }
+  fs.writeFileSync(
+    path.join(directory, 'site.config.ts'),
+    `import type { SiteConfig } from '@/lib/site-config-schema';
+const site: SiteConfig = {
+  name: 'Bench', description: 'A generated corpus.', author: 'Bench', baseUrl: 'https://example.com', lang: 'en',
+  nav: [{ label: 'Home', href: '/' }],
+  clientRuntime: ${variant.clientRuntime},
+  defaults: { math: false, insert_anchor_links: 'right', toc: false, copy: false, mermaid: false, comment: false, reaction: false, template: 'prose' },
+};
+export default site;
+`,
+  );
+  writeCorpus(path.join(directory, 'content'), pageCount);
+  return directory;
+}
+
+/** Resident memory of a process and all its descendants, from /proc (Linux). */
+function treeRss(rootPid: number): number {
+  let total = 0;
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const parent = Number(fields[1]);
+      rss.set(Number(entry), Number(fields[21]) * 4096);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const queue = [rootPid];
+  while (queue.length > 0) {
+    const pid = queue.pop() ?? 0;
+    total += rss.get(pid) ?? 0;
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+interface Run {
+  seconds: number;
+  peakBytes: number;
+}
+
+async function build(directory: string): Promise<Run> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [path.join(directory, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/build.ts'], {
+    cwd: directory,
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  let peakBytes = 0;
+  const sampler = setInterval(() => {
+    if (child.pid) peakBytes = Math.max(peakBytes, treeRss(child.pid));
+  }, 100);
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearInterval(sampler);
+  if (code !== 0) throw new Error(`build failed in ${directory}:\n${output.slice(-3000)}`);
+  return { seconds: (performance.now() - started) / 1000, peakBytes };
+}
+
+interface Result {
+  variant: Variant;
+  cold: Run[];
+  warm: Run[];
+  outBytes: number;
+  outFiles: number;
+  transferMedian: number;
+  transferMax: number;
+}
+
+async function measure(variant: Variant): Promise<Result> {
+  const directory = makeProject(variant);
+  try {
+    const cold: Run[] = [];
+    const warm: Run[] = [];
+    for (let run = 1; run <= runs; run++) {
+      fs.rmSync(path.join(directory, '.next'), { recursive: true, force: true });
+      fs.rmSync(path.join(directory, 'out'), { recursive: true, force: true });
+      cold.push(await build(directory));
+      warm.push(await build(directory));
+      console.error(`  ${variant.name}, run ${run}/${runs}: cold ${cold.at(-1)?.seconds.toFixed(1)} s, warm ${warm.at(-1)?.seconds.toFixed(1)} s`);
+    }
+    const out = path.join(directory, 'out');
+    const files = listFiles(out);
+    const weights = weighPages(out).map((weight) => weight.total);
+    return {
+      variant,
+      cold,
+      warm,
+      outBytes: files.reduce((sum, file) => sum + fs.statSync(path.join(out, file)).size, 0),
+      outFiles: files.length,
+      transferMedian: median(weights),
+      transferMax: Math.max(...weights),
+    };
+  } finally {
+    fs.rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+const seconds = (runsList: Run[]) => median(runsList.map((run) => run.seconds));
+const peak = (runsList: Run[]) => median(runsList.map((run) => run.peakBytes));
+const fixed = (value: number, digits = 1) => value.toFixed(digits);
+
+console.error(`Building ${pageCount} generated pages, ${runs} cold and ${runs} warm builds per variant…`);
+const results: Result[] = [];
+for (const variant of variants) results.push(await measure(variant));
+
+const header = ['variant', 'cold', 'ms/page', 'warm', 'ms/page', 'peak memory', 'out/', 'files', 'transfer median', 'max'];
+const rows = results.map((result) => [
+  result.variant.name,
+  `${fixed(seconds(result.cold))} s`,
+  fixed((seconds(result.cold) * 1000) / pageCount, 0),
+  `${fixed(seconds(result.warm))} s`,
+  fixed((seconds(result.warm) * 1000) / pageCount, 0),
+  `${fixed(Math.max(peak(result.cold), peak(result.warm)) / 1024 ** 3, 2)} GB`,
+  `${fixed(result.outBytes / 1024 ** 2)} MB`,
+  String(result.outFiles),
+  `${fixed(result.transferMedian / 1024)} KB`,
+  `${fixed(result.transferMax / 1024)} KB`,
+]);
+const [ours, baseline] = results;
+if (ours && baseline) {
+  const ratio = (a: number, b: number) => `${fixed(a / b, 2)}×`;
+  rows.push([
+    'ratio (ours / baseline)',
+    ratio(seconds(ours.cold), seconds(baseline.cold)),
+    '',
+    ratio(seconds(ours.warm), seconds(baseline.warm)),
+    '',
+    ratio(Math.max(peak(ours.cold), peak(ours.warm)), Math.max(peak(baseline.cold), peak(baseline.warm))),
+    ratio(ours.outBytes, baseline.outBytes),
+    ratio(ours.outFiles, baseline.outFiles),
+    ratio(ours.transferMedian, baseline.transferMedian),
+    ratio(ours.transferMax, baseline.transferMax),
+  ]);
+}
+const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => (row[column] ?? '').length)));
+const line = (row: string[]) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ');
+console.log(
+  `${pageCount} pages, median of ${runs} runs; ${os.cpus().length} cores, ${fixed(os.totalmem() / 1024 ** 3, 0)} GB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+);
+console.log([line(header), ...rows.map(line)].join('\n'));
