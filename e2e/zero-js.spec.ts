@@ -59,7 +59,9 @@ test.describe('without JavaScript', () => {
         await each.evaluate(() => document.fonts.ready).catch(() => undefined);
       }
       // evaluate() is unavailable without JavaScript; networkidle covers the fonts there.
-      expect(await withoutJs.screenshot({ fullPage: true }), url).toEqual(await page.screenshot({ fullPage: true }));
+      // Buffer.equals, not toEqual: a mismatch must fail fast, not diff two large PNGs byte by byte.
+      const [without, withJs] = [await withoutJs.screenshot({ fullPage: true }), await page.screenshot({ fullPage: true })];
+      expect(without.equals(withJs), `${url} renders differently without JavaScript`).toBe(true);
     }
     await noScript.close();
   });
