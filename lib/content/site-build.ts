@@ -57,10 +57,11 @@ export function pipelineVersion(): string {
   return pipelineVersionMemo;
 }
 
+/** Everything a compiled body depends on. The file's name and line numbers only ever appear in errors, and
+ * a body with errors is never cached, so a renamed or re-front-mattered page still hits the cache. */
 function compileKey(page: Page): string {
-  const { format, frontMatterFormat, options, body, bodyStartLine, file } = page;
-  // file and bodyStartLine appear in error messages only, but a cached body never had an error.
-  return CompileCache.key([pipelineVersion(), format, frontMatterFormat, options, body, bodyStartLine, file]);
+  const { format, frontMatterFormat, options, body } = page;
+  return CompileCache.key([pipelineVersion(), format, frontMatterFormat, options, body]);
 }
 
 let cacheMemo: CompileCache | undefined;
