@@ -1,26 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempFolder } from '@/lib/testing/temp-folder';
 import { site } from '@/lib/site';
 import { ContentErrors } from './errors';
 import { loadPages, slugForFile, urlForSlug } from './pages';
 
-const made: string[] = [];
-afterEach(() => {
-  for (const directory of made.splice(0)) fs.rmSync(directory, { recursive: true, force: true });
-});
-
-/** A content folder with the given files, inside the project so that errors name it relative to it. */
-function contentFolder(files: Record<string, string>): string {
-  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'content-'));
-  made.push(directory);
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
-    fs.writeFileSync(path.join(directory, name), text);
-  }
-  return directory;
-}
+const contentFolder = (files: Record<string, string>) => tempFolder('content', files);
 
 function problemsIn(directory: string): string[] {
   try {

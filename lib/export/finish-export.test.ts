@@ -1,23 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempFolder } from '@/lib/testing/temp-folder';
 import { ExportError, findMissingAssets, listFiles, removeClientRuntime } from './finish-export';
 
-const made: string[] = [];
-afterEach(() => {
-  for (const directory of made.splice(0)) fs.rmSync(directory, { recursive: true, force: true });
-});
-
-function exportFolder(files: Record<string, string>): string {
-  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'out-'));
-  made.push(directory);
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
-    fs.writeFileSync(path.join(directory, name), text);
-  }
-  return directory;
-}
+const exportFolder = (files: Record<string, string>) => tempFolder('out', files);
 
 const page = (body: string) =>
   `<!DOCTYPE html><html><head><link rel="stylesheet" href="/_next/static/chunks/a.css"/><script src="/_next/static/chunks/b.js" async=""></script></head><body>${body}<script>self.__next_f.push([1,""])</script></body></html>`;

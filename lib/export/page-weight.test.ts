@@ -1,26 +1,13 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import katex from 'katex';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempFolder } from '@/lib/testing/temp-folder';
 import { budgets, formatWeightTable, weighPages } from './page-weight';
 
-const made: string[] = [];
-afterEach(() => {
-  for (const directory of made.splice(0)) fs.rmSync(directory, { recursive: true, force: true });
-});
-
-function exportFolder(files: Record<string, string | Buffer>): string {
-  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'weigh-'));
-  made.push(directory);
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
-    fs.writeFileSync(path.join(directory, name), content);
-  }
-  return directory;
-}
+const exportFolder = (files: Record<string, string | Buffer>) => tempFolder('weigh', files);
 
 const gzip = (text: string) => zlib.gzipSync(text, { level: 9 }).length;
 const katexDist = path.dirname(createRequire(import.meta.url).resolve('katex'));

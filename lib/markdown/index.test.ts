@@ -1,23 +1,15 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempFolder } from '@/lib/testing/temp-folder';
 import { MdxContent } from '@/components/mdx-content';
 import { ContentError, ContentErrors } from '@/lib/content/errors';
 import { loadPages } from '@/lib/content/pages';
 import { compileMarkdown } from './index';
 
-const made: string[] = [];
-afterEach(() => {
-  for (const directory of made.splice(0)) fs.rmSync(directory, { recursive: true, force: true });
-});
-
 async function render(fileName: string, source: string): Promise<string> {
-  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'markdown-'));
-  made.push(directory);
-  fs.writeFileSync(path.join(directory, fileName), source);
-  const [page] = loadPages(directory);
+  const [page] = loadPages(tempFolder('markdown', { [fileName]: source }));
   if (!page) throw new Error('no page');
   const body = await compileMarkdown(page);
   return body.format === 'html' ? body.html : renderToStaticMarkup(await MdxContent({ code: body.code }));
