@@ -148,15 +148,16 @@ function loadPage(absolutePath: string, directory: string): Page & { draft: bool
 }
 
 /**
- * Reads every page under a content folder: parses and validates each file once, drops drafts and
- * rejects two files that claim one URL. Returns the good pages and every problem, so that one build
- * can report all of them.
+ * Reads every page under a content folder: parses and validates each file once, sets drafts apart and
+ * rejects two files that claim one URL. Returns the published pages, the drafts and every problem, so
+ * that one build can report all of them.
  */
-export function readPages(directory: string = contentDirectory): { pages: Page[]; errors: ContentError[] } {
+export function readPages(directory: string = contentDirectory): { pages: Page[]; drafts: Page[]; errors: ContentError[] } {
   const errors: ContentError[] = [];
   // Drafts claim their URL too: publishing one later must not silently collide with another page.
   const fileByUrl = new Map<string, string>();
   const pages: Page[] = [];
+  const drafts: Page[] = [];
   for (const absolutePath of listContentFiles(directory)) {
     try {
       const { draft, ...page } = loadPage(absolutePath, directory);
@@ -172,13 +173,13 @@ export function readPages(directory: string = contentDirectory): { pages: Page[]
         continue;
       }
       fileByUrl.set(page.url, page.file);
-      if (!draft) pages.push(page);
+      (draft ? drafts : pages).push(page);
     } catch (error) {
       if (error instanceof ContentError) errors.push(error);
       else throw error;
     }
   }
-  return { pages: pages.sort((a, b) => a.url.localeCompare(b.url)), errors };
+  return { pages: pages.sort((a, b) => a.url.localeCompare(b.url)), drafts, errors };
 }
 
 /** readPages, for callers that want the pages or one error listing every problem. */

@@ -1,0 +1,81 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempFolder } from '@/lib/testing/temp-folder';
+import { checkContent, formatFindings } from './index';
+
+/** A content folder with one of each problem `npm run check` knows, and a public/ folder beside it. */
+function fixture() {
+  const root = tempFolder('check', {
+    'public/cat.png': 'png',
+    'content/index.md': '# Home\n\nSee [about](/about/) and [notes](/notes/#queues).\n',
+    'content/about.md': [
+      '---', // 1
+      'title: About', // 2
+      '---', // 3
+      '', // 4
+      '## Who', // 5
+      '', // 6
+      'Links: [missing page](/nowhere/), [bad fragment](#whom), [good fragment](#who), [other page](/notes/#nope).', // 7
+      '', // 8
+      '![](/cat.png) and ![A dog](/dog.png)', // 9
+      '', // 10
+      'The energy is $E = mc^2$ but it costs $5 and $10.', // 11
+      '', // 12
+      '#### Too deep', // 13
+      '', // 14
+      'Read [the draft](/secret/) and [the web](https://example.com/x).', // 15
+    ].join('\n'),
+    'content/notes.md': '---\ntitle: Notes\nmath: true\n---\n\n## Queues\n\nMath is on: $E = mc^2$, [back](../about/#who).\n',
+    'content/secret.md': '---\ntitle: Secret\ndraft: true\n---\n\nNot yet.\n',
+    'content/untitled.md': 'No heading and no title.\n',
+  });
+  return checkContent(path.join(root, 'content'), path.join(root, 'public'));
+}
+
+describe('npm run check', () => {
+  it('finds each problem at its line in the content file', () => {
+    const { findings } = fixture();
+    const about = (line: number) => findings.filter((finding) => finding.file.endsWith('about.md') && finding.line === line).map((finding) => finding.message);
+    expect(about(7)).toEqual([
+      'links to /nowhere/, but there is no such page or file.',
+      'links to #whom, but this page has no heading with that id. Ids: who, too-deep.',
+      'links to #nope, but /notes/ has no heading with that id. Ids: queues.',
+    ]);
+    expect(about(9)).toEqual([
+      'image /cat.png has no alt text: describe it in ![…](/cat.png), for readers who cannot see it.',
+      'image /dog.png does not exist: put it in public/dog.png.',
+    ]);
+    expect(about(11)).toEqual([
+      '`$E = mc^2$` looks like math, but math is off for this page, so it shows as dollar signs. Set `math: true`.',
+    ]);
+    expect(about(13)).toEqual(['heading level skips from h2 to h4; use h3.']);
+    expect(about(15)).toEqual([expect.stringMatching(/^links to \/secret\/, a draft \(.*secret\.md\); it will not be published\.$/)]);
+  });
+
+  it('reports a page without a title, and nothing on pages without problems', () => {
+    const { findings } = fixture();
+    expect(findings.filter((finding) => finding.file.endsWith('untitled.md')).map((finding) => finding.message)).toEqual([
+      expect.stringContaining('page has no title.'),
+    ]);
+    expect(findings.filter((finding) => finding.file.endsWith('notes.md') || finding.file.endsWith('index.md'))).toEqual([]);
+    expect(findings).toHaveLength(9);
+  });
+
+  it('lists external links without fetching them', () => {
+    const { externalLinks } = fixture();
+    expect(externalLinks).toEqual([{ file: expect.stringMatching(/about\.md$/), line: 15, url: 'https://example.com/x' }]);
+  });
+
+  it('prints file:line: message lines grouped by file', () => {
+    const text = formatFindings([
+      { file: 'content/a.md', line: 3, message: 'one' },
+      { file: 'content/a.md', line: 9, message: 'two' },
+      { file: 'content/b.md', line: undefined, message: 'three' },
+    ]);
+    expect(text).toBe('content/a.md\n  content/a.md:3: one\n  content/a.md:9: two\n\ncontent/b.md\n  content/b.md: three');
+  });
+
+  it('passes the shipped content', () => {
+    expect(checkContent().findings).toEqual([]);
+  });
+});

@@ -1,0 +1,149 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import GithubSlugger from 'github-slugger';
+import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { contentDirectory, readPages, type Page } from '@/lib/content/pages';
+
+/**
+ * `npm run check`: lints content/ without building. Each finding names the file and line of the content
+ * file. External links are listed, not fetched (see scripts/check.ts for --external).
+ */
+
+export interface Finding {
+  file: string;
+  line: number | undefined;
+  message: string;
+}
+
+export interface ExternalLink {
+  file: string;
+  line: number | undefined;
+  url: string;
+}
+
+export interface CheckReport {
+  findings: Finding[];
+  externalLinks: ExternalLink[];
+}
+
+interface Outline {
+  page: Page;
+  headings: { depth: number; id: string; line: number | undefined }[];
+  links: { url: string; line: number | undefined }[];
+  images: { url: string; alt: string; line: number | undefined }[];
+  /** Text that would be math if math were on, with its line. */
+  dollarMath: { text: string; line: number | undefined }[];
+}
+
+/** TeX between dollar signs: `$x^2$`, `$\alpha$`, `$$…$$`; not prices such as `$5 and $10`. */
+const dollarMathPattern = /\$\$[^$]+\$\$|\$(?=\S)[^$\n]*[\\^_{}][^$\n]*(?<=\S)\$/;
+
+function outline(page: Page): Outline {
+  const processor = unified().use(remarkParse).use(remarkGfm);
+  if (page.options.math) processor.use(remarkMath);
+  if (page.format === 'mdx') processor.use(remarkMdx);
+  const tree = processor.parse(page.body) as Root;
+  const fileLine = (line: number | undefined) => (line === undefined ? undefined : line + page.bodyStartLine - 1);
+  // The same slugs rehype-slug gives the rendered headings.
+  const slugger = new GithubSlugger();
+  const result: Outline = { page, headings: [], links: [], images: [], dollarMath: [] };
+  visit(tree, (node) => {
+    const line = fileLine(node.position?.start.line);
+    if (node.type === 'heading') result.headings.push({ depth: node.depth, id: slugger.slug(toString(node)), line });
+    else if (node.type === 'link') result.links.push({ url: node.url, line });
+    else if (node.type === 'image') result.images.push({ url: node.url, alt: node.alt ?? '', line });
+    else if (node.type === 'text' && !page.options.math) {
+      const match = node.value.match(dollarMathPattern);
+      if (match) result.dollarMath.push({ text: match[0], line });
+    }
+  });
+  return result;
+}
+
+function isExternal(url: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//');
+}
+
+/** Lints every page of a content folder: links, fragments, images, stray math, heading levels, drafts. */
+export function checkContent(directory: string = contentDirectory, publicDirectory = path.join(process.cwd(), 'public')): CheckReport {
+  const { pages, drafts, errors } = readPages(directory);
+  const findings: Finding[] = errors.map((error) => ({ file: error.location.file, line: error.location.line, message: `${error.problem}${error.hint ? ` ${error.hint}` : ''}` }));
+  const externalLinks: ExternalLink[] = [];
+  const outlines = pages.map(outline);
+  const idsByUrl = new Map(outlines.map((each) => [each.page.url, new Set(each.headings.map((heading) => heading.id))]));
+  idsByUrl.set('/', idsByUrl.get('/') ?? new Set());
+  const draftByUrl = new Map(drafts.map((draft) => [draft.url, draft]));
+  const publicFile = (pathname: string) => {
+    const file = path.join(publicDirectory, decodeURIComponent(pathname));
+    return file.startsWith(publicDirectory) && fs.existsSync(file) && fs.statSync(file).isFile();
+  };
+
+  for (const { page, headings, links, images, dollarMath } of outlines) {
+    const report = (line: number | undefined, message: string) => findings.push({ file: page.file, line, message });
+
+    for (const { url, line } of links) {
+      if (isExternal(url)) {
+        if (/^https?:|^\/\//i.test(url)) externalLinks.push({ file: page.file, line, url });
+        continue;
+      }
+      const target = new URL(url, `https://site.invalid${page.url}`);
+      const fragment = decodeURIComponent(target.hash.slice(1));
+      let pathname = decodeURIComponent(target.pathname);
+      if (!pathname.endsWith('/') && !path.posix.extname(pathname)) pathname += '/';
+      const ids = idsByUrl.get(pathname);
+      if (!ids) {
+        const draft = draftByUrl.get(pathname);
+        if (draft) report(line, `links to ${url}, a draft (${draft.file}); it will not be published.`);
+        else if (!publicFile(pathname)) report(line, `links to ${url}, but there is no such page or file.`);
+        continue;
+      }
+      if (fragment && !ids.has(fragment)) {
+        const where = pathname === page.url ? 'this page' : pathname;
+        report(line, `links to #${fragment}, but ${where} has no heading with that id. Ids: ${[...ids].join(', ') || 'none'}.`);
+      }
+    }
+
+    for (const { url, alt, line } of images) {
+      if (alt.trim() === '') report(line, `image ${url} has no alt text: describe it in ![…](${url}), for readers who cannot see it.`);
+      if (!isExternal(url)) {
+        const pathname = new URL(url, `https://site.invalid${page.url}`).pathname;
+        if (!publicFile(pathname)) report(line, `image ${url} does not exist: put it in public${decodeURIComponent(pathname)}.`);
+      }
+    }
+
+    for (const { text, line } of dollarMath) {
+      report(line, `\`${text}\` looks like math, but math is off for this page, so it shows as dollar signs. Set \`math: true\`.`);
+    }
+
+    let previousDepth = 1;
+    for (const { depth, line } of headings) {
+      if (depth > previousDepth + 1) report(line, `heading level skips from h${previousDepth} to h${depth}; use h${previousDepth + 1}.`);
+      previousDepth = depth;
+    }
+  }
+
+  findings.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+  return { findings, externalLinks };
+}
+
+/** Findings as `file:line: message` lines, grouped under each file. */
+export function formatFindings(findings: readonly Finding[]): string {
+  const lines: string[] = [];
+  let currentFile: string | undefined;
+  for (const finding of findings) {
+    if (finding.file !== currentFile) {
+      if (currentFile !== undefined) lines.push('');
+      lines.push(finding.file);
+      currentFile = finding.file;
+    }
+    lines.push(`  ${finding.file}${finding.line === undefined ? '' : `:${finding.line}`}: ${finding.message}`);
+  }
+  return lines.join('\n');
+}
