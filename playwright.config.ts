@@ -17,7 +17,8 @@ export default defineConfig({
   },
   projects: [
     { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 } } },
-    { name: 'phone', use: { ...devices['Pixel 7'], defaultBrowserType: 'chromium' } },
+    // The dev-server test edits content files and needs one run only.
+    { name: 'phone', use: { ...devices['Pixel 7'], defaultBrowserType: 'chromium' }, testIgnore: /dev-server\.spec/ },
   ],
   // Tests read the exported site exactly as a static host serves it; `npm test` builds it first.
   webServer: {

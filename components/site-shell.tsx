@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { LiveReload } from './live-reload';
 import { SiteFooter } from './site-footer';
 import { SiteHeader } from './site-header';
 
@@ -17,6 +18,7 @@ export function SiteShell({ currentUrl, children }: { currentUrl: string | undef
         {children}
       </main>
       <SiteFooter />
+      {process.env.NODE_ENV === 'development' && process.env.NEXT_PUBLIC_LIVE_RELOAD_URL && <LiveReload url={process.env.NEXT_PUBLIC_LIVE_RELOAD_URL} />}
     </body>
   );
 }

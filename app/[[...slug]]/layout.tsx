@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { SiteShell } from '@/components/site-shell';
-import { getPage } from '@/lib/content';
+import { getRouteData } from '@/lib/content';
 import { site } from '@/lib/site';
 import '../globals.css';
 
@@ -15,7 +15,7 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children, params }: { children: ReactNode; params: Promise<{ slug?: string[] }> }) {
   const { slug = [] } = await params;
-  const page = await getPage(slug);
+  const { page } = await getRouteData(slug);
   return (
     <html lang={page?.lang ?? site.lang}>
       <SiteShell currentUrl={page?.url ?? '/'}>{children}</SiteShell>

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { ContentProblems, toContentProblems } from '@/components/content-problems';
 import { MdxContent } from '@/components/mdx-content';
 import { PageList } from '@/components/page-list';
 import { ProseLayout } from '@/components/prose-layout';
-import { getPage, getPages } from '@/lib/content';
+import { getRouteData, getStaticSlugs } from '@/lib/content';
 import { site } from '@/lib/site';
 
 interface Props {
@@ -13,14 +14,13 @@ interface Props {
 export const dynamicParams = false;
 
 export async function generateStaticParams(): Promise<{ slug: string[] }[]> {
-  const params = (await getPages()).map((page) => ({ slug: page.slug }));
-  // The home page exists with or without a content/index.md.
-  return params.some((param) => param.slug.length === 0) ? params : [{ slug: [] }, ...params];
+  return (await getStaticSlugs()).map((slug) => ({ slug }));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug = [] } = await params;
-  const page = await getPage(slug);
+  const { page, problems } = await getRouteData(slug);
+  if (problems.length > 0) return { title: 'Content problems' };
   if (!page) return { title: site.name, alternates: { canonical: '/' } };
   return {
     title: slug.length === 0 ? page.title : `${page.title} · ${site.name}`,
@@ -31,11 +31,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function Route({ params }: Props) {
   const { slug = [] } = await params;
-  const page = await getPage(slug);
+  const { page, pages, problems } = await getRouteData(slug);
+  if (problems.length > 0) return <ContentProblems problems={toContentProblems(problems)} />;
   const isHome = slug.length === 0;
   if (!page && !isHome) notFound();
 
-  const listed = (await getPages()).filter((candidate) => candidate.slug.length > 0);
+  const listed = pages.filter((candidate) => candidate.slug.length > 0);
   return (
     <>
       {/* KaTeX's stylesheet (and through it, its fonts) only where there is math; React hoists it into <head>. */}

@@ -2,21 +2,51 @@
  * The content module: the only code that reads content/. Routes and components get typed,
  * validated, compiled pages from here.
  */
-import { getBuiltPages, type BuiltPage } from './site-build';
-import { urlForSlug } from './pages';
+import path from 'node:path';
+import type { ContentError } from './errors';
+import { contentDirectory, slugForFile, urlForSlug } from './pages';
+import { getBuiltPages, getDevSiteState, type BuiltPage } from './site-build';
 
 export { ContentError, ContentErrors, formatLocation } from './errors';
 export type { AnchorMode, PageOptions } from './page-options';
 export { loadPages, readPages, slugForFile, urlForSlug, type Page } from './pages';
 export { buildContent, buildContentManifest, getBuiltPages, type BuiltPage, type ContentBuild } from './site-build';
 
+const isDevServer = () => process.env.NODE_ENV === 'development';
+
 /** Every published page, sorted by URL. */
 export function getPages(): Promise<BuiltPage[]> {
   return getBuiltPages();
 }
 
-/** The page at a URL path, given as route segments; undefined if there is none. */
-export async function getPage(slug: readonly string[]): Promise<BuiltPage | undefined> {
+export interface RouteData {
+  page: BuiltPage | undefined;
+  pages: BuiltPage[];
+  /** Always empty in a build, where a problem fails the build; on the dev server, shown on the page. */
+  problems: readonly ContentError[];
+}
+
+/** What a route renders for a URL path given as segments. */
+export async function getRouteData(slug: readonly string[]): Promise<RouteData> {
   const url = urlForSlug(slug);
-  return (await getBuiltPages()).find((page) => page.url === url);
+  const { pages, problems } = isDevServer() ? await getDevSiteState() : { pages: await getBuiltPages(), problems: [] };
+  return { page: pages.find((page) => page.url === url), pages, problems };
+}
+
+/**
+ * The URL paths to render: the home page and every page. On the dev server, files that do not build
+ * yet keep their URL too, so that their page can show what is wrong instead of a 404.
+ */
+export async function getStaticSlugs(): Promise<string[][]> {
+  const { pages, problems } = isDevServer() ? await getDevSiteState() : { pages: await getBuiltPages(), problems: [] };
+  const slugs = new Map<string, string[]>([['/', []]]);
+  for (const page of pages) slugs.set(page.url, page.slug);
+  for (const problem of problems) {
+    const relative = path.relative(contentDirectory, path.resolve(problem.location.file));
+    if (!relative.startsWith('..') && /\.mdx?$/.test(relative)) {
+      const slug = slugForFile(relative);
+      slugs.set(urlForSlug(slug), slug);
+    }
+  }
+  return [...slugs.values()];
 }

@@ -13,6 +13,8 @@ export interface BuiltPage extends Omit<Page, 'body'> {
 
 export interface ContentBuild {
   pages: BuiltPage[];
+  /** Every problem in every file, sorted by file; the pages above are the ones without problems. */
+  errors: ContentError[];
   /** Pages compiled by this build, and pages whose compiled body came from the cache. */
   compiled: number;
   cached: number;
@@ -68,7 +70,7 @@ let cacheMemo: CompileCache | undefined;
 
 /**
  * Reads, validates and compiles every page of a content folder, each once, taking unchanged pages from
- * the compile cache. Throws one ContentErrors listing every problem in every file.
+ * the compile cache. Returns the good pages and every problem in every file.
  */
 export async function buildContent(directory: string = contentDirectory): Promise<ContentBuild> {
   const { pages, errors } = readPages(directory);
@@ -94,10 +96,15 @@ export async function buildContent(directory: string = contentDirectory): Promis
     built.push({ ...page, body });
   }
   cache.save();
-  if (errors.length > 0) {
-    throw new ContentErrors(errors.sort((a, b) => a.location.file.localeCompare(b.location.file)));
-  }
-  return { pages: built, compiled, cached: built.length - compiled };
+  errors.sort((a, b) => a.location.file.localeCompare(b.location.file));
+  return { pages: built, errors, compiled, cached: built.length - compiled };
+}
+
+/** buildContent for a build: every page, or one ContentErrors listing every problem. */
+async function buildAllContent(): Promise<ContentBuild> {
+  const build = await buildContent();
+  if (build.errors.length > 0) throw new ContentErrors(build.errors);
+  return build;
 }
 
 interface Manifest {
@@ -120,7 +127,7 @@ function contentFingerprint(): string {
 /** Builds the content and records it for the build's page renderers, which then read no content file. */
 export async function buildContentManifest(): Promise<ContentBuild> {
   const fingerprint = contentFingerprint();
-  const build = await buildContent();
+  const build = await buildAllContent();
   fs.mkdirSync(engineCacheDirectory, { recursive: true });
   const temporary = `${manifestFile}.${process.pid}.tmp`;
   fs.writeFileSync(temporary, JSON.stringify({ fingerprint, pages: build.pages } satisfies Manifest));
@@ -144,11 +151,25 @@ let pagesMemo: Promise<BuiltPage[]> | undefined;
  * The dev server rebuilds on every request, which the compile cache makes cheap, so edits show at once.
  */
 export function getBuiltPages(): Promise<BuiltPage[]> {
-  if (process.env.NODE_ENV === 'development') return buildContent().then((build) => build.pages);
+  if (process.env.NODE_ENV === 'development') return buildAllContent().then((build) => build.pages);
   pagesMemo ??= (async () => {
     const manifest = readManifest();
     if (manifest && manifest.fingerprint === contentFingerprint()) return manifest.pages;
     return (await buildContentManifest()).pages;
   })();
   return pagesMemo;
+}
+
+export interface DevSiteState {
+  pages: BuiltPage[];
+  problems: ContentError[];
+}
+
+/**
+ * The dev server's view: the pages that build, and the problems of those that don't, so that a page can
+ * show the problems instead of the server failing, and come back as soon as they are fixed.
+ */
+export async function getDevSiteState(): Promise<DevSiteState> {
+  const { pages, errors } = await buildContent();
+  return { pages, problems: errors };
 }

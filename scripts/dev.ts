@@ -1,0 +1,61 @@
+/**
+ * `npm run dev`: the author's server. Starts `next dev` on 127.0.0.1 (HOST and PORT change that) and a
+ * small live-reload channel beside it: when a file in content/ or site.config.ts changes, every open page
+ * re-renders in place (components/live-reload.tsx), keeping its scroll position. One command, one terminal.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { copyKatexAssets } from './copy-katex-assets';
+
+const host = process.env.HOST ?? '127.0.0.1';
+const port = Number(process.env.PORT ?? 3000);
+const livePort = Number(process.env.LIVE_RELOAD_PORT ?? port + 1);
+copyKatexAssets();
+
+const listeners = new Set<http.ServerResponse>();
+const live = http.createServer((request, response) => {
+  if (request.url !== '/events') {
+    response.writeHead(404).end();
+    return;
+  }
+  response.writeHead(200, {
+    'Content-Type': 'text/event-stream',
+    'Cache-Control': 'no-cache',
+    Connection: 'keep-alive',
+    // The page is served from the dev server's origin, this stream from the port beside it.
+    'Access-Control-Allow-Origin': '*',
+  });
+  response.write('retry: 500\n\n');
+  listeners.add(response);
+  request.on('close', () => listeners.delete(response));
+});
+live.listen(livePort, host);
+
+let pending: NodeJS.Timeout | undefined;
+function announce(file: string): void {
+  // Editors save in bursts (write, rename, chmod): tell the pages once the burst is over.
+  clearTimeout(pending);
+  pending = setTimeout(() => {
+    for (const listener of listeners) listener.write(`data: ${JSON.stringify({ changed: file })}\n\n`);
+  }, 60);
+}
+const contentDirectory = path.join(process.cwd(), 'content');
+fs.mkdirSync(contentDirectory, { recursive: true });
+fs.watch(contentDirectory, { recursive: true }, (_event, name) => announce(`content/${name ?? ''}`));
+fs.watch(process.cwd(), (_event, name) => {
+  if (name === 'site.config.ts') announce(name);
+});
+
+const next = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'dev', '--hostname', host, '--port', String(port)], {
+  stdio: 'inherit',
+  env: { ...process.env, NEXT_PUBLIC_LIVE_RELOAD_URL: `http://${host}:${livePort}/events` },
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    next.kill(signal);
+    live.close();
+  });
+}
+next.on('exit', (code) => process.exit(code ?? 0));
