@@ -11,6 +11,8 @@ export function LiveReload({ url }: { url: string }) {
   const router = useRouter();
   useEffect(() => {
     const events = new EventSource(url);
+    // Marks the page as listening, for the author's tools and the end-to-end test.
+    events.onopen = () => document.documentElement.setAttribute('data-live-reload', 'connected');
     events.onmessage = () => router.refresh();
     return () => events.close();
   }, [router, url]);

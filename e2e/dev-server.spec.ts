@@ -6,17 +6,22 @@ import { expect, test } from '@playwright/test';
 /**
  * The author's loop on `npm run dev`: an edit to a content file shows on the open page without a
  * navigation, a broken file shows its problem on the page, and the page comes back once it is fixed.
- * Runs once (desktop project); it edits content/about.md and always puts it back.
+ * Runs once (desktop project), on pages of its own, so the tests reading content/ beside it are not disturbed.
  */
 const port = 3411;
-const file = path.join(process.cwd(), 'content', 'about.md');
+const file = path.join(process.cwd(), 'content', 'live-edit-test.md');
+const original = '---\ntitle: "Live edit test"\n---\n\n## First section\n\nBefore the edit.\n';
+const newFile = path.join(process.cwd(), 'content', 'live-test-page.md');
+const renamedFile = path.join(process.cwd(), 'content', 'live-test-renamed.md');
+const configFile = path.join(process.cwd(), 'site.config.ts');
 let server: ChildProcess | undefined;
-let original = '';
+let originalConfig = '';
 
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 test.beforeAll(async () => {
-  original = fs.readFileSync(file, 'utf8');
+  fs.writeFileSync(file, original);
+  originalConfig = fs.readFileSync(configFile, 'utf8');
   server = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev.ts'], {
     env: { ...process.env, PORT: String(port), LIVE_RELOAD_PORT: String(port + 1) },
     stdio: 'ignore',
@@ -24,7 +29,7 @@ test.beforeAll(async () => {
   });
   // The dev server compiles on first request; wait until it answers.
   for (let attempt = 0; attempt < 120; attempt++) {
-    const ready = await fetch(`http://127.0.0.1:${port}/about/`).then((response) => response.ok, () => false);
+    const ready = await fetch(`http://127.0.0.1:${port}/live-edit-test/`).then((response) => response.ok, () => false);
     if (ready) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
@@ -32,30 +37,59 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(() => {
-  fs.writeFileSync(file, original);
+  fs.rmSync(file, { force: true });
+  fs.writeFileSync(configFile, originalConfig);
+  fs.rmSync(newFile, { force: true });
+  fs.rmSync(renamedFile, { force: true });
   // The dev script and the Next.js server it started share a process group.
   if (server?.pid) process.kill(-server.pid, 'SIGTERM');
 });
 
 test('an edit appears on the open page without a navigation, and a broken file shows its problem until fixed', async ({ page }) => {
-  await page.goto(`http://127.0.0.1:${port}/about/`);
-  await expect(page.getByRole('heading', { name: 'My current focus', exact: true })).toBeVisible();
+  await page.goto(`http://127.0.0.1:${port}/live-edit-test/`);
+  await expect(page.getByRole('heading', { name: 'First section', exact: true })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('data-live-reload', 'connected', { timeout: 20_000 });
   // Mark the document: a navigation or full reload would lose the mark.
   await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+  // A long page, scrolled down: the edit must not move the reader.
+  fs.writeFileSync(file, `${original}\n${'A paragraph to scroll past.\n\n'.repeat(60)}`);
+  await expect(page.getByText('A paragraph to scroll past.').nth(59)).toBeVisible({ timeout: 10_000 });
   await page.evaluate(() => window.scrollTo(0, 600));
 
-  fs.writeFileSync(file, original.replace('If that sounds like your team', 'If that sounds like your team (edited live)'));
-  await expect(page.getByText('(edited live)')).toBeVisible({ timeout: 10_000 });
+  fs.writeFileSync(file, `${original.replace('Before the edit.', 'After the edit.')}\n${'A paragraph to scroll past.\n\n'.repeat(60)}`);
+  await expect(page.getByText('After the edit.')).toBeAttached({ timeout: 10_000 });
   expect(await page.evaluate(() => 'notReloaded' in window)).toBe(true);
-  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
+  expect(await page.evaluate(() => window.scrollY)).toBe(600);
 
-  fs.writeFileSync(file, `---\ninsert_anchor_links: middle\n---\n${original}`);
+  fs.writeFileSync(file, original.replace('---\n', '---\ninsert_anchor_links: middle\n'));
   const problem = page.getByRole('alert', { name: /content/i });
-  await expect(problem).toContainText('content/about.md:2', { timeout: 10_000 });
+  await expect(problem).toContainText('content/live-edit-test.md:2', { timeout: 10_000 });
   await expect(problem).toContainText('`insert_anchor_links` must be one of "none", "left", "right", "heading", got "middle".');
 
   fs.writeFileSync(file, original);
-  await expect(page.getByRole('heading', { name: 'My current focus', exact: true })).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByRole('heading', { name: 'First section', exact: true })).toBeVisible({ timeout: 10_000 });
   await expect(page.getByRole('alert', { name: /content/i })).toHaveCount(0);
+  expect(await page.evaluate(() => 'notReloaded' in window)).toBe(true);
+});
+
+test('adding, renaming and deleting a page, and editing the site config, update the open home page', async ({ page }) => {
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await expect(page.locator('html')).toHaveAttribute('data-live-reload', 'connected', { timeout: 20_000 });
+  await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+  const main = page.getByRole('main');
+
+  fs.writeFileSync(newFile, '---\ntitle: "Live test page"\ndescription: "Added while the server runs."\n---\n\nHello.\n');
+  await expect(main.getByRole('link', { name: 'Live test page' })).toHaveAttribute('href', '/live-test-page/', { timeout: 10_000 });
+
+  fs.renameSync(newFile, renamedFile);
+  await expect(main.getByRole('link', { name: 'Live test page' })).toHaveAttribute('href', '/live-test-renamed/', { timeout: 10_000 });
+
+  fs.rmSync(renamedFile);
+  await expect(main.getByRole('link', { name: 'Live test page' })).toHaveCount(0, { timeout: 10_000 });
+
+  fs.writeFileSync(configFile, originalConfig.replace("name: 'Portfolio'", "name: 'Portfolio (live)'"));
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Portfolio (live)' })).toBeVisible({ timeout: 15_000 });
+  fs.writeFileSync(configFile, originalConfig);
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Portfolio', exact: true })).toBeVisible({ timeout: 15_000 });
   expect(await page.evaluate(() => 'notReloaded' in window)).toBe(true);
 });

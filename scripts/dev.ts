@@ -41,9 +41,27 @@ function announce(file: string): void {
     for (const listener of listeners) listener.write(`data: ${JSON.stringify({ changed: file })}\n\n`);
   }, 60);
 }
+/**
+ * Watches folders, not files: editors that save by writing a new file and renaming it over the old one
+ * would silently end a watch on the file itself (and Node 20's recursive watch on Linux watches files).
+ */
+const watched = new Set<string>();
+function watchFolder(folder: string): void {
+  if (watched.has(folder)) return;
+  watched.add(folder);
+  const watcher = fs.watch(folder, (_event, name) => {
+    const changed = path.join(folder, name ?? '');
+    if (fs.existsSync(changed) && fs.statSync(changed).isDirectory()) watchFolder(changed);
+    announce(path.relative(process.cwd(), changed));
+  });
+  watcher.on('error', () => watched.delete(folder));
+  for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+    if (entry.isDirectory()) watchFolder(path.join(folder, entry.name));
+  }
+}
 const contentDirectory = path.join(process.cwd(), 'content');
 fs.mkdirSync(contentDirectory, { recursive: true });
-fs.watch(contentDirectory, { recursive: true }, (_event, name) => announce(`content/${name ?? ''}`));
+watchFolder(contentDirectory);
 fs.watch(process.cwd(), (_event, name) => {
   if (name === 'site.config.ts') announce(name);
 });

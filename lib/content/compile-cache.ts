@@ -5,52 +5,59 @@ import type { CompiledBody } from '@/lib/markdown';
 
 /**
  * Compiled page bodies from earlier builds, keyed by everything the output depends on, so that an
- * unchanged page is never compiled twice. One JSON file; entries not used by a build are dropped.
+ * unchanged page is never compiled twice. One JSON file; after each build only the entries that build
+ * used are kept, so the cache never outgrows the site (also on a long-running dev server).
  */
 export class CompileCache {
-  private readonly previous: Record<string, CompiledBody>;
-  private readonly current = new Map<string, CompiledBody>();
+  private used = new Set<string>();
   private changed = false;
 
   private constructor(
     private readonly file: string,
-    previous: Record<string, CompiledBody>,
-  ) {
-    this.previous = previous;
-  }
+    private readonly entries: Map<string, CompiledBody>,
+  ) {}
 
   static load(file: string): CompileCache {
-    let previous: Record<string, CompiledBody> = {};
+    let entries = new Map<string, CompiledBody>();
     try {
       const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
-      if (parsed && typeof parsed === 'object') previous = parsed as Record<string, CompiledBody>;
+      if (parsed && typeof parsed === 'object') entries = new Map(Object.entries(parsed as Record<string, CompiledBody>));
     } catch {
       // No cache yet, or a damaged one: start empty, it is only a cache.
     }
-    return new CompileCache(file, previous);
+    return new CompileCache(file, entries);
   }
 
   static key(parts: readonly unknown[]): string {
     return crypto.createHash('sha256').update(JSON.stringify(parts)).digest('hex');
   }
 
+  /** Starts counting which entries a build uses. */
+  startBuild(): void {
+    this.used = new Set();
+    this.changed = false;
+  }
+
   get(key: string): CompiledBody | undefined {
-    const body = this.current.get(key) ?? this.previous[key];
-    if (body !== undefined) this.current.set(key, body);
+    const body = this.entries.get(key);
+    if (body !== undefined) this.used.add(key);
     return body;
   }
 
   set(key: string, body: CompiledBody): void {
-    this.current.set(key, body);
+    this.entries.set(key, body);
+    this.used.add(key);
     this.changed = true;
   }
 
-  /** Writes the entries this build used; written whole to a temporary file and renamed, so never half-written. */
+  /** Drops what the build did not use and writes the rest: to a temporary file, then renamed, so never half-written. */
   save(): void {
-    if (!this.changed && this.current.size === Object.keys(this.previous).length) return;
+    const unused = [...this.entries.keys()].filter((key) => !this.used.has(key));
+    if (!this.changed && unused.length === 0) return;
+    for (const key of unused) this.entries.delete(key);
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, JSON.stringify(Object.fromEntries(this.current)));
+    fs.writeFileSync(temporary, JSON.stringify(Object.fromEntries(this.entries)));
     fs.renameSync(temporary, this.file);
   }
 }

@@ -66,16 +66,21 @@ function compileKey(page: Page): string {
   return CompileCache.key([pipelineVersion(), format, frontMatterFormat, options, body]);
 }
 
-let cacheMemo: CompileCache | undefined;
+const caches = new Map<string, CompileCache>();
 
 /**
  * Reads, validates and compiles every page of a content folder, each once, taking unchanged pages from
  * the compile cache. Returns the good pages and every problem in every file.
  */
-export async function buildContent(directory: string = contentDirectory): Promise<ContentBuild> {
+export async function buildContent(
+  directory: string = contentDirectory,
+  cacheFile: string = path.join(engineCacheDirectory, 'compiled-pages.json'),
+): Promise<ContentBuild> {
   const { pages, errors } = readPages(directory);
-  cacheMemo ??= CompileCache.load(path.join(engineCacheDirectory, 'compiled-pages.json'));
-  const cache = cacheMemo;
+  // Loaded once per process: the dev server calls this on every request.
+  const cache = caches.get(cacheFile) ?? CompileCache.load(cacheFile);
+  caches.set(cacheFile, cache);
+  cache.startBuild();
   const built: BuiltPage[] = [];
   let compiled = 0;
   for (const page of pages) {
@@ -151,7 +156,12 @@ let pagesMemo: Promise<BuiltPage[]> | undefined;
  * The dev server rebuilds on every request, which the compile cache makes cheap, so edits show at once.
  */
 export function getBuiltPages(): Promise<BuiltPage[]> {
-  if (process.env.NODE_ENV === 'development') return buildAllContent().then((build) => build.pages);
+  if (process.env.NODE_ENV === 'development') {
+    return getDevSiteState().then(({ pages, problems }) => {
+      if (problems.length > 0) throw new ContentErrors(problems);
+      return pages;
+    });
+  }
   pagesMemo ??= (async () => {
     const manifest = readManifest();
     if (manifest && manifest.fingerprint === contentFingerprint()) return manifest.pages;
@@ -169,7 +179,13 @@ export interface DevSiteState {
  * The dev server's view: the pages that build, and the problems of those that don't, so that a page can
  * show the problems instead of the server failing, and come back as soon as they are fixed.
  */
-export async function getDevSiteState(): Promise<DevSiteState> {
-  const { pages, errors } = await buildContent();
-  return { pages, problems: errors };
+let devState: { fingerprint: string; state: Promise<DevSiteState> } | undefined;
+
+export function getDevSiteState(): Promise<DevSiteState> {
+  // One request asks several times (params, metadata, layout, page): build once per state of the files.
+  const fingerprint = contentFingerprint();
+  if (devState?.fingerprint !== fingerprint) {
+    devState = { fingerprint, state: buildContent().then(({ pages, errors }) => ({ pages, problems: errors })) };
+  }
+  return devState.state;
 }

@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempFolder } from '@/lib/testing/temp-folder';
+import { buildContent } from './site-build';
+
+describe('buildContent', () => {
+  it('reports every problem of every file in one build, each with its line, and builds the rest', async () => {
+    const root = tempFolder('site', {
+      'content/good.md': '# Good\n\nFine.\n',
+      'content/tex.md': '---\ntitle: T\nmath: true\n---\n\nBad $\\frac{1}{$ here.\n',
+      'content/broken.mdx': '---\ntitle: M\n---\n\nText\n\n<!-- not in MDX -->\n',
+      'content/keys.md': '---\nmaht: true\n---\n# K\n',
+    });
+    const build = await buildContent(path.join(root, 'content'), path.join(root, 'cache.json'));
+    expect(build.pages.map((page) => page.url)).toEqual(['/good/']);
+    expect(build.errors.map((error) => [path.basename(error.location.file), error.location.line])).toEqual([
+      ['broken.mdx', 7],
+      ['keys.md', 2],
+      ['tex.md', 6],
+    ]);
+  });
+
+  it('compiles a page once: an unchanged page comes from the cache, a changed one is compiled again', async () => {
+    const root = tempFolder('site', { 'content/a.md': '# A\n\nOne.\n', 'content/b.md': '# B\n\nTwo.\n' });
+    const cacheFile = path.join(root, 'cache.json');
+    const first = await buildContent(path.join(root, 'content'), cacheFile);
+    expect([first.compiled, first.cached]).toEqual([2, 0]);
+    fs.writeFileSync(path.join(root, 'content/b.md'), '# B\n\nTwo, edited.\n');
+    const second = await buildContent(path.join(root, 'content'), cacheFile);
+    expect([second.compiled, second.cached]).toEqual([1, 1]);
+    expect(second.pages.find((page) => page.url === '/b/')?.body).toEqual({ format: 'html', html: expect.stringContaining('Two, edited.') });
+    expect(JSON.parse(fs.readFileSync(cacheFile, 'utf8'))).toSatisfy((entries: object) => Object.keys(entries).length === 2);
+  });
+});
