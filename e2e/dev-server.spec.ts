@@ -22,7 +22,7 @@ test.describe.configure({ mode: 'serial', timeout: 120_000 });
 test.beforeAll(async () => {
   fs.writeFileSync(file, original);
   originalConfig = fs.readFileSync(configFile, 'utf8');
-  server = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev.ts'], {
+  server = spawn('npm', ['run', 'dev'], {
     env: { ...process.env, PORT: String(port), LIVE_RELOAD_PORT: String(port + 1) },
     stdio: 'ignore',
     detached: true,
@@ -56,8 +56,11 @@ test('an edit appears on the open page without a navigation, and a broken file s
   await expect(page.getByText('A paragraph to scroll past.').nth(59)).toBeVisible({ timeout: 10_000 });
   await page.evaluate(() => window.scrollTo(0, 600));
 
+  const saved = Date.now();
   fs.writeFileSync(file, `${original.replace('Before the edit.', 'After the edit.')}\n${'A paragraph to scroll past.\n\n'.repeat(60)}`);
   await expect(page.getByText('After the edit.')).toBeAttached({ timeout: 10_000 });
+  // Reported, not asserted: timing goals belong in measurements, not in pass/fail tests.
+  console.log(`live reload: the edit was on the page ${Date.now() - saved} ms after the save`);
   expect(await page.evaluate(() => 'notReloaded' in window)).toBe(true);
   expect(await page.evaluate(() => window.scrollY)).toBe(600);
 

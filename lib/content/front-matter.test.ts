@@ -86,9 +86,12 @@ describe('front matter', () => {
   });
 
   it('reports YAML that does not parse with its line', () => {
+    // js-yaml notices the unclosed quote where the block ends: the closing --- line.
     const error = errorOf('---\ntitle: "T\nmath: true\n---\n');
-    expect(error.message).toMatch(/^content\/page\.md:\d+:\d+: YAML front matter does not parse: /);
-    expect(error.location.line).toBeGreaterThanOrEqual(2);
+    expect(error.location).toEqual({ file: 'content/page.md', line: 4, column: 1 });
+    expect(error.message).toMatch(/^content\/page\.md:4:1: YAML front matter does not parse: unexpected end of the stream within a double quoted scalar/);
+    const badIndent = errorOf('---\ntitle: T\n  math: true\n---\n');
+    expect(badIndent.location.line).toBe(3);
   });
 
   it('reports TOML that does not parse with its line and column', () => {
