@@ -14,11 +14,6 @@ export { buildContent, buildContentManifest, getBuiltPages, type BuiltPage, type
 
 const isDevServer = () => process.env.NODE_ENV === 'development';
 
-/** Every published page, sorted by URL. */
-export function getPages(): Promise<BuiltPage[]> {
-  return getBuiltPages();
-}
-
 export interface RouteData {
   page: BuiltPage | undefined;
   pages: BuiltPage[];
