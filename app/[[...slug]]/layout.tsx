@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { SiteShell } from '@/components/site-shell';
-import { getRouteData } from '@/lib/content';
+import { getRouteData, urlForSlug } from '@/lib/content';
 import { site } from '@/lib/site';
 import '../globals.css';
 
@@ -18,7 +18,7 @@ export default async function RootLayout({ children, params }: { children: React
   const { page } = await getRouteData(slug);
   return (
     <html lang={page?.lang ?? site.lang}>
-      <SiteShell currentUrl={page?.url ?? '/'}>{children}</SiteShell>
+      <SiteShell currentUrl={urlForSlug(slug)}>{children}</SiteShell>
     </html>
   );
 }

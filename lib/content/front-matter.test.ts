@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ContentError } from './errors';
+import { ContentError, ContentErrors } from './errors';
 import { parseSource } from './front-matter';
 
 function errorOf(source: string): ContentError {
@@ -112,5 +112,21 @@ describe('front matter', () => {
       reaction: true,
     });
     expect(errorOf('---\ntoc: 1\n---\n').message).toContain('`toc` must be true or false, got 1.');
+  });
+});
+
+describe('front matter with several problems', () => {
+  it('reports each of them with its line', () => {
+    try {
+      parseSource('content/page.md', '---\ntitle: 3\ninsert_anchor_links: middle\nmaht: true\n---\n');
+      throw new Error('expected errors');
+    } catch (error) {
+      if (!(error instanceof ContentErrors)) throw error;
+      expect(error.errors.map((each) => each.message)).toEqual([
+        'content/page.md:2: `title` must be text in quotes, got 3.',
+        'content/page.md:3: `insert_anchor_links` must be one of "none", "left", "right", "heading", got "middle".',
+        'content/page.md:4: unknown front-matter key `maht`. Did you mean `math`?',
+      ]);
+    }
   });
 });

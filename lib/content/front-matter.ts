@@ -2,7 +2,7 @@ import matter from 'gray-matter';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { z } from 'zod';
 import { closestWord } from './closest-word';
-import { ContentError } from './errors';
+import { ContentError, ContentErrors } from './errors';
 import { languageTagSchema, pageOptionsSchema } from './page-options';
 
 const dateSchema = z
@@ -76,8 +76,14 @@ export function parseSource(file: string, source: string): ParsedSource {
   const frontMatterText = source.slice(0, source.length - body.length);
   const result = frontMatterSchema.safeParse(data, { reportInput: true });
   if (!result.success) {
-    const [issue] = result.error.issues;
-    throw issueToError(file, frontMatterText, frontMatterFormat, issue);
+    // Every problem of the file at once, in the order of its lines.
+    const errors = result.error.issues
+      .flatMap((issue): z.core.$ZodIssue[] => (issue.code === 'unrecognized_keys' ? issue.keys.map((key) => ({ ...issue, keys: [key] })) : [issue]))
+      .map((issue) => issueToError(file, frontMatterText, frontMatterFormat, issue))
+      .sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0));
+    const [first] = errors;
+    if (errors.length === 1 && first) throw first;
+    throw new ContentErrors(errors);
   }
   return { frontMatter: result.data, frontMatterFormat, body, bodyStartLine };
 }

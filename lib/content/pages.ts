@@ -176,6 +176,7 @@ export function readPages(directory: string = contentDirectory): { pages: Page[]
       (draft ? drafts : pages).push(page);
     } catch (error) {
       if (error instanceof ContentError) errors.push(error);
+      else if (error instanceof ContentErrors) errors.push(...error.errors);
       else throw error;
     }
   }
