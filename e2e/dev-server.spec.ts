@@ -69,7 +69,9 @@ test('an edit appears on the open page without a navigation, and a broken file s
   fs.writeFileSync(file, original.replace('---\n', '---\ninsert_anchor_links: middle\n'));
   const problem = page.getByRole('alert', { name: /content/i });
   await expect(problem).toContainText('content/live-edit-test.md:2', { timeout: 10_000 });
-  await expect(problem).toContainText('`insert_anchor_links` must be one of "none", "left", "right", "heading", got "middle".');
+  // The message as the build prints it, with the key set as code.
+  await expect(problem).toContainText('insert_anchor_links must be one of "none", "left", "right", "heading", got "middle".');
+  await expect(problem.locator('code', { hasText: 'insert_anchor_links' })).toBeVisible();
 
   fs.writeFileSync(file, original);
   await expect(page.getByRole('heading', { name: 'First section', exact: true })).toBeVisible({ timeout: 10_000 });
