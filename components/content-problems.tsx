@@ -21,20 +21,22 @@ function withCode(text: string) {
  * comes back by itself once they are fixed (components/live-reload.tsx).
  */
 export function ContentProblems({ problems }: { problems: readonly ContentProblem[] }) {
+  // Inline styles, not Tailwind classes: this panel exists only on the dev server, and classes named here
+  // would be generated into the stylesheet every visitor downloads.
   return (
-    <section role="alert" aria-labelledby="content-problems" className="max-w-prose">
-      <h1 id="content-problems" className="text-2xl font-semibold tracking-tight text-red-800 dark:text-red-300">
+    <section role="alert" aria-labelledby="content-problems" style={{ maxWidth: '68ch' }}>
+      <h1 id="content-problems" style={{ fontSize: '1.5rem', fontWeight: 600, color: '#dc2626' }}>
         {problems.length === 1 ? 'A content file needs fixing' : `${problems.length} content problems need fixing`}
       </h1>
-      <p className="mt-2 text-gray-600 dark:text-gray-400">
+      <p style={{ marginTop: '0.5rem', opacity: 0.8 }}>
         <code>npm run build</code> would stop here. Save the fix and this page comes back.
       </p>
-      <ul className="mt-6 space-y-4">
+      <ul style={{ marginTop: '1.5rem', display: 'grid', gap: '1rem' }}>
         {problems.map((problem, index) => (
-          <li key={index} className="rounded border border-red-200 bg-red-50 p-4 dark:border-red-900 dark:bg-red-950">
-            <p className="font-mono text-sm font-semibold text-red-900 dark:text-red-200">{problem.location}</p>
-            <p className="mt-1">{withCode(problem.problem)}</p>
-            {problem.hint && <p className="mt-1 text-gray-700 dark:text-gray-300">{withCode(problem.hint)}</p>}
+          <li key={index} style={{ border: '1px solid rgb(220 38 38 / 0.5)', background: 'rgb(220 38 38 / 0.08)', borderRadius: '0.25rem', padding: '1rem' }}>
+            <p style={{ fontFamily: 'var(--font-mono)', fontSize: '0.875rem', fontWeight: 600 }}>{problem.location}</p>
+            <p style={{ marginTop: '0.25rem' }}>{withCode(problem.problem)}</p>
+            {problem.hint && <p style={{ marginTop: '0.25rem', opacity: 0.8 }}>{withCode(problem.hint)}</p>}
           </li>
         ))}
       </ul>
