@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { median, weighPages } from '../lib/export/page-weight';
 import { listFiles } from '../lib/export/finish-export';
+import { formatTable } from '../lib/text-table';
 import { writeCorpus } from './bench-corpus';
 
 function option(name: string, fallback: number): number {
@@ -190,9 +191,7 @@ if (ours && baseline) {
     ratio(ours.transferMax, baseline.transferMax),
   ]);
 }
-const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => (row[column] ?? '').length)));
-const line = (row: string[]) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ');
 console.log(
   `${pageCount} pages, median of ${runs} runs; ${os.cpus().length} cores, ${fixed(os.totalmem() / 1024 ** 3, 0)} GB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
 );
-console.log([line(header), ...rows.map(line)].join('\n'));
+console.log(formatTable(header, rows));

@@ -3,13 +3,14 @@
  * (emulated phone, throttled network and CPU), in the same Chromium the tests use. Build first.
  * The 404 page is left out: it answers 404 on purpose, which Lighthouse counts against SEO.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromiumArgs, findChromium } from '../e2e/chromium';
 import { weighPages } from '../lib/export/page-weight';
+import { formatTable } from '../lib/text-table';
+import { startPreviewServer } from './preview-server';
 
 const port = Number(process.env.LIGHTHOUSE_PORT ?? 3198);
 const outDirectory = path.resolve('out');
@@ -17,8 +18,7 @@ const urls = weighPages(outDirectory)
   .map((weight) => weight.url)
   .filter((url) => url.endsWith('/'));
 
-const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', 'out'], { env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
-await new Promise((resolve) => setTimeout(resolve, 1500));
+const server = await startPreviewServer(port);
 const chrome = await chromeLauncher.launch({ chromePath: findChromium(), chromeFlags: ['--headless=new', ...chromiumArgs] });
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const started = performance.now();
@@ -26,7 +26,7 @@ let below = 0;
 try {
   const rows: string[][] = [];
   for (const url of urls) {
-    const result = await lighthouse(`http://127.0.0.1:${port}${url}`, { port: chrome.port, logLevel: 'error', onlyCategories: [...categories] });
+    const result = await lighthouse(`${server.url}${url}`, { port: chrome.port, logLevel: 'error', onlyCategories: [...categories] });
     const lhr = result?.lhr;
     if (!lhr) throw new Error(`Lighthouse gave no result for ${url}`);
     const scores = categories.map((category) => Math.round((lhr.categories[category]?.score ?? 0) * 100));
@@ -38,15 +38,12 @@ try {
     }
   }
   const header = ['page', ...categories];
-  const widths = header.map((_, column) => Math.max(...[header, ...rows.filter((row) => row.length > 1)].map((row) => (row[column] ?? '').length)));
-  const line = (row: string[]) =>
-    row.length === 1 ? (row[0] ?? '') : row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ');
   console.log(`Lighthouse ${lighthouseVersion()} (mobile), ${urls.length} pages in ${((performance.now() - started) / 1000).toFixed(0)} s:`);
-  console.log([line(header), ...rows.map(line)].join('\n'));
+  console.log(formatTable(header, rows));
   console.log(below === 0 ? 'Every score is 100.' : `${below} scores below 100.`);
 } finally {
   await chrome.kill();
-  server.kill();
+  server.stop();
 }
 
 function lighthouseVersion(): string {

@@ -2,11 +2,11 @@
  * Photographs every exported page at phone and desktop widths, for a person to look at.
  * Usage: npm run build && npm run screenshots [-- output-folder]. Serves out/ itself.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, findChromium } from '../e2e/chromium';
+import { startPreviewServer } from './preview-server';
 
 const outputDirectory = path.resolve(process.argv[2] ?? 'screenshots');
 const port = 3199;
@@ -14,8 +14,7 @@ const pages = ['/', ...fs.readdirSync('out', { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && fs.existsSync(path.join('out', entry.name, 'index.html')) && !['404', '_not-found'].includes(entry.name))
   .map((entry) => `/${entry.name}/`), '/no-such-page/'];
 
-const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', 'out'], { env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
-await new Promise((resolve) => setTimeout(resolve, 1500));
+const server = await startPreviewServer(port);
 const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
 fs.mkdirSync(outputDirectory, { recursive: true });
 try {
@@ -24,7 +23,7 @@ try {
       const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme, deviceScaleFactor: 1 });
       const page = await context.newPage();
       for (const url of pages) {
-        await page.goto(`http://127.0.0.1:${port}${url}`);
+        await page.goto(`${server.url}${url}`);
         const name = `${url.replace(/\//g, '_').replace(/^_|_$/g, '') || 'home'}-${width}-${scheme}.png`;
         await page.screenshot({ path: path.join(outputDirectory, name), fullPage: true });
         // The first screen alone, at the size a reader sees it.
@@ -36,5 +35,5 @@ try {
   console.log(`Screenshots of ${pages.length} pages in ${outputDirectory}`);
 } finally {
   await browser.close();
-  server.kill();
+  server.stop();
 }

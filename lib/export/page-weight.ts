@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { formatTable } from '@/lib/text-table';
 import { listFiles } from './finish-export';
 
 /**
@@ -195,14 +196,11 @@ export function formatWeightTable(weights: readonly PageWeight[], limit = 40): s
       ? '-'
       : `${weight.fonts.length} files, ${kilobytes(weight.fonts.reduce((sum, font) => sum + font.bytes, 0))}`,
   ]);
-  const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => (row[column] ?? '').length)));
-  const line = (row: string[]) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ');
   return [
     weights.length === shown.length
       ? 'First-visit transfer per page (gzip; fonts separate):'
       : `First-visit transfer of the ${limit} heaviest of ${weights.length} pages (gzip; fonts separate):`,
-    line(header),
-    ...rows.map(line),
+    formatTable(header, rows),
   ].join('\n');
 }
 
