@@ -78,12 +78,12 @@ export function parseHeadersFile(text: string, file: string): HeaderRule[] {
 function patternMatcher(pattern: string): RegExp | undefined {
   if (!pattern.startsWith('/')) return undefined;
   const parts = pattern.split('/').filter(Boolean).map((part) => {
-    if (part.startsWith(':')) return '[^/]+';
-    // A standalone `*` also matches nothing at all: `/blog/*` matches `/blog` and `/blog/`.
-    if (part === '*') return '?.*';
-    return part.split('*').map(escapeRegExp).join('.*');
+    if (part.startsWith(':')) return '/[^/]+';
+    // A standalone `*` also matches nothing at all: `/blog/*` matches `/blog` and `/blog/…`, not `/blogs`.
+    if (part === '*') return '(?:/.*)?';
+    return `/${part.split('*').map(escapeRegExp).join('.*')}`;
   });
-  return new RegExp(`^/${parts.join('/')}/?$`, 'iu');
+  return new RegExp(`^${parts.join('')}/?$`, 'iu');
 }
 
 function escapeRegExp(text: string): string {
