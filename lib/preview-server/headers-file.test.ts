@@ -48,6 +48,8 @@ describe('parseHeadersFile', () => {
     ['/*\n  Bad Name: x\n', 2, '"Bad Name" is not a valid header name'],
     ['/*\n  X-Empty:\n', 2, 'has no value'],
     ['/*\n  : value\n', 2, '"" is not a valid header name'],
+    ['/*\n  X-Price: 5 €\n', 2, 'beyond Latin-1'],
+    ['/*\n  X-Bell: a\u0007b\n', 2, 'control character'],
   ])('names the file and line of a problem: %j', (text, line, message) => {
     const parse = () => parseHeadersFile(text, 'out/_headers');
     expect(parse).toThrow(HeadersFileError);

@@ -67,7 +67,10 @@ export function parseHeadersFile(text: string, file: string): HeaderRule[] {
     const value = line.slice(colon + 1).trim();
     if (!headerName.test(name)) throw new HeadersFileError(file, lineNumber, `"${name}" is not a valid header name.`);
     if (value === '') throw new HeadersFileError(file, lineNumber, `header ${name} has no value; write "${name}: value" or remove the line.`);
-    if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(value)) throw new HeadersFileError(file, lineNumber, `header ${name} contains a control character.`);
+    // What HTTP/1.1 can carry in a field value (RFC 9110 §5.5): no control characters, nothing beyond Latin-1.
+    if (/[^\t\u0020-\u007e\u0080-\u00ff]/.test(value)) {
+      throw new HeadersFileError(file, lineNumber, `header ${name} contains a control character or a character beyond Latin-1; percent-encode it.`);
+    }
     const existing = Object.keys(rule.headers).find((key) => key.toLowerCase() === name.toLowerCase());
     if (existing === undefined) rule.headers[name] = value;
     else rule.headers[existing] = `${rule.headers[existing]}, ${value}`;
