@@ -12,7 +12,6 @@
  */
 import fs from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { securityHeaders } from '@/lib/security/http-headers';
 import { isCompressible } from './content-types';
@@ -43,7 +42,7 @@ export function createPreviewServer(options: PreviewServerOptions): http.Server 
   const basePath = options.basePath ?? '';
   const store = new FileStore(options.root, options);
   const deployHeaders = new DeployHeaders(store, path.join(path.basename(store.root), '_headers'));
-  const onError = options.onError ?? ((error: unknown) => console.error(error));
+  const onError = options.onError ?? logOnce();
 
   async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     const target = request.url ?? '/';
@@ -106,7 +105,11 @@ export function listen(server: http.Server, port: number, host: string): Promise
     server.once('error', reject);
     server.listen(port, host, () => {
       server.off('error', reject);
-      const address = server.address() as AddressInfo;
+      const address = server.address();
+      if (address === null || typeof address === 'string') {
+        reject(new Error(`The preview server is not listening on a TCP port (${address}).`));
+        return;
+      }
       const hostInUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       resolve(`http://${hostInUrl}:${address.port}`);
     });
@@ -129,6 +132,19 @@ export function folderProblems(root: string): string[] {
     if (error instanceof HeadersFileError) return [error.message];
     throw error;
   }
+}
+
+/**
+ * The default error report: a `_headers` problem as its one `file:line` line, other errors with their
+ * stack; the same report is not repeated for every request that meets it.
+ */
+function logOnce(): (error: unknown) => void {
+  let previous = '';
+  return (error) => {
+    const report = error instanceof HeadersFileError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    if (report !== previous) console.error(report);
+    previous = report;
+  };
 }
 
 function cacheControlFor(resolved: SitePath): string {
