@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { createPreviewServer, folderProblems, listen } from '@/lib/preview-server/server';
-import { parseBasePath } from '@/lib/preview-server/request-path';
+import { parseBasePath } from '@/lib/base-path';
 
 const root = path.resolve(process.argv[2] ?? 'out');
 const host = process.env.HOST || '127.0.0.1';

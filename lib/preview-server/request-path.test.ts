@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBasePath, resolveRequestPath } from './request-path';
+import { resolveRequestPath } from './request-path';
 
 describe('resolveRequestPath', () => {
   it('splits a plain path into decoded names', () => {
@@ -95,15 +95,5 @@ describe('resolveRequestPath', () => {
       expect(resolveRequestPath('/docs/%2e%2e/secret.txt', '/docs').kind).toBe('bad-request');
       expect(resolveRequestPath('/docs/_headers', '/docs').kind).toBe('hidden');
     });
-  });
-});
-
-describe('parseBasePath', () => {
-  it('normalises and validates like the build does', () => {
-    expect(parseBasePath(undefined)).toBe('');
-    expect(parseBasePath(' ')).toBe('');
-    expect(parseBasePath('/docs/')).toBe('/docs');
-    expect(parseBasePath('/a/b')).toBe('/a/b');
-    for (const bad of ['docs', '/a//b', '/../x', '/a b', 'https://x.org/docs']) expect(() => parseBasePath(bad), bad).toThrow(/BASE_PATH must be a path/);
   });
 });

@@ -42,7 +42,7 @@ const wellKnown = '.well-known';
 
 /**
  * Splits a request target into segments under `basePath` ('' or e.g. '/docs', already normalised by
- * `parseBasePath`). Pure: touches no file system.
+ * `parseBasePath` in lib/base-path.ts). Pure: touches no file system.
  */
 export function resolveRequestPath(target: string, basePath: string): RequestPath {
   // Only origin-form targets (RFC 9112 §3.2.1). Absolute-form (`http://host/x`) is for proxies, and
@@ -117,18 +117,4 @@ function segmentProblem(segment: string): string | undefined {
 
 function bad(reason: string): RequestPath {
   return { kind: 'bad-request', reason };
-}
-
-/**
- * BASE_PATH as the preview server uses it: '' or `/name[/name…]`, no trailing slash. The same rule as
- * the build's (lib/site.ts), which this module does not import because that would load the site config
- * into a server that may serve any folder.
- */
-export function parseBasePath(value: string | undefined): string {
-  const trimmed = (value ?? '').trim().replace(/\/+$/, '');
-  if (trimmed === '') return '';
-  if (!/^\/[A-Za-z0-9._~\-/]*$/.test(trimmed) || trimmed.includes('//') || /\/\.\.?(\/|$)/.test(trimmed)) {
-    throw new Error(`BASE_PATH must be a path such as /docs, got "${value}".`);
-  }
-  return trimmed;
 }

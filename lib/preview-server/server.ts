@@ -23,7 +23,7 @@ import { resolveRequestPath, type SitePath } from './request-path';
 export interface PreviewServerOptions extends FileStoreOptions {
   /** The folder to serve. */
   root: string;
-  /** '' or a path such as '/docs' (see parseBasePath): the folder is served under it. */
+  /** '' or a path such as '/docs' (lib/base-path.ts): the folder is served under it. */
   basePath?: string;
   /** Where unexpected errors (answered with 500) are reported; console.error by default. */
   onError?: (error: unknown) => void;
