@@ -34,7 +34,9 @@ const pages = pageUrls(root);
 
 const server = await startPreviewServer(0, root, { BASE_PATH: '' });
 let result: autocannon.Result;
+let serverCpuMs: number | undefined;
 try {
+  const cpuBefore = processCpuMs(server.pid);
   result = await autocannon({
     url: server.url,
     connections,
@@ -43,6 +45,8 @@ try {
     headers: { 'accept-encoding': 'gzip, deflate, br' },
     requests: pages.map((page) => ({ method: 'GET', path: page })),
   });
+  const cpuAfter = processCpuMs(server.pid);
+  if (cpuBefore !== undefined && cpuAfter !== undefined) serverCpuMs = cpuAfter - cpuBefore;
 } finally {
   server.stop();
 }
@@ -52,7 +56,7 @@ const requestsPerSecond = completed / result.duration;
 console.log(`Load test: ${amount} requests, ${connections} connections, ${pages.length} pages (${pages.join(' ')}), gzip, ${server.url}`);
 console.log(
   formatTable(
-    ['requests', 'seconds', 'requests/s', 'latency p50', 'p99', 'max', 'errors', 'timeouts', 'non-2xx'],
+    ['requests', 'seconds', 'requests/s', 'latency p50', 'p99', 'max', 'errors', 'timeouts', 'non-2xx', 'server CPU/request'],
     [[
       String(completed),
       result.duration.toFixed(2),
@@ -63,6 +67,7 @@ console.log(
       String(result.errors),
       String(result.timeouts),
       String(result.non2xx),
+      serverCpuMs === undefined ? '-' : `${Math.round((serverCpuMs * 1000) / Math.max(1, completed))} µs`,
     ]],
   ),
 );
@@ -70,6 +75,23 @@ const failed = result.errors > 0 || result.timeouts > 0 || result.non2xx > 0 || 
 if (failed) {
   console.error(`Load test failed: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers, ${completed} of ${amount} requests answered.`);
   process.exit(1);
+}
+
+/**
+ * CPU time (user + system, all threads) a process has used, from Linux's /proc; undefined elsewhere.
+ * The load generator shares the machine's cores with the server, so requests/s depends on what else
+ * runs; the server's CPU time per request does much less.
+ */
+function processCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    // Fields after the command name; utime and stime are the 12th and 13th, in clock ticks (USER_HZ = 100).
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Every page of the export (folders with an index.html), as URLs: /, /about/, … */

@@ -8,6 +8,8 @@ import readline from 'node:readline';
 export interface RunningPreviewServer {
   /** e.g. http://127.0.0.1:3199 (with the base path when one is set). */
   url: string;
+  /** The server's process id. */
+  pid: number | undefined;
   stop: () => void;
 }
 
@@ -38,7 +40,7 @@ export async function startPreviewServer(port: number, folder = 'out', env: Reco
     });
     // Keep reading its output so a chatty server never blocks on a full pipe.
     server.stdout.resume();
-    return { url, stop };
+    return { url, pid: server.pid, stop };
   } catch (error) {
     stop();
     throw error;
