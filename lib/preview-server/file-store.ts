@@ -98,20 +98,15 @@ export class FileStore {
       stats = fsSync.statSync(candidate, { throwIfNoEntry: false });
       if (!stats) return undefined;
       realPath = fsSync.realpathSync.native(candidate);
+      if (!this.isInsideRoot(realPath)) return undefined;
     } catch (error) {
+      // Also the moment a rebuild swaps the folder: the next request finds the new one.
       if (isMissing(error)) return undefined;
       throw error;
     }
-    if (!this.isInsideRoot(realPath)) return undefined;
     if (stats.isDirectory()) return 'folder';
     if (!stats.isFile()) return undefined;
     return this.load(realPath, stats);
-  }
-
-  /** Forgets every cached file (tests; a long-running server never needs it). */
-  clear(): void {
-    this.cache.clear();
-    this.cachedBytes = 0;
   }
 
   /** Bytes held in memory now. */
