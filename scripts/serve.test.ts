@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { tempFolder } from '@/lib/testing/temp-folder';
 import { startPreviewServer } from './preview-server';
 
-describe('scripts/serve.ts', () => {
+// Each test starts a tsx process: seconds on a busy machine.
+describe('scripts/serve.ts', { timeout: 30_000 }, () => {
   it('listens on 127.0.0.1 by default, on a free port with PORT=0, under BASE_PATH', async () => {
     const site = tempFolder('serve-script', { 'out/index.html': '<h1>Home</h1>', 'out/404.html': '<h1>Missing</h1>' });
     const server = await startPreviewServer(0, path.join(site, 'out'), { HOST: '', BASE_PATH: '/docs' });
