@@ -71,8 +71,9 @@ export function secureExport(outDirectory: string, options: SecureExportOptions)
     try {
       const needs = collectPolicyNeeds(tree, where);
       insertPolicyMeta(tree, formatPolicy(pageDirectives(needs)), where);
-      // Quotes inside double-quoted attribute values need no escaping; the policy is full of them.
-      pages.push({ full, html: toHtml(tree, { allowParseErrors: true }), needs });
+      // Single quotes inside double-quoted attribute values need no escaping, and the policy is full of
+      // them; the "dangerous" characters are ` and ', which only IE read as attribute quotes.
+      pages.push({ full, html: toHtml(tree, { allowParseErrors: true, allowDangerousCharacters: true }), needs });
     } catch (error) {
       if (error instanceof PolicyError || error instanceof ExportError) problems.push(error.message);
       else throw error;
