@@ -3,10 +3,14 @@ import path from 'node:path';
 import { parsePolicy } from '../lib/security/content-security-policy';
 import { deployHeaderRules, formatVercelConfig, parseHeadersFile, vercelConfig } from '../lib/security/http-headers';
 import { applyDeployHeaders, exportedPages, headersForPath, recordViolations } from './csp-helpers';
-import { expect, test } from './fixtures';
+import { fixtureBasePath, fixtureOutFolder } from './fixture-site/fixture-site';
+import { expect, fixtureUrl, test } from './fixtures';
 
 const outDirectory = path.join(process.cwd(), 'out');
 const pages = exportedPages(outDirectory);
+// The fixture site's pages exercise what the shipped content does not (code, diagrams, comments, math under a base path).
+const fixturePages = fs.existsSync(fixtureOutFolder) ? exportedPages(fixtureOutFolder, fixtureBasePath) : [];
+const fixtureOrigin = new URL(fixtureUrl('/')).origin;
 
 test.describe('Content Security Policy', () => {
   test('the export has pages to check', () => {
@@ -26,6 +30,23 @@ test.describe('Content Security Policy', () => {
       await expect(meta).toHaveCount(1);
       // First after <meta charset>: it governs only what follows it.
       expect(await page.evaluate(() => document.head.children[1]?.getAttribute('http-equiv'))).toBe('Content-Security-Policy');
+      expect(await violations()).toEqual([]);
+      expect(problems).toEqual([]);
+    });
+  }
+
+  test('the fixture site has pages to check (npm run build:fixture)', () => {
+    expect(fixturePages).toEqual(expect.arrayContaining([`${fixtureBasePath}/`, `${fixtureBasePath}/404.html`]));
+  });
+
+  for (const url of [...fixturePages.filter((each) => !each.endsWith('/404.html')), `${fixtureBasePath}/no-such-page/`]) {
+    test(`fixture site ${url}: loads with no policy violation under its meta policy and the header policy`, async ({ context, page, problems }) => {
+      await applyDeployHeaders(context, fixtureOutFolder);
+      const violations = await recordViolations(page);
+      await page.goto(`${fixtureOrigin}${url}`);
+      await page.waitForLoadState('networkidle');
+      await page.evaluate(() => document.fonts.ready);
+      await expect(page.locator('head > meta[http-equiv="Content-Security-Policy"]')).toHaveCount(1);
       expect(await violations()).toEqual([]);
       expect(problems).toEqual([]);
     });
