@@ -60,9 +60,10 @@ describe('a page policy', () => {
 
   it('adds the origins of absolute-src enhancement scripts and what they declare', () => {
     const policy = policyOf(
-      '<script data-enhancement src="https://giscus.app/client.js" data-csp-frame="https://giscus.app" data-csp-connect="https://api.example.org" async></script><script data-enhancement src="/enhance/copy.js" defer></script>',
+      '<script data-enhancement src="https://giscus.app/client.js" data-csp-frame="https://giscus.app" data-csp-style="https://giscus.app" data-csp-connect="https://api.example.org" async></script><script data-enhancement src="/enhance/copy.js" defer></script>',
     );
     expect(policy.get('script-src')).toEqual(["'self'", 'https://giscus.app']);
+    expect(policy.get('style-src')).toEqual(["'self'", 'https://giscus.app']);
     expect(policy.get('frame-src')).toEqual(['https://giscus.app']);
     expect(policy.get('connect-src')).toEqual(["'self'", 'https://api.example.org']);
   });

@@ -8,8 +8,8 @@ import { visit } from 'unist-util-visit';
  *
  * Every page gets its own policy in a <meta http-equiv> tag: the sha256 hashes of exactly the inline
  * scripts (`<script data-enhancement>`) and inline `<style>` elements the page carries, the origins of
- * its enhancement scripts with an absolute src, and the origins such a script declares with
- * `data-csp-frame` / `data-csp-connect`. The deploy targets' header files carry one site-wide policy
+ * its enhancement scripts with an absolute src, and the origins such a script declares for what it
+ * adds to the page: `data-csp-frame`, `data-csp-connect`, `data-csp-style`, `data-csp-img`. The deploy targets' header files carry one site-wide policy
  * (`headerPolicy`): browsers enforce both, so it must allow whatever any page allows, and it adds
  * `frame-ancestors`, which a meta tag cannot carry.
  */
@@ -113,10 +113,10 @@ function srcsetUrls(value: unknown): string[] {
 }
 
 /** The origins a `data-csp-frame` / `data-csp-connect` attribute declares; each must be a plain https origin. */
-function declaredOrigins(element: Element, property: 'dataCspFrame' | 'dataCspConnect', where: string): string[] {
+function declaredOrigins(element: Element, property: 'dataCspFrame' | 'dataCspConnect' | 'dataCspStyle' | 'dataCspImg', where: string): string[] {
   const value = attribute(element, property);
   if (value === undefined) return [];
-  const name = property === 'dataCspFrame' ? 'data-csp-frame' : 'data-csp-connect';
+  const name = `data-csp-${property.slice('dataCsp'.length).toLowerCase()}`;
   return value
     .split(/\s+/)
     .filter(Boolean)
@@ -163,6 +163,9 @@ export function collectPolicyNeeds(tree: Root, where: string): PolicyNeeds {
         else external(src, scriptOrigins);
         frameSources.push(...declaredOrigins(element, 'dataCspFrame', where));
         connectSources.push(...declaredOrigins(element, 'dataCspConnect', where));
+        // Stylesheets and images a script adds (giscus links https://giscus.app/default.css).
+        styleOrigins.push(...declaredOrigins(element, 'dataCspStyle', where));
+        imageSources.push(...declaredOrigins(element, 'dataCspImg', where));
         break;
       }
       case 'style':
