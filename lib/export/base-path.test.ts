@@ -71,3 +71,9 @@ describe('sitePathOf', () => {
     expect(sitePathOf('/about/', '')).toBe('/about/');
   });
 });
+
+describe('prefixBasePath in templates', () => {
+  it('rewrites URLs inside <template> content', () => {
+    expect(rewrite('<template><a href="/about/">a</a></template>')).toBe('<template><a href="/docs/about/">a</a></template>');
+  });
+});

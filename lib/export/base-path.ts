@@ -1,5 +1,5 @@
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { visitElements } from '@/lib/security/content-security-policy';
 
 /**
  * Serving the site under a path (BASE_PATH=/docs): markup everywhere stays root-relative (`/about/`,
@@ -38,7 +38,7 @@ const srcsetProperties = ['srcSet', 'imageSrcSet'] as const;
 /** Prefixes every root-relative URL of a page in place: attributes, srcsets, CSS in style attributes and elements. */
 export function prefixBasePath(tree: Root, basePath: string): void {
   if (basePath === '') return;
-  visit(tree, 'element', (element: Element) => {
+  visitElements(tree, (element: Element) => {
     const properties = element.properties;
     for (const name of urlProperties) {
       const value = properties[name];

@@ -148,3 +148,13 @@ describe('findUnsafeMarkup', () => {
     expect(findUnsafeMarkup(fromHtml(html), { isKnownInlineScript: () => true })).toEqual([]);
   });
 });
+
+describe('template content', () => {
+  it('is covered too: a script that clones a template puts it on the page', () => {
+    const tree = fromHtml('<template><style>.t{}</style><span style="top:0"></span><a href="javascript:x">x</a></template>');
+    const needs = collectPolicyNeeds(tree, 'out/x.html');
+    expect(needs.styleHashes).toEqual([sha256Source('.t{}')]);
+    expect(needs.styleAttributes).toBe(true);
+    expect(findUnsafeMarkup(tree)).toHaveLength(1);
+  });
+});

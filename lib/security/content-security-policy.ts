@@ -131,6 +131,17 @@ function declaredOrigins(element: Element, property: 'dataCspFrame' | 'dataCspCo
 
 const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
 
+/**
+ * Calls `visitor` on every element, including those inside <template> content (which hast keeps apart
+ * from children): a script that clones a template puts them on the page, where the policy governs them.
+ */
+export function visitElements(tree: Root | Element, visitor: (element: Element) => void): void {
+  visit(tree, 'element', (element: Element) => {
+    visitor(element);
+    if (element.tagName === 'template' && element.content) visitElements(element.content, visitor);
+  });
+}
+
 /** What a page's markup needs the policy to allow. `where` names the page in errors. */
 export function collectPolicyNeeds(tree: Root, where: string): PolicyNeeds {
   const scriptHashes: string[] = [];
@@ -149,7 +160,7 @@ export function collectPolicyNeeds(tree: Root, where: string): PolicyNeeds {
     if (source !== undefined && source !== "'self'") into.push(source);
   };
 
-  visit(tree, 'element', (element: Element) => {
+  visitElements(tree, (element) => {
     if (element.properties.style !== undefined) styleAttributes = true;
     // CSS inside style attributes and elements can load images too (background: url(data:…)).
     const inlineCss = [attribute(element, 'style') ?? '', element.tagName === 'style' ? childText(element) : ''].join('');
@@ -336,7 +347,7 @@ export interface UnsafeMarkupOptions {
  */
 export function findUnsafeMarkup(tree: Root, options: UnsafeMarkupOptions = {}): string[] {
   const problems: string[] = [];
-  visit(tree, 'element', (element: Element) => {
+  visitElements(tree, (element) => {
     if (element.tagName === 'script' && isExecutableScript(element) && attribute(element, 'src') === undefined) {
       const known = element.properties.dataEnhancement !== undefined || options.isKnownInlineScript?.(element) === true;
       if (!known) problems.push(`an inline <script> without data-enhancement: "${childText(element).trim().slice(0, 60)}"`);
