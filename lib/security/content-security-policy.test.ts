@@ -80,6 +80,8 @@ describe('a page policy', () => {
   it("adds other sites' image origins and data: images, only where the page shows them", () => {
     const policy = policyOf('<img src="https://img.example.com/a.png" alt=""><img srcset="/a.png 1x, https://cdn.example.net/b.png 2x" alt=""><img src="data:image/png;base64,AA==" alt="">');
     expect(policy.get('img-src')).toEqual(["'self'", 'data:', 'https://cdn.example.net', 'https://img.example.com']);
+    expect(policyOf('<link rel="icon" href="https://cdn.example.net/icon.png">').get('img-src')).toEqual(["'self'", 'https://cdn.example.net']);
+    expect(policyOf('<link rel="icon" href="/icon.svg?x">').get('img-src')).toEqual(["'self'"]);
   });
 });
 

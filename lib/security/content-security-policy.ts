@@ -112,7 +112,7 @@ function srcsetUrls(value: unknown): string[] {
   return candidates.map((candidate) => candidate.trim().split(/\s+/)[0] ?? '').filter(Boolean);
 }
 
-/** The origins a `data-csp-frame` / `data-csp-connect` attribute declares; each must be a plain https origin. */
+/** The origins a `data-csp-frame` / `-connect` / `-style` / `-img` attribute declares; each must be a plain https origin. */
 function declaredOrigins(element: Element, property: 'dataCspFrame' | 'dataCspConnect' | 'dataCspStyle' | 'dataCspImg', where: string): string[] {
   const value = attribute(element, property);
   if (value === undefined) return [];
@@ -182,9 +182,13 @@ export function collectPolicyNeeds(tree: Root, where: string): PolicyNeeds {
       case 'style':
         styleHashes.push(sha256Source(childText(element)));
         break;
-      case 'link':
-        if (/\bstylesheet\b/i.test(attribute(element, 'rel') ?? '')) external(attribute(element, 'href'), styleOrigins);
+      case 'link': {
+        const rel = attribute(element, 'rel') ?? '';
+        if (/\bstylesheet\b/i.test(rel)) external(attribute(element, 'href'), styleOrigins);
+        // Browsers fetch icons under img-src.
+        if (/\b(?:icon|apple-touch-icon)\b/i.test(rel)) external(attribute(element, 'href'), imageSources);
         break;
+      }
       case 'img':
         external(attribute(element, 'src'), imageSources);
         for (const url of srcsetUrls(element.properties.srcSet)) external(url, imageSources);
