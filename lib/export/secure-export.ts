@@ -82,7 +82,7 @@ export function secureExport(outDirectory: string, options: SecureExportOptions)
   if (problems.length > 0) {
     throw new ExportError(
       'out/',
-      `markup that could run code in visitors' browsers, refused as a last line of defence (the site's own scripts carry data-enhancement; no on…= attributes, no javascript: URLs):\n  ${problems.join('\n  ')}`,
+      `markup the export will not ship, as a last line of defence against code in visitors' browsers (the site's own scripts carry data-enhancement; no on…= handler attributes, no javascript: URLs; data-csp-* attributes list https origins):\n  ${problems.join('\n  ')}`,
     );
   }
   for (const { full, html } of pages) fs.writeFileSync(full, html);
