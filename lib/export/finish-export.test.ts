@@ -53,4 +53,15 @@ describe('findMissingAssets', () => {
     });
     expect(findMissingAssets(out)).toEqual(['out/index.html: /gone/', 'out/index.html: /img.png']);
   });
+
+  it('given the site’s URL, checks absolute links into the site too: canonical links and preview images', () => {
+    const out = exportFolder({
+      'about/index.html':
+        '<link rel="canonical" href="https://example.com/docs/about/"><meta property="og:image" content="https://example.com/docs/og/about.png">' +
+        '<meta name="twitter:image" content="https://example.com/docs/og/gone.png"><a href="https://example.com/elsewhere/">other site path</a>',
+      'og/about.png': '',
+    });
+    expect(findMissingAssets(out, 'https://example.com/docs/')).toEqual(['out/about/index.html: content="https://example.com/docs/og/gone.png"']);
+    expect(findMissingAssets(out)).toEqual([]);
+  });
 });

@@ -143,3 +143,13 @@ export async function writeOgImages(
   for (const name of fs.readdirSync(cacheDirectory)) if (!used.has(name)) fs.rmSync(path.join(cacheDirectory, name), { force: true });
   return { images: jobs.length, rendered: missing.length, renderMs };
 }
+
+/** Every page's preview image into public/og/ for `npm run build`, cached in .next/cache; returns the report line. */
+export async function buildOgImages(pages: readonly SeoPage[], site: Site, absoluteUrl: (sitePath: string) => string): Promise<string> {
+  const report = await writeOgImages(ogImageTargets(pages, site, absoluteUrl), {
+    publicDirectory: path.join(process.cwd(), 'public'),
+    cacheDirectory: path.join(process.cwd(), '.next', 'cache', 'portfolio-engine', 'og-images'),
+  });
+  const timing = report.rendered === 0 ? '' : `, ${(report.renderMs / report.rendered).toFixed(0)} ms each`;
+  return `Preview images: ${report.images} (${report.rendered} rendered${timing}, ${report.images - report.rendered} from cache).`;
+}
