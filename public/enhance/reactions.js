@@ -1,66 +1,54 @@
-// Reaction buttons (components/page-reactions.tsx) against the site's reactions endpoint.
-// Protocol: lib/social/reactions.ts. Shows the buttons only once the counts have arrived.
+// Reaction buttons (components/page-reactions.tsx); protocol in lib/social/reactions.ts.
+// The buttons stay hidden unless the endpoint answers with counts.
 (() => {
-  const countsFrom = async (response) => {
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const body = await response.json();
-    if (!body || typeof body.counts !== 'object' || body.counts === null) throw new Error('no counts');
+  const counts = async (response) => {
+    const body = response.ok && (await response.json());
+    if (typeof body?.counts != 'object' || !body.counts) throw 0;
     return body.counts;
   };
-
-  const setUp = async (section) => {
-    const { endpoint, page } = section.dataset;
-    const status = section.querySelector('[data-reaction-status]');
-    const buttons = [...section.querySelectorAll('button[data-reaction]')];
-    // What this visitor already reacted with, so a second press does not count twice.
-    const storageKey = `reactions ${endpoint} ${page}`;
+  for (const box of document.querySelectorAll('[data-reactions]')) {
+    const { endpoint, page } = box.dataset;
+    const key = `reactions ${endpoint} ${page}`;
+    const buttons = box.querySelectorAll('button');
     let mine = [];
     try {
-      mine = JSON.parse(localStorage.getItem(storageKey) || '[]');
+      mine = JSON.parse(localStorage[key] || '[]');
     } catch {}
-    const show = (counts) => {
+    const show = (counted) => {
       for (const button of buttons) {
-        const count = counts[button.dataset.reaction];
-        button.querySelector('[data-count]').textContent = String(Number.isInteger(count) && count >= 0 ? count : 0);
-        button.setAttribute('aria-pressed', String(mine.includes(button.dataset.reaction)));
+        const n = counted[button.dataset.reaction];
+        button.lastChild.textContent = Number.isInteger(n) && n > 0 ? n : 0;
+        button.ariaPressed = mine.includes(button.dataset.reaction);
       }
     };
-    try {
-      const query = `${endpoint.includes('?') ? '&' : '?'}page=${encodeURIComponent(page)}`;
-      show(await countsFrom(await fetch(endpoint + query, { headers: { Accept: 'application/json' }, credentials: 'omit' })));
-    } catch {
-      return; // No counts, no buttons: the page reads as if reactions were off.
-    }
-    section.hidden = false;
+    fetch(`${endpoint}${endpoint.includes('?') ? '&' : '?'}page=${encodeURIComponent(page)}`, { credentials: 'omit' })
+      .then(counts)
+      .then((counted) => {
+        show(counted);
+        box.hidden = false;
+      }, () => {});
     for (const button of buttons) {
-      button.addEventListener('click', async () => {
+      button.onclick = async () => {
         const reaction = button.dataset.reaction;
-        const label = button.querySelector('.sr-only')?.textContent.replace(/:$/, '') || reaction;
-        if (mine.includes(reaction) || button.getAttribute('aria-busy') === 'true') return;
-        button.setAttribute('aria-busy', 'true');
+        // One reaction of each kind per visitor; a press while one is on its way does nothing.
+        if (mine.includes(reaction) || button.ariaBusy) return;
+        button.ariaBusy = 'true';
+        const status = box.querySelector('[role=status]');
         try {
-          const counts = await countsFrom(
-            await fetch(endpoint, {
-              method: 'POST',
-              headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-              body: JSON.stringify({ page, reaction }),
-              credentials: 'omit',
-            }),
+          const counted = await counts(
+            await fetch(endpoint, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ page, reaction }), credentials: 'omit' }),
           );
-          mine = [...mine, reaction];
+          mine.push(reaction);
           try {
-            localStorage.setItem(storageKey, JSON.stringify(mine));
+            localStorage[key] = JSON.stringify(mine);
           } catch {}
-          show(counts);
-          status.textContent = `Thank you: your “${label}” is counted.`;
+          show(counted);
+          status.textContent = `Thank you: your ${button.querySelector('.sr-only').textContent.slice(0, -1)} is counted.`;
         } catch {
           status.textContent = 'Your reaction could not be saved. Please try again later.';
-        } finally {
-          button.removeAttribute('aria-busy');
         }
-      });
+        button.ariaBusy = null;
+      };
     }
-  };
-
-  for (const section of document.querySelectorAll('[data-reactions]')) setUp(section);
+  }
 })();
