@@ -87,6 +87,26 @@ export function ogImageTargets(pages: readonly SeoPage[], site: Site, absoluteUr
   }));
 }
 
+/**
+ * Puts the cached image at `target` as a hard link (no bytes copied; on another file system, a copy). A target
+ * that already is that very file is left alone, so a warm build of a large site touches almost nothing.
+ */
+function placeFile(cached: string, target: string): void {
+  const existing = fs.statSync(target, { throwIfNoEntry: false });
+  if (existing) {
+    const source = fs.statSync(cached);
+    if (existing.ino === source.ino && existing.dev === source.dev) return;
+    fs.rmSync(target);
+  } else {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+  }
+  try {
+    fs.linkSync(cached, target);
+  } catch {
+    fs.copyFileSync(cached, target);
+  }
+}
+
 export interface OgImageReport {
   images: number;
   rendered: number;
@@ -134,11 +154,7 @@ export async function writeOgImages(
       if (file.isFile() && !wanted.has(full)) fs.rmSync(full);
     }
   }
-  for (const job of jobs) {
-    const target = path.join(publicDirectory, job.target.path);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.copyFileSync(job.cached, target);
-  }
+  for (const job of jobs) placeFile(job.cached, path.join(publicDirectory, job.target.path));
   const used = new Set(jobs.map((job) => path.basename(job.cached)));
   for (const name of fs.readdirSync(cacheDirectory)) if (!used.has(name)) fs.rmSync(path.join(cacheDirectory, name), { force: true });
   return { images: jobs.length, rendered: missing.length, renderMs };
