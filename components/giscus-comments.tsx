@@ -30,6 +30,8 @@ export function GiscusComments({ config, lang }: { config: GiscusConfig; lang: s
         data-enhancement
         src={`${giscusOrigin}/client.js`}
         data-csp-frame={giscusOrigin}
+        // giscus's script links its own stylesheet (giscus.app/default.css) for the iframe's size and border.
+        data-csp-style={giscusOrigin}
         data-repo={config.repo}
         data-repo-id={config.repoId}
         data-category={config.category}

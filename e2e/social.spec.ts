@@ -75,6 +75,7 @@ test.describe('comments (giscus)', () => {
     const loader = page.locator('script[src="https://giscus.app/client.js"]');
     await expect(loader).toHaveAttribute('data-enhancement', /.*/);
     await expect(loader).toHaveAttribute('data-csp-frame', 'https://giscus.app');
+    await expect(loader).toHaveAttribute('data-csp-style', 'https://giscus.app');
     await expect(loader).toHaveAttribute('crossorigin', 'anonymous');
     await expect(loader).toHaveAttribute('data-repo', 'fixture-owner/fixture-site');
     await expect(loader).toHaveAttribute('data-repo-id', 'R_fixture');
@@ -178,7 +179,7 @@ test.describe('reactions', () => {
 
 test('pages without the flags request nothing from any other site', async ({ page, problems }) => {
   const offSite = offSiteRequests(page);
-  for (const path of ['/', '/plain-page/', '/dated-note/', '/about/']) {
+  for (const path of ['/', '/plain-page/', '/dated-note/', '/about-the-author/']) {
     await page.goto(fixtureUrl(path));
     await page.waitForLoadState('networkidle');
     expect(await page.locator('script[src]').count(), path).toBe(0);
@@ -208,7 +209,7 @@ test.describe('feeds and structured data on the fixture site', () => {
     const entries = Object.fromEntries(childElements(urlset, 'url').map((entry) => [childText(entry, 'loc'), childText(entry, 'lastmod') ?? null]));
     expect(entries).toEqual({
       [`${site}/`]: null,
-      [`${site}/about/`]: null,
+      [`${site}/about-the-author/`]: null,
       [`${site}/comments/`]: '2024-06-15T00:00:00Z',
       [`${site}/dated-note/`]: '2023-11-02T00:00:00Z',
       [`${site}/plain-page/`]: null,
@@ -231,11 +232,11 @@ test.describe('feeds and structured data on the fixture site', () => {
   });
 
   test('the about page’s JSON-LD names the author and their profiles', async ({ page }) => {
-    await page.goto(fixtureUrl('/about/'));
+    await page.goto(fixtureUrl('/about-the-author/'));
     const data = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '');
     expect(data).toMatchObject({
       '@type': 'ProfilePage',
-      url: `${site}/about/`,
+      url: `${site}/about-the-author/`,
       mainEntity: { '@type': 'Person', name: 'The engine’s tests', sameAs: ['https://github.com/fixture-author'] },
     });
   });
