@@ -11,8 +11,8 @@ const flag = (value: boolean) => (value ? '1' : '0');
  */
 export function GiscusComments({ config, lang }: { config: GiscusConfig; lang: string }) {
   return (
-    <section aria-labelledby="page-comments" className="mt-16 max-w-prose border-t border-gray-200 py-6 dark:border-gray-800">
-      <h2 id="page-comments" className="text-xl font-semibold tracking-tight text-gray-900 dark:text-gray-100">
+    <section aria-labelledby="site.comments" className="mt-16 max-w-prose border-t border-gray-200 py-6 dark:border-gray-800">
+      <h2 id="site.comments" className="text-xl font-semibold tracking-tight text-gray-900 dark:text-gray-100">
         Comments
       </h2>
       <noscript>

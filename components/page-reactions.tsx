@@ -7,8 +7,8 @@ import { reactionKinds } from '@/lib/social/reactions';
  */
 export function PageReactions({ config, pageUrl }: { config: ReactionsConfig; pageUrl: string }) {
   return (
-    <section hidden aria-labelledby="page-reactions" data-reactions data-endpoint={config.endpoint} data-page={pageUrl} className="mt-10 max-w-prose">
-      <h2 id="page-reactions" className="sr-only">
+    <section hidden aria-labelledby="site.reactions" data-reactions data-endpoint={config.endpoint} data-page={pageUrl} className="mt-10 max-w-prose">
+      <h2 id="site.reactions" className="sr-only">
         Reactions
       </h2>
       <ul className="flex flex-wrap gap-x-4 gap-y-1">
