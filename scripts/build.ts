@@ -15,7 +15,9 @@ process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 
 const { spawnSync } = await import('node:child_process');
 const { ContentErrors, buildContentManifest } = await import('@/lib/content');
-const { basePath, site } = await import('@/lib/site');
+const { absoluteUrl, basePath, site } = await import('@/lib/site');
+const { buildOgImages } = await import('@/lib/seo/og-images');
+const { ineffectiveFlagsNotice } = await import('@/lib/social/flag-notice');
 const { copyKatexAssets } = await import('./copy-katex-assets');
 const { ExportError, findMissingAssets, removeClientRuntime } = await import('@/lib/export/finish-export');
 const { formatWeightTable, summariseWeights, weighPages } = await import('@/lib/export/page-weight');
@@ -60,7 +62,11 @@ if (brokenNav.length > 0) {
   );
 }
 console.log(`Content: ${build.pages.length} pages (${build.compiled} compiled, ${build.cached} from cache).`);
+const flagsNotice = ineffectiveFlagsNotice(build.pages, site);
+if (flagsNotice) console.log(flagsNotice);
 endPhase('content');
+console.log(await buildOgImages(build.pages, site, absoluteUrl));
+endPhase('preview images');
 
 const next = spawnSync(process.execPath, [new URL('../node_modules/next/dist/bin/next', import.meta.url).pathname, 'build'], {
   stdio: 'inherit',
@@ -100,7 +106,7 @@ if (basePath === '') {
   if (sync === 'stale' && onVercel) fail('vercel.json in the repository is out of date for these pages (Vercel read it before this build): run `npm run build` locally and commit vercel.json.');
   if (sync === 'stale') console.warn('vercel.json in the repository is out of date for these pages: run `npm run build` locally and commit vercel.json.');
 }
-const missing = findMissingAssets(outDirectory, basePath);
+const missing = findMissingAssets(outDirectory, { basePath, siteUrl: absoluteUrl('/') });
 if (missing.length > 0) fail(`The export refers to files it does not contain:\n  ${missing.join('\n  ')}`);
 endPhase('finish');
 

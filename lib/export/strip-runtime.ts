@@ -13,6 +13,9 @@ import { toHtml } from 'hast-util-to-html';
 /** The site's own progressive-enhancement scripts carry this attribute and are kept. */
 export const enhancementAttribute = 'data-enhancement';
 
+/** The one non-JavaScript script type pages carry: JSON-LD (lib/seo/json-ld.ts). */
+export const structuredDataType = 'application/ld+json';
+
 export class ExportError extends Error {
   constructor(file: string, problem: string) {
     super(`${file}: ${problem}`);
@@ -44,6 +47,8 @@ function judge(node: RootContent, file: string): Verdict {
   if (node.tagName === 'script') {
     if (node.properties.dataEnhancement !== undefined) return 'keep';
     const source = attribute(node, 'src');
+    // Structured data for search engines (the about pages' JSON-LD): a data block browsers never run.
+    if (source === undefined && attribute(node, 'type')?.trim().toLowerCase() === structuredDataType) return 'keep';
     if (source !== undefined && runtimeScriptSource.test(source)) return 'remove';
     if (source === undefined && runtimeInlineScript.test(textOf(node))) return 'remove';
     const what = source ?? `${textOf(node).slice(0, 60)}…`;
