@@ -60,6 +60,15 @@ export function parseSource(file: string, source: string): ParsedSource {
   let data: Record<string, unknown> = {};
   let body = source;
   if (frontMatterFormat !== 'none') {
+    const fence = frontMatterFormat === 'toml' ? '+++' : '---';
+    // Without its closing line, the parser would read the whole page as front matter and report some later line.
+    if (!source.split(/\r?\n/).slice(1).some((line) => line.trimEnd() === fence)) {
+      throw new ContentError(
+        { file, line: 1 },
+        `front matter opened with ${fence} on line 1 is never closed.`,
+        `End it with a ${fence} line before the page's text.`,
+      );
+    }
     try {
       // Options are always passed: gray-matter caches by source text only when called without them.
       const parsed =

@@ -1,0 +1,184 @@
+import type { Program } from 'estree';
+import type { Nodes, Root } from 'mdast';
+import type { MdxJsxAttribute, MdxJsxAttributeValueExpression, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx';
+import type { Position } from 'unist';
+import { visit } from 'unist-util-visit';
+import {
+  allowedHtmlElements,
+  forbiddenAttributeReason,
+  isAllowedHtmlAttribute,
+  urlHint,
+  urlProblem,
+  urlUseOfAttribute,
+  type UrlUse,
+} from './content-policy';
+
+export interface UnsafeContent {
+  /** Line and column in the body, 1-based. */
+  line: number | undefined;
+  column: number | undefined;
+  problem: string;
+  hint: string;
+}
+
+export interface ContentSafetyOptions {
+  format: 'md' | 'mdx';
+  /** Names of the components .mdx pages may use (components/mdx-components.tsx). */
+  components: readonly string[];
+  onProblem: (problem: UnsafeContent) => void;
+}
+
+/**
+ * Checks a page against the content policy (content-policy.ts) before anything else sees its tree, and
+ * reports every breach; the caller fails the build with them. Nothing is removed here: a page either
+ * passes whole or does not build, so no author is surprised by a silently missing part.
+ *
+ * MDX compiles to JavaScript that the build runs to render the page, so in .mdx only data may appear:
+ * no import/export, no `{…}` expression that is not a comment or a literal, no JSX element or attribute
+ * outside the allowed set. In both formats, link and image URLs must use a safe scheme. (Raw HTML in .md
+ * never reaches the page: remark-rehype drops it.)
+ */
+export function remarkContentSafety(options: ContentSafetyOptions) {
+  const components = new Set(options.components);
+  return (tree: Root) => {
+    const report = (position: Position | undefined, problem: string, hint: string) =>
+      options.onProblem({ line: position?.start.line, column: position?.start.column, problem, hint });
+    const checkUrl = (url: string, use: UrlUse, position: Position | undefined) => {
+      const problem = urlProblem(url, use);
+      if (problem) report(position, problem, urlHint[use]);
+    };
+
+    visit(tree, (node: Nodes) => {
+      switch (node.type) {
+        case 'link':
+        case 'definition':
+          checkUrl(node.url, 'link', node.position);
+          return;
+        case 'image':
+          checkUrl(node.url, 'image', node.position);
+          return;
+      }
+      if (options.format !== 'mdx') return;
+      switch (node.type) {
+        case 'mdxjsEsm':
+          report(
+            node.position,
+            `\`${excerpt(node.value)}\`: import and export statements are not allowed in content, because they run code on the machine that builds the site.`,
+            `Remove it. The site's components${components.size > 0 ? ` (${[...components].join(', ')})` : ''} need no import; a page's title and other values belong in its front matter.`,
+          );
+          return;
+        case 'mdxFlowExpression':
+        case 'mdxTextExpression':
+          if (!isStaticProgram(node.data?.estree)) {
+            report(
+              node.position,
+              `\`{${excerpt(node.value)}}\` is a JavaScript expression; content may not run code (it would run on the machine that builds the site).`,
+              'Write the text itself. For a literal brace write \\{, for a comment {/* … */}.',
+            );
+          }
+          return;
+        case 'mdxJsxFlowElement':
+        case 'mdxJsxTextElement':
+          checkElement(node, components, report, checkUrl);
+          return;
+      }
+    });
+  };
+}
+
+type Report = (position: Position | undefined, problem: string, hint: string) => void;
+type CheckUrl = (url: string, use: UrlUse, position: Position | undefined) => void;
+
+function checkElement(element: MdxJsxFlowElement | MdxJsxTextElement, components: ReadonlySet<string>, report: Report, checkUrl: CheckUrl): void {
+  const { name } = element;
+  if (name === null) return; // a fragment, <>…</>
+  const componentList = components.size > 0 ? [...components].join(', ') : 'none yet';
+  const isComponent = /^[A-Z]/.test(name);
+  if (isComponent ? !components.has(name) : !allowedHtmlElements.has(name)) {
+    report(
+      element.position,
+      isComponent
+        ? `\`<${name}>\` is not a component this site offers (its components: ${componentList}).`
+        : `\`<${name}>\` is not an element content may use${dangerousElements.has(name) ? ': it could run script or load other content into the page' : ''}.`,
+      isComponent
+        ? 'Check the spelling, or add the component to components/mdx-components.tsx.'
+        : `Write it in Markdown, or use one of the allowed elements: ${[...allowedHtmlElements].join(', ')}.`,
+    );
+    return;
+  }
+  for (const attribute of element.attributes) {
+    const position = attribute.position ?? element.position;
+    if (attribute.type === 'mdxJsxExpressionAttribute') {
+      report(position, `\`<${name} {${excerpt(attribute.value)}}>\`: spread attributes are expressions, and content may not run code.`, 'Write each attribute with a plain value: name="value".');
+      continue;
+    }
+    checkAttribute(name, isComponent, attribute, position, report, checkUrl);
+  }
+}
+
+const dangerousElements = new Set(['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'svg', 'math', 'style', 'link', 'meta', 'base', 'form', 'input', 'button', 'template', 'portal', 'noscript']);
+
+function checkAttribute(
+  element: string,
+  isComponent: boolean,
+  attribute: MdxJsxAttribute,
+  position: Position | undefined,
+  report: Report,
+  checkUrl: CheckUrl,
+): void {
+  const { name, value } = attribute;
+  const forbidden = forbiddenAttributeReason(name);
+  if (forbidden) {
+    report(position, `\`${name}\` on \`<${element}>\` ${forbidden}, which content may not do.`, 'Remove the attribute.');
+    return;
+  }
+  if (!isComponent && !isAllowedHtmlAttribute(element, name)) {
+    report(position, `\`${name}\` is not an attribute content may set on \`<${element}>\`.`, 'Remove it; allowed everywhere are id, className, title, lang, dir, role and aria-*.');
+    return;
+  }
+  let text: string | undefined;
+  if (typeof value === 'string') text = value;
+  else if (value !== null && value !== undefined) {
+    const literal = staticValue(value);
+    if (literal === notStatic) {
+      report(position, `\`${name}={${excerpt(value.value)}}\` is a JavaScript expression; content may not run code.`, `Give a plain value: ${name}="…" (or a number or true/false in braces).`);
+      return;
+    }
+    text = typeof literal === 'string' ? literal : undefined;
+  }
+  const use = urlUseOfAttribute(name);
+  if (use && text !== undefined) checkUrl(text, use, position);
+}
+
+const notStatic = Symbol('not static');
+
+/** The value of an attribute written as `{…}` when it is a literal (`{300}`, `{"x"}`, `{true}`), else notStatic. */
+function staticValue(value: MdxJsxAttributeValueExpression): string | number | boolean | null | typeof notStatic {
+  const program = value.data?.estree;
+  const statement = program?.body[0];
+  if (!program || program.body.length !== 1 || statement?.type !== 'ExpressionStatement') return notStatic;
+  const expression = statement.expression;
+  if (expression.type === 'Literal' && !('regex' in expression) && typeof expression.value !== 'bigint') return expression.value as string | number | boolean | null;
+  if (expression.type === 'TemplateLiteral' && expression.expressions.length === 0) return expression.quasis.map((quasi) => quasi.value.cooked ?? '').join('');
+  return notStatic;
+}
+
+/**
+ * Whether a `{…}` block holds only data: nothing at all (a comment), or one literal such as {' '} or {"…"}.
+ * Judged on the syntax tree MDX's parser gives (acorn's estree), never on the text, so no spelling slips through.
+ */
+function isStaticProgram(program: Program | null | undefined): boolean {
+  if (!program) return false;
+  if (program.body.length === 0) return true;
+  const [statement] = program.body;
+  if (program.body.length !== 1 || statement?.type !== 'ExpressionStatement') return false;
+  const { expression } = statement;
+  if (expression.type === 'Literal') return !('regex' in expression);
+  return expression.type === 'TemplateLiteral' && expression.expressions.length === 0;
+}
+
+function excerpt(code: string): string {
+  const oneLine = code.replace(/\s+/g, ' ').trim();
+  return oneLine.length > 60 ? `${oneLine.slice(0, 57)}…` : oneLine;
+}
+
