@@ -28,6 +28,13 @@ export function readContentSource(absolutePath: string, contentRoot: string, fil
   if (!stat.isFile()) {
     throw new ContentError(atTop, 'is not a regular file.', 'Content pages are plain .md or .mdx files; move or rename this one.');
   }
+  if (stat.size > maxPageBytes) {
+    throw new ContentError(
+      atTop,
+      `is ${(stat.size / 1024 / 1024).toFixed(1)} MB; pages may be at most ${maxPageBytes / 1024 / 1024} MB (a 1 MB page takes about 15 s to compile, so this one would hold up every build).`,
+      'Split it into several pages, and move embedded data (pasted images, base64) into files under public/.',
+    );
+  }
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(absolutePath);
@@ -36,6 +43,9 @@ export function readContentSource(absolutePath: string, contentRoot: string, fil
   }
   return decodeContent(bytes, file);
 }
+
+/** Far above any real page (the longest of the shipped pages is 9 KB); what an accidental paste of binary data reaches. */
+export const maxPageBytes = 2 * 1024 * 1024;
 
 /** The real path a symbolic link leads to, if it stays inside the content folder and leads somewhere. */
 function resolveLink(absolutePath: string, contentRoot: string, file: string): string {

@@ -64,7 +64,12 @@ async function locateCompileError(body: string, options: CompileOptions): Promis
   try {
     await compile(body, options);
   } catch (error) {
-    if (error instanceof VFileMessage) return { line: error.line, column: error.column };
+    if (error instanceof VFileMessage) {
+      if (error.line !== undefined) return { line: error.line, column: error.column };
+      // Some messages (an unclosed JSX tag) carry their place only in the text: "… for `<div>` (3:1-3:6)".
+      const placed = /\((\d+):(\d+)-\d+:\d+\)/.exec(error.reason);
+      if (placed) return { line: Number(placed[1]), column: Number(placed[2]) };
+    }
   }
   return {};
 }

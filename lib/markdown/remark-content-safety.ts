@@ -48,6 +48,16 @@ export function remarkContentSafety(options: ContentSafetyOptions) {
       if (problem) report(position, problem, urlHint[use]);
     };
 
+    if (options.format === 'mdx') {
+      const tooDeep = firstTooDeep(tree);
+      if (tooDeep) {
+        report(
+          tooDeep.position,
+          `the page nests lists, quotes or elements more than ${maxMdxDepth} levels deep here; React's server renderer silently loses content that deep.`,
+          'Flatten the nesting, or rename the page to .md, which has no such limit.',
+        );
+      }
+    }
     visit(tree, (node: Nodes) => {
       switch (node.type) {
         case 'link':
@@ -57,6 +67,11 @@ export function remarkContentSafety(options: ContentSafetyOptions) {
         case 'image':
           checkUrl(node.url, 'image', node.position);
           return;
+      }
+      if (node.type === 'html' && /^\s*<!--/.test(node.value) && !node.value.includes('-->')) {
+        // CommonMark runs an unclosed comment to the end of the page; everything after it would vanish unseen.
+        report(node.position, 'this HTML comment is never closed, so everything after it would be hidden.', 'End the comment with -->.');
+        return;
       }
       if (options.format !== 'mdx') return;
       switch (node.type) {
@@ -84,6 +99,25 @@ export function remarkContentSafety(options: ContentSafetyOptions) {
       }
     });
   };
+}
+
+/**
+ * How deep an .mdx page's tree may nest. React's server renderer, past its stack depth, moves the rest of the
+ * tree to a new task that a synchronous render never runs: in a 120-level nested list, rendered with
+ * renderToStaticMarkup, levels 113-116 went missing without an error (React 19.3). 120 tree levels are about
+ * 60 levels of list, far beyond any real page and well below that point.
+ */
+export const maxMdxDepth = 120;
+
+function firstTooDeep(tree: Root): Nodes | undefined {
+  const stack: [Nodes, number][] = [[tree, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [Nodes, number];
+    if (depth > maxMdxDepth) return node;
+    // Children pushed last-first, so that the first node too deep in reading order is found first.
+    if ('children' in node) for (const child of [...node.children].reverse()) stack.push([child, depth + 1]);
+  }
+  return undefined;
 }
 
 type Report = (position: Position | undefined, problem: string, hint: string) => void;
