@@ -57,6 +57,16 @@ export function parseSource(file: string, source: string): ParsedSource {
       ? 'yaml'
       : 'none';
 
+  // gray-matter would evaluate `---js` front matter as JavaScript; front matter is data, so it is refused here.
+  const language = /^---([A-Za-z]\w*)[ \t]*\r?\n/.exec(source)?.[1];
+  if (language !== undefined) {
+    throw new ContentError(
+      { file, line: 1 },
+      `front matter in \`${language}\` is not supported: front matter is data, never code.`,
+      'Write it as YAML between --- lines, or as TOML between +++ lines.',
+    );
+  }
+
   let data: Record<string, unknown> = {};
   let body = source;
   if (frontMatterFormat !== 'none') {

@@ -2,7 +2,7 @@ import type { Program } from 'estree';
 import type { Nodes, Root } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxAttributeValueExpression, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx';
 import type { Position } from 'unist';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 import {
   allowedHtmlElements,
   forbiddenAttributeReason,
@@ -94,8 +94,8 @@ export function remarkContentSafety(options: ContentSafetyOptions) {
           return;
         case 'mdxJsxFlowElement':
         case 'mdxJsxTextElement':
-          checkElement(node, components, report, checkUrl);
-          return;
+          // Inside a refused element (an <svg> holding a <script>), one error says enough.
+          return checkElement(node, components, report, checkUrl) ? undefined : SKIP;
       }
     });
   };
@@ -123,9 +123,10 @@ function firstTooDeep(tree: Root): Nodes | undefined {
 type Report = (position: Position | undefined, problem: string, hint: string) => void;
 type CheckUrl = (url: string, use: UrlUse, position: Position | undefined) => void;
 
-function checkElement(element: MdxJsxFlowElement | MdxJsxTextElement, components: ReadonlySet<string>, report: Report, checkUrl: CheckUrl): void {
+/** Checks an element and its attributes; false when the element itself is refused. */
+function checkElement(element: MdxJsxFlowElement | MdxJsxTextElement, components: ReadonlySet<string>, report: Report, checkUrl: CheckUrl): boolean {
   const { name } = element;
-  if (name === null) return; // a fragment, <>…</>
+  if (name === null) return true; // a fragment, <>…</>
   const componentList = components.size > 0 ? [...components].join(', ') : 'none yet';
   const isComponent = /^[A-Z]/.test(name);
   if (isComponent ? !components.has(name) : !allowedHtmlElements.has(name)) {
@@ -138,7 +139,7 @@ function checkElement(element: MdxJsxFlowElement | MdxJsxTextElement, components
         ? 'Check the spelling, or add the component to components/mdx-components.tsx.'
         : `Write it in Markdown, or use one of the allowed elements: ${[...allowedHtmlElements].join(', ')}.`,
     );
-    return;
+    return false;
   }
   for (const attribute of element.attributes) {
     const position = attribute.position ?? element.position;
@@ -148,6 +149,7 @@ function checkElement(element: MdxJsxFlowElement | MdxJsxTextElement, components
     }
     checkAttribute(name, isComponent, attribute, position, report, checkUrl);
   }
+  return true;
 }
 
 const dangerousElements = new Set(['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'svg', 'math', 'style', 'link', 'meta', 'base', 'form', 'input', 'button', 'template', 'portal', 'noscript']);
