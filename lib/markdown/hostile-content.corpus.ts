@@ -120,17 +120,24 @@ export const cases: CorpusCase[] = [
     files: { 'content/title-attr.md': md('[x](/a "t\\" onmouseover=alert(1)")') },
     check: (result, expect) => expect(builtPage(result, expect).html).toContain('<a href="/a" title="t&#x22; onmouseover=alert(1)">x</a>'),
   },
-  {
-    name: 'md: KaTeX \\href and \\url',
-    input: '`$\\href{javascript:alert(1)}{x}$` and `\\url{javascript:…}` on a math page',
-    outcome: 'page; KaTeX (trust off) renders no link',
-    files: { 'content/katex.md': '---\ntitle: Math\nmath: true\n---\n\nA $\\href{javascript:alert(1)}{x}$ and $\\url{javascript:alert(2)}$.\n' },
-    check: (result, expect) => {
-      const page = builtPage(result, expect);
-      expect(page.html).toContain('class="katex"');
-      expect(page.html).not.toMatch(/<a /);
-    },
-  },
+  refusedCase(
+    'md: KaTeX \\href',
+    '`$\\href{javascript:alert(1)}{x}$` on a math page',
+    'katex.md',
+    '---\ntitle: Math\nmath: true\n---\n\nA $\\href{javascript:alert(1)}{x}$.\n',
+    6,
+    /`\\href` in math: links and HTML inside math are off/,
+    'no links inside math',
+  ),
+  refusedCase(
+    'md: KaTeX \\htmlData in display math',
+    '`$$\\htmlData{onclick=alert(1)}{x}$$`',
+    'katex-html.md',
+    '---\ntitle: Math\nmath: true\n---\n\n$$\n\\htmlData{onclick=alert(1)}{x}\n$$\n',
+    6,
+    /`\\htmlData` in math/,
+    'no HTML inside math',
+  ),
   {
     name: 'md: braces are text',
     input: '`{process.exit(1)}` and a marker-writing expression in .md',

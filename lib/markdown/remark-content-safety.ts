@@ -73,6 +73,15 @@ export function remarkContentSafety(options: ContentSafetyOptions) {
         report(node.position, 'this HTML comment is never closed, so everything after it would be hidden.', 'End the comment with -->.');
         return;
       }
+      if ((node.type === 'inlineMath' || node.type === 'math') && untrustedTex.test(node.value)) {
+        const command = untrustedTex.exec(node.value)?.[0] ?? '';
+        report(
+          node.position,
+          `\`${command}\` in math: links and HTML inside math are off (KaTeX runs untrusted), so it would show as red text.`,
+          'Write the link outside the math, as [text](https://…).',
+        );
+        return;
+      }
       if (options.format !== 'mdx') return;
       switch (node.type) {
         case 'mdxjsEsm':
@@ -119,6 +128,9 @@ function firstTooDeep(tree: Root): Nodes | undefined {
   }
   return undefined;
 }
+
+/** KaTeX commands that make links or raw HTML; with `trust` off (the default) KaTeX renders them as red text. */
+const untrustedTex = /\\(?:href|url|includegraphics|htmlClass|htmlId|htmlStyle|htmlData)(?![A-Za-z])/;
 
 type Report = (position: Position | undefined, problem: string, hint: string) => void;
 type CheckUrl = (url: string, use: UrlUse, position: Position | undefined) => void;
