@@ -31,10 +31,17 @@ export const cases: CorpusCase[] = [
   {
     name: 'malformed YAML',
     input: 'YAML front matter with an unclosed quote',
-    outcome: 'error at the line YAML stops reading, with the parser’s reason',
+    outcome: 'error at line 2, where the quote opens',
     files: { 'content/bad-yaml.md': '---\ntitle: "Unclosed\ndate: 2024-01-01\n---\n\n# Page\n' },
     check: (result, expect) =>
-      errors(result, expect, /^content\/bad-yaml\.md:4:1: YAML front matter does not parse: unexpected end of the stream within a double quoted scalar\. Check the quoting/),
+      errors(result, expect, /^content\/bad-yaml\.md:2: YAML front matter does not parse: a double-quoted value opened on this line is never closed\. End it with " on the same line\./),
+  },
+  {
+    name: 'malformed YAML indentation',
+    input: 'a key indented under a plain value',
+    outcome: 'error at the line and column YAML names',
+    files: { 'content/bad-indent.md': '---\ntitle: Fine\n  lang: en\n---\n\n# Page\n' },
+    check: (result, expect) => errors(result, expect, /^content\/bad-indent\.md:3:\d+: YAML front matter does not parse: bad indentation of a mapping entry\. Check the quoting/),
   },
   {
     name: 'malformed TOML',
