@@ -54,3 +54,14 @@ describe('findMissingAssets', () => {
     expect(findMissingAssets(out)).toEqual(['out/index.html: /gone/', 'out/index.html: /img.png']);
   });
 });
+
+describe('findMissingAssets under a base path', () => {
+  it('strips the base path, and names site URLs that are outside it', () => {
+    const out = exportFolder({
+      'index.html': '<a href="/docs/about/">a</a><link rel="stylesheet" href="/docs/x.css"><a href="/about/">b</a><a href="/docs/gone/">c</a>',
+      'about/index.html': '',
+      'x.css': '',
+    });
+    expect(findMissingAssets(out, '/docs')).toEqual(['out/index.html: /about/ (not under the base path /docs/)', 'out/index.html: /docs/gone/']);
+  });
+});

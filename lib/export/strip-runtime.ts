@@ -23,7 +23,7 @@ export class ExportError extends Error {
 
 const runtimeScriptSource = /^\/_next\/static\/.+\.js$/;
 /** The inline scripts Next.js 16 and React 19 write: RSC payload pushes, Turbopack's chunk list, Suspense swaps. */
-const runtimeInlineScript = /^\s*(?:\(?self\.__next_[fs]\b|\(globalThis\["TURBOPACK"\]|\$R[CSX]\b|requestAnimationFrame\(function\(\)\{\$RT)/;
+export const runtimeInlineScript = /^\s*(?:\(?self\.__next_[fs]\b|\(globalThis\["TURBOPACK"\]|\$R[CSX]\b|requestAnimationFrame\(function\(\)\{\$RT)/;
 
 function textOf(element: Element): string {
   return element.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
