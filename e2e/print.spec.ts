@@ -1,0 +1,70 @@
+import type { Page } from '@playwright/test';
+import { themeStorageKey } from '../lib/theme/theme-script';
+import { luminance } from './colors';
+import { contentPages, expect, test } from './fixtures';
+
+/** What CSS adds after a link in main (found by its address: in print the added text joins its name). */
+const afterContent = (page: Page, href: string) =>
+  page.locator(`main a[href="${href}"]`).first().evaluate((link) => getComputedStyle(link, '::after').content);
+
+test.describe('printing', () => {
+  for (const [label, colorScheme, stored] of [
+    ['the light theme', 'light', undefined],
+    ['the dark theme of the system', 'dark', undefined],
+    ['the dark theme chosen with the toggle', 'light', 'dark'],
+  ] as const) {
+    test(`from ${label}: black text on white, none of the site's chrome`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+      if (stored) await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [themeStorageKey, stored] as const);
+      await page.goto('/about/');
+      await page.emulateMedia({ media: 'print', colorScheme });
+      expect(await luminance(page.locator('body'), 'backgroundColor')).toBeGreaterThan(0.99);
+      await expect(page.locator('html')).toHaveCSS('color-scheme', 'light');
+      for (const text of [page.getByRole('heading', { level: 1 }), page.getByRole('heading', { name: 'How I work' }), page.locator('main p').first()]) {
+        expect(await luminance(text, 'color')).toBeLessThan(0.01);
+      }
+      await expect(page.getByRole('banner')).toBeHidden();
+      await expect(page.getByRole('navigation')).toBeHidden();
+      await expect(page.getByRole('button', { name: 'Dark theme' })).toBeHidden();
+      await expect(page.getByRole('contentinfo')).toBeHidden();
+      await expect(page.getByRole('link', { name: 'Skip to content' })).not.toBeInViewport();
+      const permalinks = await page.getByRole('link', { name: /^Link to section:/, includeHidden: true }).all();
+      expect(permalinks.length).toBeGreaterThan(3);
+      for (const permalink of permalinks) await expect(permalink).toBeHidden();
+      // Back on screen, everything returns.
+      await page.emulateMedia({ media: 'screen', colorScheme });
+      await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+    });
+  }
+
+  test('links to other sites print their address after the text; links within the site do not', async ({ page }) => {
+    await page.goto('/about-me/');
+    await page.emulateMedia({ media: 'print' });
+    for (const href of ['https://www.getrealsecurity.com/', 'https://en.wikipedia.org/wiki/Diffusion_equation']) {
+      expect(await afterContent(page, href)).toBe(`" (${href})"`);
+    }
+    await expect(page.getByRole('link', { name: 'GetReal Security (https://www.getrealsecurity.com/)' })).toBeVisible();
+    await page.emulateMedia({ media: 'screen' });
+    expect(await afterContent(page, 'https://www.getrealsecurity.com/')).toBe('none');
+    await page.goto('/');
+    await page.emulateMedia({ media: 'print' });
+    for (const { url } of contentPages) expect(await afterContent(page, url), url).toBe('none');
+  });
+
+  test('display math prints whole, without a scroll box, and is kept on one page', async ({ page }) => {
+    await page.goto('/about-me/');
+    await page.emulateMedia({ media: 'print' });
+    const display = page.locator('.katex-display');
+    await expect(display).toHaveCSS('overflow-x', 'visible');
+    await expect(display).toHaveCSS('break-inside', 'avoid');
+    expect(await luminance(display.locator('.katex-html'), 'color')).toBeLessThan(0.01);
+  });
+
+  test('a page prints to a PDF of sensible length, in the print layout', async ({ page }) => {
+    await page.goto('/software-philosophy/');
+    const pdf = await page.pdf({ format: 'A4', printBackground: false });
+    const pageCount = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
+    expect(pageCount).toBeGreaterThanOrEqual(1);
+    expect(pageCount).toBeLessThanOrEqual(6);
+  });
+});
