@@ -1,10 +1,32 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContextOptions, Page } from '@playwright/test';
 import { themeStorageKey } from '../lib/theme/theme-script';
 import { showsDarkTheme } from './colors';
-import { contentPages, expect, test } from './fixtures';
+import { fixtureOutFolder } from './fixture-site/fixture-site';
+import { contentPages, expect, fixtureUrl, test } from './fixtures';
 
-const pages = ['/', ...contentPages.map((page) => page.url), '/no-such-page/'];
+/** Every page of an exported site, found in its folder: each `index.html` is one, plus the 404 page. */
+function exportedPages(outFolder: string): string[] {
+  const found = fs
+    .readdirSync(outFolder, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file === 'index.html' || file.endsWith(`${path.sep}index.html`))
+    .filter((file) => !file.startsWith(`_next${path.sep}`) && !file.startsWith(`404${path.sep}`) && !file.startsWith(`_not-found${path.sep}`))
+    .map((file) => `/${file.slice(0, -'index.html'.length).split(path.sep).join('/')}`);
+  return [...found.sort(), '/no-such-page/'];
+}
+
+const shippedPages = ['/', ...contentPages.map((page) => page.url), '/no-such-page/'];
+// Fixture pages (e2e/fixture-site/content/) exercise what the shipped pages do not: code, tables, quotations,
+// another language, and whatever later features add. Every one of them is scanned too.
+const fixturePages = exportedPages(fixtureOutFolder).map(fixtureUrl);
+const pages = [...shippedPages, ...fixturePages];
+
+test('the shipped site and the fixture site are both found', () => {
+  expect(exportedPages(path.join(process.cwd(), 'out'))).toEqual(expect.arrayContaining(shippedPages));
+  expect(fixturePages).toEqual(expect.arrayContaining([fixtureUrl('/'), fixtureUrl('/long-form/'), fixtureUrl('/auf-deutsch/')]));
+});
 
 /** Every way a visitor ends up in a theme: the system setting, or the toggle's stored choice against it. */
 const themes = [
@@ -28,8 +50,8 @@ async function expectNoViolations(page: Page, label: string): Promise<void> {
 }
 
 test.describe('axe-core finds nothing', () => {
-  // Each test scans all six pages; axe takes a few seconds a page on a busy machine.
-  test.describe.configure({ timeout: 120_000 });
+  // Each test scans every page of both sites; axe takes a few seconds a page on a busy machine.
+  test.describe.configure({ timeout: 240_000 });
 
   for (const theme of themes) {
     test(`on every page, ${theme.name}`, async ({ browser }, testInfo) => {
@@ -93,6 +115,13 @@ test.describe('structure', () => {
       await expect(page.locator('html')).toHaveAttribute('lang', /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/);
     });
   }
+
+  test('a page in another language says so, and the rest keep the site’s language', async ({ page }) => {
+    await page.goto(fixtureUrl('/auf-deutsch/'));
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+    await page.goto(fixtureUrl('/plain-page/'));
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  });
 });
 
 test.describe('keyboard', () => {
@@ -115,7 +144,7 @@ test.describe('keyboard', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`every interactive element shows a focus ring when tabbed to (${colorScheme})`, async ({ page }) => {
       await page.emulateMedia({ colorScheme });
-      for (const url of ['/', '/about/', '/about-me/']) {
+      for (const url of ['/', '/about/', '/about-me/', fixtureUrl('/long-form/')]) {
         await page.goto(url);
         const seen = new Set<string>();
         for (let presses = 0; presses < 80; presses++) {

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { themeStorageKey } from '../lib/theme/theme-script';
-import { luminance } from './colors';
-import { contentPages, expect, test } from './fixtures';
+import { contrast, luminance } from './colors';
+import { contentPages, expect, fixtureUrl, test } from './fixtures';
 
 /** What CSS adds after a link in main (found by its address: in print the added text joins its name). */
 const afterContent = (page: Page, href: string) =>
@@ -50,6 +50,28 @@ test.describe('printing', () => {
     await page.goto('/');
     await page.emulateMedia({ media: 'print' });
     for (const { url } of contentPages) expect(await afterContent(page, url), url).toBe('none');
+  });
+
+  test('code, tables, quotations and math print readable and are not split across pages', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(fixtureUrl('/long-form/'));
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    const code = page.locator('main pre').first();
+    // Printers leave backgrounds out: the code must read on white paper, and wrap rather than be cut off.
+    expect(contrast(await luminance(code, 'color'), 1)).toBeGreaterThanOrEqual(7);
+    await expect(code).toHaveCSS('white-space', 'pre-wrap');
+    expect(await code.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+    for (const selector of ['main pre', 'main table', 'main blockquote', 'main .katex-display']) {
+      await expect(page.locator(selector).first(), selector).toHaveCSS('break-inside', 'avoid');
+    }
+    expect(contrast(await luminance(page.locator('main blockquote').first(), 'color'), 1)).toBeGreaterThanOrEqual(7);
+    expect(contrast(await luminance(page.locator('main td').first(), 'color'), 1)).toBeGreaterThanOrEqual(7);
+    // Headings stay with what follows them.
+    await expect(page.getByRole('heading', { name: 'A code block' })).toHaveCSS('break-after', 'avoid');
+    // Only the link to another site prints an address; the site's own and the in-page link do not.
+    expect(await afterContent(page, 'https://example.org/a/long/path/that/goes/on/and/on')).toContain('https://example.org/');
+    expect(await afterContent(page, '/plain-page/')).toBe('none');
+    expect(await afterContent(page, '#a-table')).toBe('none');
   });
 
   test('display math prints whole, without a scroll box, and is kept on one page', async ({ page }) => {
