@@ -1,14 +1,19 @@
 import { site } from '@/lib/site';
+import { ThemeToggle } from './theme-toggle';
 
-/** The site name and navigation on every page. `currentUrl` marks the page being read for screen readers. */
+/**
+ * The site name, navigation and theme toggle on every page. `currentUrl` marks the page being read for
+ * screen readers. On phones the navigation takes a line of its own under the name and the toggle; the
+ * toggle stays last in focus order.
+ */
 export function SiteHeader({ currentUrl }: { currentUrl: string | undefined }) {
   return (
     <header className="border-b border-gray-200 dark:border-gray-800">
-      <div className="mx-auto flex max-w-3xl flex-wrap items-baseline justify-between gap-x-6 gap-y-2 px-5 py-4">
-        <a href="/" className="text-lg font-semibold tracking-tight text-gray-900 no-underline dark:text-gray-100">
+      <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-x-6 gap-y-2 px-5 py-4">
+        <a href="/" className="mr-auto text-lg font-semibold tracking-tight text-gray-900 no-underline dark:text-gray-100">
           {site.name}
         </a>
-        <nav aria-label="Main">
+        <nav aria-label="Main" className="order-1 basis-full sm:order-none sm:basis-auto">
           <ul className="flex flex-wrap gap-x-4 gap-y-1 text-[0.95rem] text-gray-700 dark:text-gray-300">
             {site.nav.map((link) => (
               <li key={link.href}>
@@ -23,6 +28,7 @@ export function SiteHeader({ currentUrl }: { currentUrl: string | undefined }) {
             ))}
           </ul>
         </nav>
+        <ThemeToggle />
       </div>
     </header>
   );

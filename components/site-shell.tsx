@@ -2,23 +2,29 @@ import type { ReactNode } from 'react';
 import { LiveReload } from './live-reload';
 import { SiteFooter } from './site-footer';
 import { SiteHeader } from './site-header';
+import { ThemeScript } from './theme-script';
 
-/** The frame of every page, the 404 included: skip link, header, main content, footer. */
+/**
+ * The frame of every page, the 404 included: the theme script in <head> (Next.js adds its metadata
+ * beside it), then skip link, header, main content, footer.
+ */
 export function SiteShell({ currentUrl, children }: { currentUrl: string | undefined; children: ReactNode }) {
   return (
-    <body className="flex min-h-screen flex-col bg-white font-sans text-gray-800 antialiased dark:bg-gray-950 dark:text-gray-200">
-      <a
-        href="#content"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-3 focus:top-3 focus:z-10 focus:rounded focus:bg-gray-900 focus:px-3 focus:py-2 focus:text-white"
-      >
-        Skip to content
-      </a>
-      <SiteHeader currentUrl={currentUrl} />
-      <main id="content" className="mx-auto w-full max-w-3xl flex-1 px-5 pt-10">
-        {children}
-      </main>
-      <SiteFooter />
-      {process.env.NODE_ENV === 'development' && process.env.NEXT_PUBLIC_LIVE_RELOAD_URL && <LiveReload url={process.env.NEXT_PUBLIC_LIVE_RELOAD_URL} />}
-    </body>
+    <>
+      <head>
+        <ThemeScript />
+      </head>
+      <body className="flex min-h-screen flex-col bg-white font-sans text-gray-800 antialiased dark:bg-gray-950 dark:text-gray-200">
+        <a href="#content" className="skip-link">
+          Skip to content
+        </a>
+        <SiteHeader currentUrl={currentUrl} />
+        <main id="content" className="mx-auto w-full max-w-3xl flex-1 px-5 pt-10">
+          {children}
+        </main>
+        <SiteFooter />
+        {process.env.NODE_ENV === 'development' && process.env.NEXT_PUBLIC_LIVE_RELOAD_URL && <LiveReload url={process.env.NEXT_PUBLIC_LIVE_RELOAD_URL} />}
+      </body>
+    </>
   );
 }

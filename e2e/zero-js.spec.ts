@@ -27,8 +27,9 @@ test.describe('pages weigh what their content weighs', () => {
       await page.waitForLoadState('networkidle');
       await page.evaluate(() => document.fonts.ready);
 
-      // JSON-LD on about pages is data for search engines, not a script the browser runs.
-      expect(await page.locator('script:not([type="application/ld+json"])').count()).toBe(0);
+      // The only scripts: the site's own inline theme script (lib/theme/theme-script.ts), nothing to fetch,
+      // and JSON-LD on about pages, data for search engines that the browser does not run.
+      expect(await page.locator('script:not([data-enhancement]):not([type="application/ld+json"])').count()).toBe(0);
       expect(transfers.filter((transfer) => transfer.type === 'script')).toEqual([]);
 
       const weight = weighPages(outDirectory).find((each) => each.url === (url.startsWith('/no-such') ? '/404.html' : url));
@@ -60,6 +61,8 @@ test.describe('without JavaScript', () => {
         await page.goto(url);
         await page.waitForLoadState('networkidle');
       }
+      // The theme toggle is the one thing JavaScript adds; without it the toggle keeps its place unseen.
+      await withJs.locator('.theme-toggle').evaluate((toggle: HTMLElement) => (toggle.style.visibility = 'hidden'));
       // What assistive technology gets, and how tall the page lays out, must match everywhere.
       expect(await withoutJs.locator('body').ariaSnapshot(), url).toBe(await withJs.locator('body').ariaSnapshot());
       const height = (page: typeof withJs) => page.evaluate(() => document.documentElement.scrollHeight);
