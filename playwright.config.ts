@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { chromiumArgs, findChromium } from './e2e/chromium';
+import { chromiumArgs, findChromium } from './lib/chromium';
 
 const port = Number(process.env.E2E_PORT ?? 3107);
 

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { closeDiagramBrowser, NoBrowserForDiagramsError } from '@/lib/diagrams/mermaid-renderer';
 import { compileMarkdown, type CompiledBody } from '@/lib/markdown';
 import { CompileCache } from './compile-cache';
 import { ContentError, ContentErrors } from './errors';
@@ -36,20 +37,22 @@ const pipelinePackages = [
   'rehype-stringify',
   'rehype-slug',
   'rehype-autolink-headings',
+  'mermaid',
 ];
 
 let pipelineVersionMemo: string | undefined;
 
 /**
- * A fingerprint of the compiler: the Markdown plugins' own source, the versions of the packages they use,
+ * A fingerprint of the compiler: the Markdown plugins' and the diagram renderer's own source, the versions of the packages they use,
  * and the mode (development output differs). A change to any of them invalidates every cached page.
  */
 export function pipelineVersion(): string {
   if (pipelineVersionMemo) return pipelineVersionMemo;
   const hash = crypto.createHash('sha256').update(process.env.NODE_ENV === 'production' ? 'production' : 'development');
-  const markdownDirectory = path.join(process.cwd(), 'lib', 'markdown');
-  for (const file of fs.readdirSync(markdownDirectory).sort()) {
-    if (file.endsWith('.ts') && !file.endsWith('.test.ts')) hash.update(fs.readFileSync(path.join(markdownDirectory, file)));
+  for (const directory of ['markdown', 'diagrams'].map((name) => path.join(process.cwd(), 'lib', name))) {
+    for (const file of fs.readdirSync(directory).sort()) {
+      if (file.endsWith('.ts') && !file.endsWith('.test.ts')) hash.update(fs.readFileSync(path.join(directory, file)));
+    }
   }
   for (const name of pipelinePackages) {
     const manifest = path.join(process.cwd(), 'node_modules', name, 'package.json');
@@ -83,22 +86,28 @@ export async function buildContent(
   cache.startBuild();
   const built: BuiltPage[] = [];
   let compiled = 0;
-  for (const page of pages) {
-    const key = compileKey(page);
-    let body = cache.get(key);
-    if (body === undefined) {
-      try {
-        body = await compileMarkdown(page);
-      } catch (error) {
-        if (error instanceof ContentError) errors.push(error);
-        else if (error instanceof ContentErrors) errors.push(...error.errors);
-        else throw error;
-        continue;
+  try {
+    for (const page of pages) {
+      const key = compileKey(page);
+      let body = cache.get(key);
+      if (body === undefined) {
+        try {
+          body = await compileMarkdown(page);
+        } catch (error) {
+          if (error instanceof ContentError) errors.push(error);
+          else if (error instanceof ContentErrors) errors.push(...error.errors);
+          else if (error instanceof NoBrowserForDiagramsError) errors.push(new ContentError({ file: page.file }, error.message));
+          else throw error;
+          continue;
+        }
+        cache.set(key, body);
+        compiled++;
       }
-      cache.set(key, body);
-      compiled++;
+      built.push({ ...page, body });
     }
-    built.push({ ...page, body });
+  } finally {
+    // One browser draws every diagram of the build (pages compile one after another); it goes when they are done.
+    await closeDiagramBrowser();
   }
   cache.save();
   errors.sort((a, b) => a.location.file.localeCompare(b.location.file));

@@ -16,6 +16,7 @@ import { headingAnchorPlugins } from './heading-anchors';
 import { rehypeCollectKatexErrors, type MathError } from './rehype-collect-katex-errors';
 import { rehypeMarkdownEscapesInMath } from './rehype-markdown-escapes-in-math';
 import { rehypeReaderFriendlyMarkup } from './rehype-reader-friendly-markup';
+import { remarkMermaidDiagrams, type DiagramError } from './remark-mermaid-diagrams';
 import { remarkDisplayMathParagraph } from './remark-display-math-paragraph';
 
 interface PluginLists {
@@ -24,11 +25,20 @@ interface PluginLists {
 }
 
 /** Every Markdown plugin the engine uses, chosen by a page's resolved options. The only list of them. */
-export function markdownPlugins(page: Pick<Page, 'options' | 'frontMatterFormat'>, onMathError: (error: MathError) => void): PluginLists {
-  const { math, insert_anchor_links } = page.options;
+export function markdownPlugins(
+  page: Pick<Page, 'options' | 'frontMatterFormat'>,
+  onMathError: (error: MathError) => void,
+  onDiagramError: (error: DiagramError) => void = () => undefined,
+): PluginLists {
+  const { math, mermaid, insert_anchor_links } = page.options;
   return {
-    // GitHub's Markdown (tables, strikethrough, autolinks, task lists) is what authors expect to write.
-    remarkPlugins: [remarkGfm, ...(math ? [remarkMath, remarkDisplayMathParagraph] : [])],
+    remarkPlugins: [
+      // First: ```mermaid fences become diagrams before any other plugin (a highlighter) takes them for code.
+      ...(mermaid ? [[remarkMermaidDiagrams, { onError: onDiagramError }]] : []),
+      // GitHub's Markdown (tables, strikethrough, autolinks, task lists) is what authors expect to write.
+      remarkGfm,
+      ...(math ? [remarkMath, remarkDisplayMathParagraph] : []),
+    ] as PluggableList,
     rehypePlugins: [
       ...(math
         ? [
@@ -71,19 +81,30 @@ export type CompiledBody = { format: 'html'; html: string } | { format: 'mdx'; c
 /** Compiles a page's body once, at build time. Problems become ContentErrors naming lines of the content file. */
 export async function compileMarkdown(page: CompileInput): Promise<CompiledBody> {
   const toFileLine = (bodyLine: number | undefined) => (bodyLine === undefined ? undefined : bodyLine + page.bodyStartLine - 1);
-  const mathErrors: ContentError[] = [];
-  const plugins = markdownPlugins(page, (error) =>
-    mathErrors.push(
-      new ContentError(
-        { file: page.file, line: toFileLine(error.line), column: error.column },
-        `KaTeX cannot render this math: ${error.message}`,
-        'Fix the TeX, or set `math = false` if the dollar signs are not math.',
+  const problems: ContentError[] = [];
+  const plugins = markdownPlugins(
+    page,
+    (error) =>
+      problems.push(
+        new ContentError(
+          { file: page.file, line: toFileLine(error.line), column: error.column },
+          `KaTeX cannot render this math: ${error.message}`,
+          'Fix the TeX, or set `math = false` if the dollar signs are not math.',
+        ),
       ),
-    ),
+    (error) =>
+      problems.push(
+        new ContentError(
+          { file: page.file, line: toFileLine(error.line) },
+          `Mermaid cannot draw this diagram: ${error.message}`,
+          'Fix the diagram (syntax: https://mermaid.js.org/intro/syntax-reference.html), or set `mermaid: false` to show it as code.',
+        ),
+      ),
   );
   const body = page.format === 'md' ? await compileMarkdownToHtml(page.body, plugins) : await compileMdx(page, plugins, toFileLine);
-  if (mathErrors.length === 1 && mathErrors[0]) throw mathErrors[0];
-  if (mathErrors.length > 1) throw new ContentErrors(mathErrors);
+  problems.sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0));
+  if (problems.length === 1 && problems[0]) throw problems[0];
+  if (problems.length > 1) throw new ContentErrors(problems);
   return body;
 }
 
