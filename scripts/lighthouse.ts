@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { chromiumArgs, findChromium } from '../lib/chromium';
+import { chromiumArgs, findChromium } from '../e2e/chromium';
 import { weighPages } from '../lib/export/page-weight';
 import { formatTable } from '../lib/text-table';
 import { startPreviewServer } from './preview-server';

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { chromiumArgs, findChromium } from '../lib/chromium';
+import { chromiumArgs, findChromium } from '../e2e/chromium';
 import { startPreviewServer } from './preview-server';
 
 const outputDirectory = path.resolve(process.argv[2] ?? 'screenshots');
