@@ -15,7 +15,24 @@ import { chromiumArgs, findChromium } from '@/lib/chromium';
 export const renderSettings = {
   /** Bump when the code below changes what is rendered. */
   revision: 1,
-  themes: { light: 'default', dark: 'dark' },
+  themes: {
+    light: { theme: 'default', themeVariables: {} },
+    dark: {
+      theme: 'dark',
+      // Mermaid's dark theme colours pie slices from near-black greys that vanish on a dark page; these
+      // mid-tone colours stand apart from the background and from each other, under light label text.
+      themeVariables: {
+        ...Object.fromEntries(
+          ['#1d4ed8', '#be185d', '#047857', '#b45309', '#6d28d9', '#0e7490', '#b91c1c', '#4d7c0f', '#a21caf', '#c2410c', '#0f766e', '#4338ca'].map(
+            (colour, index) => [`pie${index + 1}`, colour],
+          ),
+        ),
+        pieStrokeColor: '#d4d4d8',
+        pieOuterStrokeColor: '#d4d4d8',
+        pieSectionTextColor: '#ffffff',
+      },
+    },
+  },
   // The site's own font stack (app/globals.css), so labels are measured in the font visitors see.
   fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
   // Plain SVG <text> rather than HTML in <foreignObject>: the page's prose styles cannot reach into labels,
@@ -164,12 +181,13 @@ const renderInBrowser = `async ({ jobs, settings }) => {
     const svg = {};
     let diagramType = '';
     try {
-      for (const [variant, theme] of Object.entries(settings.themes)) {
+      for (const [variant, { theme, themeVariables }] of Object.entries(settings.themes)) {
         mermaid.initialize({
           startOnLoad: false,
           // Labels are sanitised and click handlers (which would need inline script) are off.
           securityLevel: 'strict',
           theme,
+          themeVariables,
           darkMode: variant === 'dark',
           fontFamily: settings.fontFamily,
           htmlLabels: settings.htmlLabels,

@@ -67,7 +67,7 @@ export function defaultDiagramName(diagramType: string): string {
  * On a phone a wide diagram would shrink until its 16 px labels are unreadable; below this share of its
  * natural width it scrolls sideways instead.
  */
-const smallestScale = 0.7;
+const smallestScale = 0.65;
 
 function childElement(parent: Element, tagName: string): Element | undefined {
   return parent.children.find((child): child is Element => child.type === 'element' && child.tagName === tagName);
@@ -123,7 +123,8 @@ export function diagramFigure(rendered: RenderedDiagram, source: string, pageInd
       {
         type: 'element',
         tagName: 'div',
-        properties: { className: ['diagram-scroll'], tabIndex: 0, role: 'region', ariaLabel: name },
+        // Like a wide table: a region a keyboard can scroll, named by what it holds (the image inside has the diagram's name).
+        properties: { className: ['overflow-x-auto'], tabIndex: 0, role: 'region', ariaLabel: 'Diagram' },
         children: [light, dark],
       },
       {
