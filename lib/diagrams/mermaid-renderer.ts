@@ -142,6 +142,12 @@ export class NoBrowserForDiagramsError extends Error {
   }
 }
 
+/** What this process has done so far: diagrams drawn in the browser, diagrams taken from the cache, browsers started. */
+const counts = { rendered: 0, fromCache: 0, browserLaunches: 0 };
+export function diagramCounts(): Readonly<typeof counts> {
+  return { ...counts };
+}
+
 const defaultCacheFile = () => path.join(process.cwd(), '.next', 'cache', 'portfolio-engine', 'diagrams.json');
 let cache: { file: string; cache: DiagramCache } | undefined;
 let browser: Promise<{ browser: Browser; page: BrowserPage }> | undefined;
@@ -155,6 +161,7 @@ async function launchBrowser(): Promise<{ browser: Browser; page: BrowserPage }>
   }
   // Loaded here, not at the top: builds whose diagrams all come from the cache never load Playwright.
   const { chromium } = await import('playwright-core');
+  counts.browserLaunches++;
   let launched: Browser;
   try {
     launched = await chromium.launch({ executablePath, args: chromiumArgs });
@@ -242,7 +249,10 @@ export async function renderDiagrams(sources: readonly string[], cacheFile: stri
   sources.forEach((source, index) => {
     const key = diagramCacheKey(source);
     const known = store.get(key);
-    if (known) results[index] = { ok: true, diagram: known };
+    if (known) {
+      results[index] = { ok: true, diagram: known };
+      counts.fromCache++;
+    }
     // A letter first and no hyphen inside: a valid id that no heading slug (lower case) can equal.
     else missing.push({ index, key, token: `mermaidD${key.slice(0, 12)}`, source });
   });
@@ -268,6 +278,7 @@ export async function renderDiagrams(sources: readonly string[], cacheFile: stri
       }
       const diagram: RenderedDiagram = { token, diagramType: outcome.diagramType, svg: { light: outcome.svg.light ?? '', dark: outcome.svg.dark ?? '' } };
       store.set(key, diagram);
+      counts.rendered++;
       results[index] = { ok: true, diagram };
     });
   }

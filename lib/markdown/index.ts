@@ -96,7 +96,7 @@ export async function compileMarkdown(page: CompileInput): Promise<CompiledBody>
       problems.push(
         new ContentError(
           { file: page.file, line: toFileLine(error.line) },
-          `Mermaid cannot draw this diagram: ${error.message}`,
+          `Mermaid cannot draw this diagram: ${error.message.replace(/([^.!?])$/, '$1.')}`,
           'Fix the diagram (syntax: https://mermaid.js.org/intro/syntax-reference.html), or set `mermaid: false` to show it as code.',
         ),
       ),

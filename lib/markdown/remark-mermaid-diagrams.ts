@@ -89,7 +89,7 @@ function diagramSvg(rendered: RenderedDiagram, theme: 'light' | 'dark', idPrefix
   removeActiveContent(svg);
   const naturalWidth = Number(/max-width:\s*([\d.]+)px/.exec(String(svg.properties.style ?? ''))?.[1]);
   const hasDescription = childElement(svg, 'desc') !== undefined;
-  const { ariaRoledescription: _roleDescription, ariaLabelledBy: _labelledBy, ariaDescribedBy, ...kept } = svg.properties;
+  const { ariaRoleDescription: _roleDescription, ariaLabelledBy: _labelledBy, ariaDescribedBy, ...kept } = svg.properties;
   svg.properties = {
     ...kept,
     // One image with one name; Mermaid's graphics-document role would have readers walk every shape.
