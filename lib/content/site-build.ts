@@ -106,8 +106,9 @@ export async function buildContent(
       built.push({ ...page, body });
     }
   } finally {
-    // One browser draws every diagram of the build (pages compile one after another); it goes when they are done.
-    await closeDiagramBrowser();
+    // One browser draws every diagram of a build (pages compile one after another) and goes when they are
+    // done. The dev server keeps it: an author editing a diagram sees each save without a browser start.
+    if (process.env.NODE_ENV !== 'development') await closeDiagramBrowser();
   }
   cache.save();
   errors.sort((a, b) => a.location.file.localeCompare(b.location.file));
