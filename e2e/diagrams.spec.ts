@@ -1,4 +1,6 @@
 import type { Page } from '@playwright/test';
+import { weighPages } from '../lib/export/page-weight';
+import { fixtureOutFolder } from './fixture-site/fixture-site';
 import { expect, fixtureUrl, test } from './fixtures';
 
 /** Every URL the page requested besides the page itself, so a test can show that nothing Mermaid-related was fetched. */
@@ -38,6 +40,13 @@ test.describe('diagrams (mermaid: true)', () => {
     // A fence in another language on the same page is still code.
     await expect(page.locator('pre code.language-js')).toHaveText("console.log('not a diagram');");
     expect(problems).toEqual([]);
+  });
+
+  test('the drawings are weighed apart and the rest of the page keeps its budget', () => {
+    const weight = weighPages(fixtureOutFolder).find((each) => each.url === '/diagrams/');
+    expect(weight?.diagrams).toBeGreaterThan(1024);
+    expect(weight?.total).toBeLessThanOrEqual(weight?.budget ?? 0);
+    expect((weight?.total ?? 0) - (weight?.diagrams ?? 0)).toBeLessThanOrEqual(8 * 1024);
   });
 
   test('ids stay unique with several diagrams on a page', async ({ page }) => {
