@@ -15,7 +15,9 @@ function recordRequests(page: Page): string[] {
 const diagrams = [
   { name: 'How a page is published', description: 'A page is written, checked, and either shipped or sent back for another edit.' },
   { name: 'Sequence diagram' },
-  { name: 'Pie chart' },
+  // No accTitle: the kind of diagram and its visible title.
+  { name: 'Pie chart: Where a page’s bytes go'.replace('’', "'") },
+  { name: 'User journey diagram: Publishing a page' },
 ];
 
 test.describe('diagrams (mermaid: true)', () => {
@@ -32,8 +34,11 @@ test.describe('diagrams (mermaid: true)', () => {
       expect(box?.width).toBeGreaterThan(200);
       expect(box?.height).toBeGreaterThan(50);
     }
-    // The flowchart's labels are real text in the SVG.
+    // The flowchart's labels are real text in the SVG; the journey's are HTML in <foreignObject>, shown without Mermaid's script.
     await expect(page.getByRole('img', { name: 'How a page is published' }).locator('text', { hasText: 'Write a page' })).toBeVisible();
+    const journeyTask = page.getByRole('img', { name: 'User journey diagram: Publishing a page' }).locator('foreignObject', { hasText: 'Draft the text' });
+    await expect(journeyTask).toBeVisible();
+    expect((await journeyTask.boundingBox())?.width).toBeGreaterThan(50);
     await expect(page.locator('script')).toHaveCount(0);
     await page.waitForLoadState('networkidle');
     expect(requests.filter((url) => /mermaid/i.test(url))).toEqual([]);

@@ -14,7 +14,7 @@ import { chromiumArgs, findChromium } from '@/lib/chromium';
 /** Everything besides a diagram's source and Mermaid's version that changes the SVG; part of the cache key. */
 export const renderSettings = {
   /** Bump when the code below changes what is rendered. */
-  revision: 1,
+  revision: 2,
   themes: {
     light: { theme: 'default', themeVariables: {} },
     dark: {
@@ -47,6 +47,8 @@ export interface RenderedDiagram {
   token: string;
   /** Mermaid's name for the kind of diagram, e.g. `flowchart-v2`, `sequence`. */
   diagramType: string;
+  /** The diagram's visible title (`title …` or front matter), if it has one; '' if not. */
+  title: string;
   svg: Record<DiagramTheme, string>;
 }
 
@@ -175,7 +177,7 @@ async function launchBrowser(): Promise<{ browser: Browser; page: BrowserPage }>
   return { browser: launched, page };
 }
 
-type BrowserOutcome = { diagramType: string; svg: Record<string, string> } | { message: string; line?: number };
+type BrowserOutcome = { diagramType: string; title: string; svg: Record<string, string> } | { message: string; line?: number };
 
 /**
  * Runs in the browser: every diagram in each theme, or Mermaid's error for it. Plain JavaScript in a string,
@@ -207,7 +209,15 @@ const renderInBrowser = `async ({ jobs, settings }) => {
         svg[variant] = rendered.svg;
         diagramType = rendered.diagramType;
       }
-      results.push({ diagramType, svg });
+      let title = '';
+      try {
+        // The visible title, which names the diagram for screen readers when it has no accTitle.
+        const diagram = await mermaid.mermaidAPI.getDiagramFromText(job.source);
+        title = (diagram.db.getDiagramTitle && diagram.db.getDiagramTitle()) || '';
+      } catch {
+        // Older or unusual diagram types: the type's own name will do.
+      }
+      results.push({ diagramType, title, svg });
     } catch (error) {
       const hash = error && error.hash;
       const line = hash && hash.loc && hash.loc.first_line !== undefined ? hash.loc.first_line : undefined;
@@ -276,7 +286,7 @@ export async function renderDiagrams(sources: readonly string[], cacheFile: stri
         results[index] = { ok: false, error: { message: cleanMermaidMessage(outcome.message), line: Number.isNaN(line) ? undefined : line } };
         return;
       }
-      const diagram: RenderedDiagram = { token, diagramType: outcome.diagramType, svg: { light: outcome.svg.light ?? '', dark: outcome.svg.dark ?? '' } };
+      const diagram: RenderedDiagram = { token, diagramType: outcome.diagramType, title: outcome.title.trim(), svg: { light: outcome.svg.light ?? '', dark: outcome.svg.dark ?? '' } };
       store.set(key, diagram);
       counts.rendered++;
       results[index] = { ok: true, diagram };

@@ -70,6 +70,11 @@ describe('mermaid fences', { timeout: 180_000 }, () => {
     expect(html).toContain('aria-label="Pie chart"');
   });
 
+  it('without accTitle, are named by their kind and visible title', async () => {
+    const html = await render('titled.md', `${on}\n\`\`\`mermaid\npie title Pets\n  "Dogs" : 3\n  "Cats" : 2\n\`\`\`\n`);
+    expect(html).toContain('role="img" aria-label="Pie chart: Pets"');
+  });
+
   it('become diagrams in MDX pages too', async () => {
     const html = await render('on.mdx', `${on}\n${flowchart}`);
     expect(html).toMatch(/<svg id="mermaidDiagram1-light"[^>]*role="img" aria-label="Flowchart diagram"/);

@@ -113,7 +113,8 @@ export function diagramFigure(rendered: RenderedDiagram, source: string, pageInd
   const idPrefix = `mermaidDiagram${pageIndex}`;
   const light = diagramSvg(rendered, 'light', idPrefix, '');
   const title = childElement(light, 'title');
-  const name = (title && hastToString(title).trim()) || defaultDiagramName(rendered.diagramType);
+  const kind = defaultDiagramName(rendered.diagramType);
+  const name = (title && hastToString(title).trim()) || (rendered.title ? `${kind}: ${rendered.title}` : kind);
   light.properties.ariaLabel = name;
   const dark = diagramSvg(rendered, 'dark', idPrefix, name);
   return {
