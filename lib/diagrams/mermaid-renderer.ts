@@ -2,7 +2,6 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page as BrowserPage } from 'playwright-core';
-import { chromiumArgs, findChromium } from '@/lib/chromium';
 
 /**
  * Mermaid diagrams rendered to SVG at build time, in headless Chromium: Mermaid lays text out with the
@@ -155,13 +154,14 @@ let cache: { file: string; cache: DiagramCache } | undefined;
 let browser: Promise<{ browser: Browser; page: BrowserPage }> | undefined;
 
 async function launchBrowser(): Promise<{ browser: Browser; page: BrowserPage }> {
+  // Loaded here, not at the top: builds whose diagrams all come from the cache never load Playwright.
+  const { chromiumArgs, findChromium } = await import('@/lib/chromium');
   let executablePath: string;
   try {
     executablePath = findChromium();
   } catch (error) {
     throw new NoBrowserForDiagramsError(error instanceof Error ? error.message.replace(/:.*/, '') : String(error));
   }
-  // Loaded here, not at the top: builds whose diagrams all come from the cache never load Playwright.
   const { chromium } = await import('playwright-core');
   counts.browserLaunches++;
   let launched: Browser;

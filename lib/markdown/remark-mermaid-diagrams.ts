@@ -5,6 +5,7 @@ import type { Code, Data, Root } from 'mdast';
 import type { Position } from 'unist';
 import { visit } from 'unist-util-visit';
 import { renderDiagrams, type RenderedDiagram } from '@/lib/diagrams/mermaid-renderer';
+import { isMermaidFence } from './mermaid-fence';
 
 /** A ```mermaid fence turned into a diagram; remark-rehype renders it from `data` (hName, hProperties, hChildren). */
 export interface MermaidDiagram {
@@ -26,11 +27,6 @@ export interface DiagramError {
   /** Line in the page body: the fence's line plus the line of the diagram Mermaid names, if it names one. */
   line: number | undefined;
   message: string;
-}
-
-/** The fences this plugin turns into diagrams. Any other fence, and every fence on a page without the flag, stays code. */
-export function isMermaidFence(node: Code): boolean {
-  return node.lang?.toLowerCase() === 'mermaid';
 }
 
 /** What a screen reader calls a diagram whose author gave no accTitle, by Mermaid's name for its type. */
