@@ -52,6 +52,18 @@ describe('npm run check', () => {
     expect(about(15)).toEqual([expect.stringMatching(/^links to \/secret\/, a draft \(.*secret\.md\); it will not be published\.$/)]);
   });
 
+  it('reports a mermaid fence on a page with mermaid off, and not on a page with it on', () => {
+    const fence = '```mermaid\nflowchart LR\n  a --> b\n```\n';
+    const root = tempFolder('check', {
+      'content/off.md': `---\ntitle: Off\n---\n\n${fence}`,
+      'content/on.md': `---\ntitle: On\nmermaid: true\n---\n\n${fence}`,
+    });
+    const { findings } = checkContent(path.join(root, 'content'), path.join(root, 'public'));
+    expect(findings.map((finding) => [path.basename(finding.file), finding.line, finding.message])).toEqual([
+      ['off.md', 5, expect.stringContaining('mermaid is off for this page, so it shows as code. Set `mermaid: true`')],
+    ]);
+  });
+
   it('reports a page without a title, and nothing on pages without problems', () => {
     const { findings } = fixture();
     expect(findings.filter((finding) => finding.file.endsWith('untitled.md')).map((finding) => finding.message)).toEqual([

@@ -10,6 +10,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { contentDirectory, readPages, type Page } from '@/lib/content/pages';
+import { isMermaidFence } from '@/lib/markdown/mermaid-fence';
 
 /**
  * `npm run check`: lints content/ without building. Each finding names the file and line of the content
@@ -40,6 +41,8 @@ interface Outline {
   images: { url: string; alt: string; line: number | undefined }[];
   /** Text that would be math if math were on, with its line. */
   dollarMath: { text: string; line: number | undefined }[];
+  /** ```mermaid fences that would be diagrams if mermaid were on. */
+  mermaidFences: { line: number | undefined }[];
 }
 
 /** TeX between dollar signs: `$x^2$`, `$\alpha$`, `$$…$$`; not prices such as `$5 and $10`. */
@@ -53,12 +56,13 @@ function outline(page: Page): Outline {
   const fileLine = (line: number | undefined) => (line === undefined ? undefined : line + page.bodyStartLine - 1);
   // The same slugs rehype-slug gives the rendered headings.
   const slugger = new GithubSlugger();
-  const result: Outline = { page, headings: [], links: [], images: [], dollarMath: [] };
+  const result: Outline = { page, headings: [], links: [], images: [], dollarMath: [], mermaidFences: [] };
   visit(tree, (node) => {
     const line = fileLine(node.position?.start.line);
     if (node.type === 'heading') result.headings.push({ depth: node.depth, id: slugger.slug(toString(node)), line });
     else if (node.type === 'link') result.links.push({ url: node.url, line });
     else if (node.type === 'image') result.images.push({ url: node.url, alt: node.alt ?? '', line });
+    else if (node.type === 'code' && isMermaidFence(node) && !page.options.mermaid) result.mermaidFences.push({ line });
     else if (node.type === 'text' && !page.options.math) {
       const match = node.value.match(dollarMathPattern);
       if (match) result.dollarMath.push({ text: match[0], line });
@@ -71,7 +75,7 @@ function isExternal(url: string): boolean {
   return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//');
 }
 
-/** Lints every page of a content folder: links, fragments, images, stray math, heading levels, drafts. */
+/** Lints every page of a content folder: links, fragments, images, stray math, diagrams left as code, heading levels, drafts. */
 export function checkContent(directory: string = contentDirectory, publicDirectory = path.join(process.cwd(), 'public')): CheckReport {
   const { pages, drafts, errors } = readPages(directory);
   const findings: Finding[] = errors.map((error) => ({ file: error.location.file, line: error.location.line, message: `${error.problem}${error.hint ? ` ${error.hint}` : ''}` }));
@@ -85,7 +89,7 @@ export function checkContent(directory: string = contentDirectory, publicDirecto
     return file.startsWith(publicDirectory) && fs.existsSync(file) && fs.statSync(file).isFile();
   };
 
-  for (const { page, headings, links, images, dollarMath } of outlines) {
+  for (const { page, headings, links, images, dollarMath, mermaidFences } of outlines) {
     const report = (line: number | undefined, message: string) => findings.push({ file: page.file, line, message });
 
     for (const { url, line } of links) {
@@ -120,6 +124,10 @@ export function checkContent(directory: string = contentDirectory, publicDirecto
 
     for (const { text, line } of dollarMath) {
       report(line, `\`${text}\` looks like math, but math is off for this page, so it shows as dollar signs. Set \`math: true\`.`);
+    }
+
+    for (const { line } of mermaidFences) {
+      report(line, 'a ```mermaid fence, but mermaid is off for this page, so it shows as code. Set `mermaid: true` (or fence it as ```text to show Mermaid source).');
     }
 
     let previousDepth = 1;

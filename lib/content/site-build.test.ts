@@ -32,4 +32,21 @@ describe('buildContent', () => {
     expect(second.pages.find((page) => page.url === '/b/')?.body).toEqual({ format: 'html', html: expect.stringContaining('Two, edited.') });
     expect(JSON.parse(fs.readFileSync(cacheFile, 'utf8'))).toSatisfy((entries: object) => Object.keys(entries).length === 2);
   });
+
+  it('without a browser, names each page whose diagrams need one, says what to do, and builds the rest', { timeout: 60_000 }, async () => {
+    const root = tempFolder('site', {
+      'content/plain.md': '# Plain\n\n```mermaid\nflowchart LR\n  a --> b\n```\n',
+      'content/drawn.md': '---\nmermaid: true\n---\n# Drawn\n\n```mermaid\nflowchart LR\n  never --> cached\n```\n',
+    });
+    const saved = process.env.CHROMIUM_PATH;
+    process.env.CHROMIUM_PATH = '/bin/false';
+    try {
+      const build = await buildContent(path.join(root, 'content'), path.join(root, 'cache.json'));
+      expect(build.pages.map((page) => page.url)).toEqual(['/plain/']);
+      expect(build.errors.map((error) => error.message)).toEqual([expect.stringMatching(/drawn\.md: Diagrams are drawn at build time .*CHROMIUM_PATH/)]);
+    } finally {
+      if (saved === undefined) delete process.env.CHROMIUM_PATH;
+      else process.env.CHROMIUM_PATH = saved;
+    }
+  });
 });

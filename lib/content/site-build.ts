@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { closeDiagramBrowser, NoBrowserForDiagramsError } from '@/lib/diagrams/mermaid-renderer';
 import { compileMarkdown, type CompiledBody } from '@/lib/markdown';
 import { CompileCache } from './compile-cache';
 import { ContentError, ContentErrors } from './errors';
@@ -36,20 +37,23 @@ const pipelinePackages = [
   'rehype-stringify',
   'rehype-slug',
   'rehype-autolink-headings',
+  'mermaid',
 ];
 
 let pipelineVersionMemo: string | undefined;
 
 /**
- * A fingerprint of the compiler: the Markdown plugins' own source, the MDX component map, the versions of
- * the packages they use, and the mode (development output differs). A change to any of them invalidates every cached page.
+ * A fingerprint of the compiler: the Markdown plugins' and the diagram renderer's own source, the MDX component
+ * map, the versions of the packages they use, and the mode (development output differs). A change to any of
+ * them invalidates every cached page.
  */
 export function pipelineVersion(): string {
   if (pipelineVersionMemo) return pipelineVersionMemo;
   const hash = crypto.createHash('sha256').update(process.env.NODE_ENV === 'production' ? 'production' : 'development');
-  const markdownDirectory = path.join(process.cwd(), 'lib', 'markdown');
-  for (const file of fs.readdirSync(markdownDirectory).sort()) {
-    if (file.endsWith('.ts') && !file.endsWith('.test.ts')) hash.update(fs.readFileSync(path.join(markdownDirectory, file)));
+  for (const directory of ['markdown', 'diagrams'].map((name) => path.join(process.cwd(), 'lib', name))) {
+    for (const file of fs.readdirSync(directory).sort()) {
+      if (file.endsWith('.ts') && !file.endsWith('.test.ts')) hash.update(fs.readFileSync(path.join(directory, file)));
+    }
   }
   // The component map decides which JSX names an .mdx page may use (lib/markdown/remark-content-safety.ts).
   hash.update(fs.readFileSync(path.join(process.cwd(), 'components', 'mdx-components.tsx')));
@@ -85,22 +89,29 @@ export async function buildContent(
   cache.startBuild();
   const built: BuiltPage[] = [];
   let compiled = 0;
-  for (const page of pages) {
-    const key = compileKey(page);
-    let body = cache.get(key);
-    if (body === undefined) {
-      try {
-        body = await compileMarkdown(page);
-      } catch (error) {
-        if (error instanceof ContentError) errors.push(error);
-        else if (error instanceof ContentErrors) errors.push(...error.errors);
-        else throw error;
-        continue;
+  try {
+    for (const page of pages) {
+      const key = compileKey(page);
+      let body = cache.get(key);
+      if (body === undefined) {
+        try {
+          body = await compileMarkdown(page);
+        } catch (error) {
+          if (error instanceof ContentError) errors.push(error);
+          else if (error instanceof ContentErrors) errors.push(...error.errors);
+          else if (error instanceof NoBrowserForDiagramsError) errors.push(new ContentError({ file: page.file }, error.message));
+          else throw error;
+          continue;
+        }
+        cache.set(key, body);
+        compiled++;
       }
-      cache.set(key, body);
-      compiled++;
+      built.push({ ...page, body });
     }
-    built.push({ ...page, body });
+  } finally {
+    // One browser draws every diagram of a build (pages compile one after another) and goes when they are
+    // done. The dev server keeps it: an author editing a diagram sees each save without a browser start.
+    if (process.env.NODE_ENV !== 'development') await closeDiagramBrowser();
   }
   cache.save();
   errors.sort((a, b) => a.location.file.localeCompare(b.location.file));

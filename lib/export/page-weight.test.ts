@@ -24,6 +24,23 @@ describe('weighPages', () => {
     expect(weight?.total).toBe(gzip(html) + gzip(css) + gzip(js));
   });
 
+  it('counts inline diagram drawings in the page and adds what they weigh to its budget', () => {
+    const drawing = (n: number) => `<svg id="mermaidDiagram${n}-light" role="img" aria-label="Flowchart diagram">${'<path d="M0,0L10,10"/>'.repeat(20 * n)}<text>${n}</text></svg>`;
+    const figure = (n: number) =>
+      `<figure class="diagram"><div class="overflow-x-auto">${drawing(n)}</div><details><summary>Diagram source</summary><pre><code>flowchart LR</code></pre></details></figure>`;
+    const plain = '<html><body><p>Text</p></body></html>';
+    const html = `<html><body><p>Text</p>${figure(1)}${figure(2)}</body></html>`;
+    const out = exportFolder({ 'plain/index.html': plain, 'drawn/index.html': html });
+    const weights = weighPages(out);
+    const drawn = weights.find((weight) => weight.url === '/drawn/');
+    expect(weights.find((weight) => weight.url === '/plain/')).toMatchObject({ diagrams: 0, budget: budgets.page });
+    expect(drawn?.html).toBe(gzip(html));
+    expect(drawn?.diagrams).toBeGreaterThan(0);
+    expect(drawn?.diagrams).toBeLessThan(drawn?.html ?? 0);
+    expect(drawn?.budget).toBe(budgets.page + (drawn?.diagrams ?? 0));
+    expect(formatWeightTable(weights).split('\n')[1]).toMatch(/page\s+html\s+diagrams\s+css/);
+  });
+
   it('gives pages with KaTeX’s stylesheet the math budget, and lists the fonts their formulas use', () => {
     const formula = katex.renderToString('\\dfrac{\\partial\\phi(\\boldsymbol{r})}{\\partial t}', { displayMode: true });
     const html = `<html><head><link rel="stylesheet" href="/katex/katex.min.css"></head><body>${formula}</body></html>`;

@@ -17,6 +17,7 @@ import { headingAnchorPlugins } from './heading-anchors';
 import { rehypeCollectKatexErrors, type MathError } from './rehype-collect-katex-errors';
 import { rehypeMarkdownEscapesInMath } from './rehype-markdown-escapes-in-math';
 import { rehypeReaderFriendlyMarkup } from './rehype-reader-friendly-markup';
+import { remarkMermaidDiagrams, type DiagramError } from './remark-mermaid-diagrams';
 import { remarkDisplayMathParagraph } from './remark-display-math-paragraph';
 import { remarkContentSafety, type UnsafeContent } from './remark-content-safety';
 
@@ -30,16 +31,19 @@ export function markdownPlugins(
   page: Pick<Page, 'options' | 'frontMatterFormat' | 'format'>,
   onMathError: (error: MathError) => void,
   onUnsafeContent: (problem: UnsafeContent) => void,
+  onDiagramError: (error: DiagramError) => void = () => undefined,
 ): PluginLists {
-  const { math, insert_anchor_links } = page.options;
+  const { math, mermaid, insert_anchor_links } = page.options;
   return {
     remarkPlugins: [
       // First, so that it judges the page as written, before any plugin changes the tree.
       [remarkContentSafety, { format: page.format, components: Object.keys(mdxComponents), onProblem: onUnsafeContent }],
+      // Next: ```mermaid fences become diagrams before any other plugin (a highlighter) takes them for code.
+      ...(mermaid ? [[remarkMermaidDiagrams, { onError: onDiagramError }]] : []),
       // GitHub's Markdown (tables, strikethrough, autolinks, task lists) is what authors expect to write.
       remarkGfm,
       ...(math ? [remarkMath, remarkDisplayMathParagraph] : []),
-    ],
+    ] as PluggableList,
     rehypePlugins: [
       ...(math
         ? [
@@ -88,21 +92,29 @@ export type CompiledBody = { format: 'html'; html: string } | { format: 'mdx'; c
 export async function compileMarkdown(page: CompileInput): Promise<CompiledBody> {
   const toFileLine = (bodyLine: number | undefined) => (bodyLine === undefined ? undefined : bodyLine + page.bodyStartLine - 1);
   const problems: ContentError[] = [];
+  // locateCompileError compiles the body a second time, with the same plugins: report each problem once.
+  const report = (error: ContentError) => {
+    if (!problems.some((known) => known.message === error.message)) problems.push(error);
+  };
   const plugins = markdownPlugins(
     page,
     (error) =>
-      problems.push(
+      report(
         new ContentError(
           { file: page.file, line: toFileLine(error.line), column: error.column },
           `KaTeX cannot render this math: ${error.message}`,
           'Fix the TeX, or set `math = false` if the dollar signs are not math.',
         ),
       ),
-    ({ line, column, problem, hint }) => {
-      const error = new ContentError({ file: page.file, line: toFileLine(line), column }, problem, hint);
-      // locateCompileError compiles the body a second time, with the same plugins: report each breach once.
-      if (!problems.some((known) => known.message === error.message)) problems.push(error);
-    },
+    ({ line, column, problem, hint }) => report(new ContentError({ file: page.file, line: toFileLine(line), column }, problem, hint)),
+    (error) =>
+      report(
+        new ContentError(
+          { file: page.file, line: toFileLine(error.line) },
+          `Mermaid cannot draw this diagram: ${error.message.replace(/([^.!?])$/, '$1.')}`,
+          'Fix the diagram (syntax: https://mermaid.js.org/intro/syntax-reference.html), or set `mermaid: false` to show it as code.',
+        ),
+      ),
   );
   const throwProblems = () => {
     if (problems.length === 1 && problems[0]) throw problems[0];
