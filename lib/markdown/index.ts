@@ -12,10 +12,15 @@ import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import { ContentError, ContentErrors } from '@/lib/content/errors';
 import type { Page } from '@/lib/content/pages';
+import { site } from '@/lib/site';
+import { codeHighlightPlugin } from './code-highlight';
+import { rehypeExternalLinks } from './external-links';
 import { headingAnchorPlugins } from './heading-anchors';
 import { rehypeCollectKatexErrors, type MathError } from './rehype-collect-katex-errors';
 import { rehypeMarkdownEscapesInMath } from './rehype-markdown-escapes-in-math';
+import { rehypeCountCodeBlocks } from './rehype-count-code-blocks';
 import { rehypeReaderFriendlyMarkup } from './rehype-reader-friendly-markup';
+import { rehypeTableOfContents } from './rehype-table-of-contents';
 import { remarkDisplayMathParagraph } from './remark-display-math-paragraph';
 
 interface PluginLists {
@@ -25,7 +30,7 @@ interface PluginLists {
 
 /** Every Markdown plugin the engine uses, chosen by a page's resolved options. The only list of them. */
 export function markdownPlugins(page: Pick<Page, 'options' | 'frontMatterFormat'>, onMathError: (error: MathError) => void): PluginLists {
-  const { math, insert_anchor_links } = page.options;
+  const { math, insert_anchor_links, toc } = page.options;
   return {
     // GitHub's Markdown (tables, strikethrough, autolinks, task lists) is what authors expect to write.
     remarkPlugins: [remarkGfm, ...(math ? [remarkMath, remarkDisplayMathParagraph] : [])],
@@ -38,8 +43,12 @@ export function markdownPlugins(page: Pick<Page, 'options' | 'frontMatterFormat'
             [rehypeCollectKatexErrors, { onError: onMathError }],
           ]
         : []),
+      codeHighlightPlugin,
       rehypeSlug,
+      // After the ids, before the permalinks: contents entries carry the heading's text without the `#`.
+      ...(toc ? [rehypeTableOfContents] : []),
       ...headingAnchorPlugins(insert_anchor_links),
+      [rehypeExternalLinks, { siteUrl: site.baseUrl }],
       rehypeReaderFriendlyMarkup,
     ] as PluggableList,
   };
@@ -64,9 +73,11 @@ export type CompileInput = Pick<Page, 'file' | 'format' | 'frontMatterFormat' | 
 /**
  * A page body ready to render. Markdown becomes finished HTML at build time: nothing is left to run
  * per page. MDX becomes MDX's function-body JavaScript, which components/mdx-content.tsx runs with
- * React, since it may use components and expressions. Math, ids and permalinks are markup in both.
+ * React, since it may use components and expressions. Math, ids, permalinks, the table of contents and
+ * highlighted code are markup in both. `codeBlocks` counts the page's code blocks (the copy script is
+ * linked only where there are some).
  */
-export type CompiledBody = { format: 'html'; html: string } | { format: 'mdx'; code: string };
+export type CompiledBody = ({ format: 'html'; html: string } | { format: 'mdx'; code: string }) & { codeBlocks: number };
 
 /** Compiles a page's body once, at build time. Problems become ContentErrors naming lines of the content file. */
 export async function compileMarkdown(page: CompileInput): Promise<CompiledBody> {
@@ -81,13 +92,18 @@ export async function compileMarkdown(page: CompileInput): Promise<CompiledBody>
       ),
     ),
   );
+  let codeBlocks = 0;
+  // Last, so it counts what the page ends up with.
+  plugins.rehypePlugins.push([rehypeCountCodeBlocks, { onCount: (count: number) => (codeBlocks = count) }]);
   const body = page.format === 'md' ? await compileMarkdownToHtml(page.body, plugins) : await compileMdx(page, plugins, toFileLine);
   if (mathErrors.length === 1 && mathErrors[0]) throw mathErrors[0];
   if (mathErrors.length > 1) throw new ContentErrors(mathErrors);
-  return body;
+  return { ...body, codeBlocks };
 }
 
-async function compileMarkdownToHtml(markdown: string, plugins: PluginLists): Promise<CompiledBody> {
+type UncountedBody = { format: 'html'; html: string } | { format: 'mdx'; code: string };
+
+async function compileMarkdownToHtml(markdown: string, plugins: PluginLists): Promise<UncountedBody> {
   const file = await unified()
     .use(remarkParse)
     .use(plugins.remarkPlugins)
@@ -103,7 +119,7 @@ async function compileMdx(
   page: CompileInput,
   plugins: PluginLists,
   toFileLine: (line: number | undefined) => number | undefined,
-): Promise<CompiledBody> {
+): Promise<UncountedBody> {
   const mdxOptions = { format: 'mdx' as const, ...plugins };
   try {
     // `true`: compile for React Server Components (no MDX provider).
