@@ -49,6 +49,8 @@ export default async function Route({ params }: Props) {
         </ProseLayout>
       )}
       {isHome && <PageList pages={listed} />}
+      {/* Copy buttons only where the page asks for them and has code to copy. */}
+      {page?.options.copy && page.body.codeBlocks > 0 && <script data-enhancement src="/enhance/copy-code.js" defer />}
     </>
   );
 }

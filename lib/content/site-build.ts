@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { compileMarkdown, type CompiledBody } from '@/lib/markdown';
+import { site } from '@/lib/site';
 import { CompileCache } from './compile-cache';
 import { ContentError, ContentErrors } from './errors';
 import { contentDirectory, listContentFiles, readPages, type Page } from './pages';
@@ -36,6 +37,9 @@ const pipelinePackages = [
   'rehype-stringify',
   'rehype-slug',
   'rehype-autolink-headings',
+  'rehype-highlight',
+  'lowlight',
+  'highlight.js',
 ];
 
 let pipelineVersionMemo: string | undefined;
@@ -60,10 +64,11 @@ export function pipelineVersion(): string {
 }
 
 /** Everything a compiled body depends on. The file's name and line numbers only ever appear in errors, and
- * a body with errors is never cached, so a renamed or re-front-mattered page still hits the cache. */
+ * a body with errors is never cached, so a renamed or re-front-mattered page still hits the cache. The
+ * site's address decides which links are external. */
 function compileKey(page: Page): string {
   const { format, frontMatterFormat, options, body } = page;
-  return CompileCache.key([pipelineVersion(), format, frontMatterFormat, options, body]);
+  return CompileCache.key([pipelineVersion(), site.baseUrl, format, frontMatterFormat, options, body]);
 }
 
 const caches = new Map<string, CompileCache>();
