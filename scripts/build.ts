@@ -15,6 +15,7 @@ const { spawnSync } = await import('node:child_process');
 const { ContentErrors, buildContentManifest } = await import('@/lib/content');
 const { site } = await import('@/lib/site');
 const { copyKatexAssets } = await import('./copy-katex-assets');
+const { buildCodeStyles } = await import('./build-code-styles');
 const { ExportError, findMissingAssets, removeClientRuntime } = await import('@/lib/export/finish-export');
 const { formatWeightTable, summariseWeights, weighPages } = await import('@/lib/export/page-weight');
 
@@ -33,6 +34,7 @@ function endPhase(name: string): void {
 }
 
 copyKatexAssets();
+await buildCodeStyles();
 let build: Awaited<ReturnType<typeof buildContentManifest>>;
 try {
   build = await buildContentManifest();

@@ -19,7 +19,7 @@ const plainTextLanguages = ['text', 'txt', 'plain', 'plaintext', 'mermaid'];
 
 /**
  * Syntax highlighting at build time: highlight.js's grammars (through lowlight) turn code into spans with
- * classes (`hljs-keyword`, …) that app/globals.css colours for both themes. Classes, not inline styles: a
+ * classes (`hljs-keyword`, …) that app/code-blocks.css colours for both themes. Classes, not inline styles: a
  * page stays small and needs no `style` allowance in its Content Security Policy. Only fences that name a
  * language are highlighted (guessing mislabels short snippets); an unknown language stays plain text, and
  * ```mermaid is left for the diagram step.

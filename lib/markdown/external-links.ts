@@ -14,7 +14,7 @@ declare module 'mdast-util-mdx-jsx' {
 }
 
 /**
- * Whether a link leaves the site: an absolute http(s) URL (or a `//host` one) to another host than the
+ * Whether a link leaves the site: an http(s) URL (or a `//host` one) naming another host than the
  * site's own. The scheme does not count (http://example.com is still this site when it is served over
  * https). Site paths, fragments, `mailto:` and `tel:` are not external: the last two open the reader's own
  * mail or phone app, which a "leaves this site" mark would misdescribe.

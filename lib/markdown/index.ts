@@ -45,7 +45,7 @@ export function markdownPlugins(page: Pick<Page, 'options' | 'frontMatterFormat'
         : []),
       codeHighlightPlugin,
       rehypeSlug,
-      // After the ids, before the permalinks: contents entries carry the heading's text without the `#`.
+      // After the ids, before the permalinks: toc entries carry the heading's text without the `#`.
       ...(toc ? [rehypeTableOfContents] : []),
       ...headingAnchorPlugins(insert_anchor_links),
       [rehypeExternalLinks, { siteUrl: site.baseUrl }],
@@ -73,8 +73,8 @@ export type CompileInput = Pick<Page, 'file' | 'format' | 'frontMatterFormat' | 
 /**
  * A page body ready to render. Markdown becomes finished HTML at build time: nothing is left to run
  * per page. MDX becomes MDX's function-body JavaScript, which components/mdx-content.tsx runs with
- * React, since it may use components and expressions. Math, ids, permalinks, the table of contents and
- * highlighted code are markup in both. `codeBlocks` counts the page's code blocks (the copy script is
+ * React, since it may use components and expressions. Math, ids, permalinks, the toc and highlighted
+ * code are markup in both. `codeBlocks` counts the page's code blocks (the copy script is
  * linked only where there are some).
  */
 export type CompiledBody = ({ format: 'html'; html: string } | { format: 'mdx'; code: string }) & { codeBlocks: number };

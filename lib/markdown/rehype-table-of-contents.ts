@@ -8,12 +8,12 @@ export interface TocEntry {
   children: TocEntry[];
 }
 
-/** The nav's accessible name and visible title. */
+/** The nav's accessible name, also shown as its title. */
 export const tocLabel = 'On this page';
 
 /**
- * A contents list of one entry is no help to a reader: it only repeats the page's single section.
- * Below this many headings there is no contents nav at all.
+ * A toc of one entry is no help to a reader: it only repeats the page's single section.
+ * Below this many headings there is no toc nav at all.
  */
 export const minimumTocHeadings = 2;
 
@@ -63,7 +63,7 @@ function listOf(entries: TocEntry[]): Element {
   );
 }
 
-/** The contents nav: a landmark named for screen readers, with the same words shown as its title. */
+/** The toc nav: a landmark named for screen readers, with the same words shown as its title. */
 export function tocNav(entries: TocEntry[]): Element {
   return element('nav', { className: ['toc'], ariaLabel: tocLabel }, [
     // The nav's name already announces these words; hidden here so they are not read twice.
