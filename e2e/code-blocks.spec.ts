@@ -127,6 +127,27 @@ test.describe('copy buttons (the copy flag)', () => {
     });
   }
 
+  test('a button never covers code, even on a phone; pages read without JavaScript keep the usual padding', async ({ browser }) => {
+    const firstLineTops = async (javaScriptEnabled: boolean) => {
+      const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 390, height: 844 } });
+      const page = await context.newPage();
+      await page.goto(fixtureUrl('/code-blocks/'));
+      const result = await page.locator('article pre').evaluateAll((blocks) =>
+        blocks.map((pre) => {
+          const line = (pre.querySelector('code')?.getClientRects()[0] ?? pre.getBoundingClientRect()).top - pre.getBoundingClientRect().top;
+          const button = pre.parentElement?.querySelector('.copy-code')?.getBoundingClientRect();
+          return { line, buttonBottom: button ? button.bottom - pre.getBoundingClientRect().top : undefined };
+        }),
+      );
+      await context.close();
+      return result;
+    };
+    const withJs = await firstLineTops(true);
+    for (const { line, buttonBottom } of withJs) expect(buttonBottom).toBeLessThanOrEqual(line);
+    const withoutJs = await firstLineTops(false);
+    expect(withoutJs.every(({ line, buttonBottom }, index) => buttonBottom === undefined && line < (withJs[index]?.line ?? 0))).toBe(true);
+  });
+
   test('a failed copy is announced, and the code is selected to copy by hand', async ({ page }) => {
     await page.addInitScript(() => {
       navigator.clipboard.writeText = () => Promise.reject(new DOMException('Denied', 'NotAllowedError'));

@@ -13,9 +13,9 @@ import postcss from 'postcss';
 /** Where pages link the stylesheet from (a site path), and where the build writes it. */
 export const codeStylesHref = '/styles/code-blocks.css';
 const source = path.join(process.cwd(), 'app', 'code-blocks.css');
-const target = path.join(process.cwd(), 'public', codeStylesHref);
 
-export async function buildCodeStyles(): Promise<number> {
+/** Writes the stylesheet (to `target`, public/styles/ unless a test names another file); returns its size. */
+export async function buildCodeStyles(target: string = path.join(process.cwd(), 'public', codeStylesHref)): Promise<number> {
   const result = await postcss([tailwind({ optimize: { minify: true } })]).process(fs.readFileSync(source, 'utf8'), { from: source });
   // Tailwind's licence banner is for its own generated CSS, of which this file has none.
   const css = result.css.replace(/^\/\*![^*]*\*\/\s*/, '');
