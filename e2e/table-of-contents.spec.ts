@@ -5,7 +5,7 @@ test.describe('table of contents (the toc flag)', () => {
     await page.goto(fixtureUrl('/contents/'));
     const toc = page.getByRole('navigation', { name: 'On this page' });
     await expect(toc).toBeVisible();
-    await expect(toc.getByRole('link')).toHaveText(['Getting started', 'Installing', 'Configuring', 'Writing pages', 'Publishing']);
+    await expect(toc.getByRole('link')).toHaveText(['Getting started', 'Installing', 'Configuring', 'Writing pages', 'Front matter', 'Publishing']);
     // The h3 entries are a list inside their h2's entry.
     const gettingStarted = toc.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Getting started', exact: true }) });
     await expect(gettingStarted.getByRole('list').getByRole('link')).toHaveText(['Installing', 'Configuring']);

@@ -35,7 +35,7 @@ describe('code blocks', () => {
   for (const [language, code] of Object.entries(samples)) {
     it(`highlights ${language} at build time with classes`, async () => {
       const html = await renderPage('a.md', fence(language, code));
-      expect(html).toContain(`<pre><code class="hljs language-${language}">`);
+      expect(html).toContain(`<pre tabindex="0"><code class="hljs language-${language}">`);
       expect(tokenClasses(html).size, html).toBeGreaterThan(0);
     });
   }
@@ -75,7 +75,11 @@ describe('code blocks', () => {
 
   it('leaves ```mermaid alone, for the diagram step (or as a plain block without it)', async () => {
     const html = await renderPage('a.md', fence('mermaid', 'graph TD\n  A-->B'));
-    expect(html).toContain('<pre><code class="language-mermaid">graph TD\n  A-->B\n</code></pre>');
+    expect(html).toContain('<pre tabindex="0"><code class="language-mermaid">graph TD\n  A-->B\n</code></pre>');
+  });
+
+  it('lets the keyboard reach every block, to scroll a long line', async () => {
+    for (const name of ['a.md', 'a.mdx']) expect(await renderPage(name, fence('js', 'let x = 1;'))).toContain('<pre tabindex="0">');
   });
 
   it('highlights in .mdx as in .md', async () => {

@@ -1,21 +1,19 @@
 // Copy buttons on pages with the `copy` flag. Why each part is so: README, "Code, contents, links".
 (() => {
-  const status = document.createElement('p');
-  status.className = 'sr-only';
+  const make = (tag, properties) => Object.assign(document.createElement(tag), properties);
+  const status = make('p', { className: 'sr-only' });
   status.setAttribute('role', 'status');
   document.body.append(status);
   const announce = (message) => {
     status.textContent = '';
     setTimeout(() => (status.textContent = message), 50);
   };
-  const label = (button, text) => {
-    const hidden = Object.assign(document.createElement('span'), { className: 'sr-only', textContent: ' code' });
-    button.replaceChildren(text, ...(text === 'Copy' ? [hidden] : []));
-  };
+  const label = (button, text) =>
+    button.replaceChildren(text, ...(text === 'Copy' ? [make('span', { className: 'sr-only', textContent: ' code' })] : []));
   for (const code of document.querySelectorAll('main pre > code')) {
     const pre = code.parentElement;
-    const block = Object.assign(document.createElement('div'), { className: 'code-block' });
-    const button = Object.assign(document.createElement('button'), { type: 'button', className: 'copy-code' });
+    const block = make('div', { className: 'code-block' });
+    const button = make('button', { type: 'button', className: 'copy-code' });
     pre.before(block);
     block.append(pre, button);
     label(button, 'Copy');
