@@ -34,7 +34,6 @@ function endPhase(name: string): void {
 }
 
 copyKatexAssets();
-await buildCodeStyles();
 let build: Awaited<ReturnType<typeof buildContentManifest>>;
 try {
   build = await buildContentManifest();
@@ -53,6 +52,12 @@ if (brokenNav.length > 0) {
   );
 }
 console.log(`Content: ${build.pages.length} pages (${build.compiled} compiled, ${build.cached} from cache).`);
+try {
+  await buildCodeStyles();
+} catch (error) {
+  if (error instanceof Error && process.env.DEBUG !== '1') fail(`Build failed: the code-block stylesheet: ${error.message} (DEBUG=1 shows where)`);
+  throw error;
+}
 endPhase('content');
 
 const next = spawnSync(process.execPath, [new URL('../node_modules/next/dist/bin/next', import.meta.url).pathname, 'build'], {
