@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { fixtureBasePath } from './fixture-site/fixture-site';
 import { expect, fixtureUrl, test } from './fixtures';
 
 /** WCAG's contrast ratio of two `rgb(…)` colours as getComputedStyle writes them. */
@@ -33,8 +34,11 @@ test.describe('code blocks', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`tokens are highlighted at build time, every colour readable (AA) in the ${colorScheme} theme`, async ({ page, problems }) => {
       await page.emulateMedia({ colorScheme });
-      await page.goto(fixtureUrl('/code-blocks/'));
-      const tokens = await tokenColours(page);
+      const tokens: Awaited<ReturnType<typeof tokenColours>> = [];
+      for (const url of ['/code-languages/', '/code-blocks/']) {
+        await page.goto(fixtureUrl(url));
+        tokens.push(...(await tokenColours(page)));
+      }
       // Keywords, strings, numbers, comments, titles, built-ins, tags, diff lines: many colours, not one.
       expect(new Set(tokens.map((token) => token.color)).size).toBeGreaterThanOrEqual(7);
       for (const { token, color, background } of tokens) {
@@ -59,16 +63,19 @@ test.describe('code blocks', () => {
     await page.goto(fixtureUrl('/code-blocks/'));
     await expect(page.locator('article [style]')).toHaveCount(0);
     // The one script is the copy button's.
-    expect(await page.locator('script').evaluateAll((scripts) => scripts.map((script) => script.getAttribute('src')))).toEqual(['/enhance/copy-code.js']);
+    expect(await page.locator('script').evaluateAll((scripts) => scripts.map((script) => script.getAttribute('src')))).toEqual([
+      `${fixtureBasePath}/enhance/copy-code.js`,
+    ]);
   });
 
   test('the code stylesheet is loaded only by pages with code', async ({ page }) => {
     const stylesheets = () => page.locator('link[rel="stylesheet"]').evaluateAll((links) => links.map((link) => new URL((link as HTMLLinkElement).href).pathname));
+    const codeStyles = `${fixtureBasePath}/styles/code-blocks.css`;
     await page.goto(fixtureUrl('/code-without-copy/'));
-    expect(await stylesheets()).toContain('/styles/code-blocks.css');
+    expect(await stylesheets()).toContain(codeStyles);
     for (const url of ['/plain-page/', '/copy-without-code/', '/contents/']) {
       await page.goto(fixtureUrl(url));
-      expect(await stylesheets(), url).not.toContain('/styles/code-blocks.css');
+      expect(await stylesheets(), url).not.toContain(codeStyles);
     }
   });
 
@@ -167,7 +174,7 @@ test.describe('copy buttons (the copy flag)', () => {
     await expect(withoutJs.locator('pre')).not.toHaveCount(0);
     await expect(withoutJs.getByRole('button')).toHaveCount(0);
     await context.close();
-    for (const url of ['/code-without-copy/', '/copy-without-code/', '/plain-page/']) {
+    for (const url of ['/code-without-copy/', '/code-languages/', '/copy-without-code/', '/plain-page/']) {
       await page.goto(fixtureUrl(url));
       await expect(page.locator('script'), url).toHaveCount(0);
       await expect(page.getByRole('button'), url).toHaveCount(0);
