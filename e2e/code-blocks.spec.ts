@@ -37,6 +37,8 @@ test.describe('code blocks', () => {
       const tokens: Awaited<ReturnType<typeof tokenColours>> = [];
       for (const url of ['/code-languages/', '/code-blocks/']) {
         await page.goto(fixtureUrl(url));
+        // Leaving a page while it still fetches its icon would record an aborted request.
+        await page.waitForLoadState('networkidle');
         tokens.push(...(await tokenColours(page)));
       }
       // Keywords, strings, numbers, comments, titles, built-ins, tags, diff lines: many colours, not one.
