@@ -19,6 +19,7 @@ const { absoluteUrl, basePath, site } = await import('@/lib/site');
 const { buildOgImages } = await import('@/lib/seo/og-images');
 const { ineffectiveFlagsNotice } = await import('@/lib/social/flag-notice');
 const { copyKatexAssets } = await import('./copy-katex-assets');
+const { buildCodeStyles } = await import('./build-code-styles');
 const { ExportError, findMissingAssets, removeClientRuntime } = await import('@/lib/export/finish-export');
 const { formatWeightTable, summariseWeights, weighPages } = await import('@/lib/export/page-weight');
 const { secureExport } = await import('@/lib/export/secure-export');
@@ -62,6 +63,12 @@ if (brokenNav.length > 0) {
   );
 }
 console.log(`Content: ${build.pages.length} pages (${build.compiled} compiled, ${build.cached} from cache).`);
+try {
+  await buildCodeStyles();
+} catch (error) {
+  if (error instanceof Error && process.env.DEBUG !== '1') fail(`Build failed: the code-block stylesheet: ${error.message} (DEBUG=1 shows where)`);
+  throw error;
+}
 const flagsNotice = ineffectiveFlagsNotice(build.pages, site);
 if (flagsNotice) console.log(flagsNotice);
 endPhase('content');

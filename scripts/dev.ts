@@ -7,12 +7,14 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { buildCodeStyles } from './build-code-styles';
 import { copyKatexAssets } from './copy-katex-assets';
 
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 3000);
 const livePort = Number(process.env.LIVE_RELOAD_PORT ?? port + 1);
 copyKatexAssets();
+await buildCodeStyles();
 
 const listeners = new Set<http.ServerResponse>();
 const live = http.createServer((request, response) => {

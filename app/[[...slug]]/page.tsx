@@ -40,6 +40,8 @@ export default async function Route({ params }: Props) {
     <>
       {/* KaTeX's stylesheet (and through it, its fonts) only where there is math; React hoists it into <head>. */}
       {page?.options.math && <link rel="stylesheet" href="/katex/katex.min.css" precedence="default" />}
+      {/* Code colours and the copy button's look (scripts/build-code-styles.ts) only where there is code. */}
+      {page && page.body.codeBlocks > 0 && <link rel="stylesheet" href="/styles/code-blocks.css" precedence="default" />}
       {page?.body.format === 'html' ? (
         <ProseLayout heading={page.heading} html={page.body.html} />
       ) : (
@@ -50,6 +52,8 @@ export default async function Route({ params }: Props) {
       {isHome && <PageList pages={listed} />}
       {page && <PageSocial page={page} />}
       {page && <AuthorJsonLd page={page} />}
+      {/* Copy buttons only where the page asks for them and has code to copy. */}
+      {page?.options.copy && page.body.codeBlocks > 0 && <script data-enhancement src="/enhance/copy-code.js" defer />}
     </>
   );
 }

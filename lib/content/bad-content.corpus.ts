@@ -89,7 +89,7 @@ export const cases: CorpusCase[] = [
     files: { 'content/crlf-page.md': '---\r\ntitle: Windows\r\n---\r\n\r\n- one\r\n- two\r\n\r\n```\r\ncode\r\n```\r\n' },
     check: (result, expect) => {
       const page = onePage(result, expect, '/crlf-page/');
-      expect(page.html).toBe('<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n<pre><code>code\n</code></pre>');
+      expect(page.html).toBe('<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n<pre tabindex="0"><code>code\n</code></pre>');
     },
   },
   {
@@ -410,7 +410,7 @@ export const cases: CorpusCase[] = [
     outcome: 'page; code block and list',
     files: { 'content/tabs.md': '# Tabs\n\n\tconst x = 1;\n\n-\tone\n-\ttwo\n' },
     check: (result, expect) =>
-      expect(onePage(result, expect, '/tabs/').html).toContain('<pre><code>const x = 1;\n</code></pre>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>'),
+      expect(onePage(result, expect, '/tabs/').html).toContain('<pre tabindex="0"><code>const x = 1;\n</code></pre>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>'),
   },
   {
     name: 'NUL bytes',

@@ -16,7 +16,8 @@ export type TemplateName = z.output<typeof templateSchema>;
 
 /**
  * The per-page switches. The site config holds a default for each; front matter overrides it.
- * toc, copy, mermaid, comment and reaction are validated now and take effect in later releases.
+ * toc (contents list) and copy (copy buttons) work; mermaid, comment and reaction are validated now and take
+ * effect in later releases.
  */
 export const pageOptionsSchema = z.strictObject({
   math: z.boolean(),

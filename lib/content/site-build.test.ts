@@ -22,14 +22,16 @@ describe('buildContent', () => {
   });
 
   it('compiles a page once: an unchanged page comes from the cache, a changed one is compiled again', async () => {
-    const root = tempFolder('site', { 'content/a.md': '# A\n\nOne.\n', 'content/b.md': '# B\n\nTwo.\n' });
+    const root = tempFolder('site', { 'content/a.md': '# A\n\nOne.\n\n```js\nlet one = 1;\n```\n', 'content/b.md': '# B\n\nTwo.\n' });
     const cacheFile = path.join(root, 'cache.json');
     const first = await buildContent(path.join(root, 'content'), cacheFile);
     expect([first.compiled, first.cached]).toEqual([2, 0]);
     fs.writeFileSync(path.join(root, 'content/b.md'), '# B\n\nTwo, edited.\n');
     const second = await buildContent(path.join(root, 'content'), cacheFile);
     expect([second.compiled, second.cached]).toEqual([1, 1]);
-    expect(second.pages.find((page) => page.url === '/b/')?.body).toEqual({ format: 'html', html: expect.stringContaining('Two, edited.') });
+    expect(second.pages.find((page) => page.url === '/b/')?.body).toEqual({ format: 'html', html: expect.stringContaining('Two, edited.'), codeBlocks: 0 });
+    // What the compile learned about the page comes back from the cache with its HTML.
+    expect(second.pages.find((page) => page.url === '/a/')?.body).toEqual({ format: 'html', html: expect.stringContaining('hljs-keyword'), codeBlocks: 1 });
     expect(JSON.parse(fs.readFileSync(cacheFile, 'utf8'))).toSatisfy((entries: object) => Object.keys(entries).length === 2);
   });
 

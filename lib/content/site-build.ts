@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { closeDiagramBrowser, NoBrowserForDiagramsError } from '@/lib/diagrams/mermaid-renderer';
 import { compileMarkdown, type CompiledBody } from '@/lib/markdown';
+import { site } from '@/lib/site';
 import { CompileCache } from './compile-cache';
 import { ContentError, ContentErrors } from './errors';
 import { contentDirectory, listContentFiles, readPages, type Page } from './pages';
@@ -38,6 +39,9 @@ const pipelinePackages = [
   'rehype-slug',
   'rehype-autolink-headings',
   'mermaid',
+  'rehype-highlight',
+  'lowlight',
+  'highlight.js',
 ];
 
 let pipelineVersionMemo: string | undefined;
@@ -66,10 +70,11 @@ export function pipelineVersion(): string {
 }
 
 /** Everything a compiled body depends on. The file's name and line numbers only ever appear in errors, and
- * a body with errors is never cached, so a renamed or re-front-mattered page still hits the cache. */
+ * a body with errors is never cached, so a renamed or re-front-mattered page still hits the cache. The
+ * site's address decides which links are external. */
 function compileKey(page: Page): string {
   const { format, frontMatterFormat, options, body } = page;
-  return CompileCache.key([pipelineVersion(), format, frontMatterFormat, options, body]);
+  return CompileCache.key([pipelineVersion(), site.baseUrl, format, frontMatterFormat, options, body]);
 }
 
 const caches = new Map<string, CompileCache>();

@@ -13,11 +13,16 @@ import { VFileMessage } from 'vfile-message';
 import { mdxComponents } from '@/components/mdx-components';
 import { ContentError, ContentErrors } from '@/lib/content/errors';
 import type { Page } from '@/lib/content/pages';
+import { site } from '@/lib/site';
+import { codeHighlightPlugin } from './code-highlight';
+import { rehypeExternalLinks } from './external-links';
 import { headingAnchorPlugins } from './heading-anchors';
 import { rehypeCollectKatexErrors, type MathError } from './rehype-collect-katex-errors';
 import { rehypeMarkdownEscapesInMath } from './rehype-markdown-escapes-in-math';
+import { rehypeCountCodeBlocks } from './rehype-count-code-blocks';
 import { rehypeReaderFriendlyMarkup } from './rehype-reader-friendly-markup';
 import { remarkMermaidDiagrams, type DiagramError } from './remark-mermaid-diagrams';
+import { rehypeTableOfContents } from './rehype-table-of-contents';
 import { remarkDisplayMathParagraph } from './remark-display-math-paragraph';
 import { remarkContentSafety, type UnsafeContent } from './remark-content-safety';
 
@@ -33,7 +38,7 @@ export function markdownPlugins(
   onUnsafeContent: (problem: UnsafeContent) => void,
   onDiagramError: (error: DiagramError) => void = () => undefined,
 ): PluginLists {
-  const { math, mermaid, insert_anchor_links } = page.options;
+  const { math, mermaid, insert_anchor_links, toc } = page.options;
   return {
     remarkPlugins: [
       // First, so that it judges the page as written, before any plugin changes the tree.
@@ -53,8 +58,12 @@ export function markdownPlugins(
             [rehypeCollectKatexErrors, { onError: onMathError }],
           ]
         : []),
+      codeHighlightPlugin,
       rehypeSlug,
+      // After the ids, before the permalinks: toc entries carry the heading's text without the `#`.
+      ...(toc ? [rehypeTableOfContents] : []),
       ...headingAnchorPlugins(insert_anchor_links),
+      [rehypeExternalLinks, { siteUrl: site.baseUrl }],
       rehypeReaderFriendlyMarkup,
     ] as PluggableList,
   };
@@ -84,9 +93,11 @@ export type CompileInput = Pick<Page, 'file' | 'format' | 'frontMatterFormat' | 
 /**
  * A page body ready to render. Markdown becomes finished HTML at build time: nothing is left to run
  * per page. MDX becomes MDX's function-body JavaScript, which components/mdx-content.tsx runs with
- * React, since it may use components and expressions. Math, ids and permalinks are markup in both.
+ * React, since it may use components and expressions. Math, ids, permalinks, the toc and highlighted
+ * code are markup in both. `codeBlocks` counts the page's code blocks (the copy script is
+ * linked only where there are some).
  */
-export type CompiledBody = { format: 'html'; html: string } | { format: 'mdx'; code: string };
+export type CompiledBody = ({ format: 'html'; html: string } | { format: 'mdx'; code: string }) & { codeBlocks: number };
 
 /** Compiles a page's body once, at build time. Problems become ContentErrors naming lines of the content file. */
 export async function compileMarkdown(page: CompileInput): Promise<CompiledBody> {
@@ -116,11 +127,14 @@ export async function compileMarkdown(page: CompileInput): Promise<CompiledBody>
         ),
       ),
   );
+  let codeBlocks = 0;
+  // Last, so it counts what the page ends up with.
+  plugins.rehypePlugins.push([rehypeCountCodeBlocks, { onCount: (count: number) => (codeBlocks = count) }]);
   const throwProblems = () => {
     if (problems.length === 1 && problems[0]) throw problems[0];
     if (problems.length > 1) throw new ContentErrors(problems.sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0)));
   };
-  let body: CompiledBody;
+  let body: UncountedBody;
   try {
     body = page.format === 'md' ? await compileMarkdownToHtml(page.body, plugins) : await compileMdx(page, plugins, toFileLine);
   } catch (error) {
@@ -130,10 +144,12 @@ export async function compileMarkdown(page: CompileInput): Promise<CompiledBody>
   }
   // A page with a problem is never returned, so its compiled code is never run.
   throwProblems();
-  return body;
+  return { ...body, codeBlocks };
 }
 
-async function compileMarkdownToHtml(markdown: string, plugins: PluginLists): Promise<CompiledBody> {
+type UncountedBody = { format: 'html'; html: string } | { format: 'mdx'; code: string };
+
+async function compileMarkdownToHtml(markdown: string, plugins: PluginLists): Promise<UncountedBody> {
   const file = await unified()
     .use(remarkParse)
     .use(plugins.remarkPlugins)
@@ -149,7 +165,7 @@ async function compileMdx(
   page: CompileInput,
   plugins: PluginLists,
   toFileLine: (line: number | undefined) => number | undefined,
-): Promise<CompiledBody> {
+): Promise<UncountedBody> {
   const mdxOptions = { format: 'mdx' as const, ...plugins };
   try {
     // `true`: compile for React Server Components (no MDX provider).

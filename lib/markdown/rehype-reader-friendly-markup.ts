@@ -3,7 +3,9 @@ import { SKIP, visit } from 'unist-util-visit';
 
 /**
  * Small markup improvements for readers, the same for .md and .mdx pages: images load lazily and decode
- * off the main thread; a wide table scrolls by itself (keyboard-reachable, named) instead of widening the page.
+ * off the main thread; a wide table scrolls by itself (keyboard-reachable, named) instead of widening the page;
+ * a code block, whose long lines scroll inside it, can be focused to scroll it with the keyboard (whether a
+ * block overflows depends on the screen, so every block can).
  */
 export function rehypeReaderFriendlyMarkup() {
   return (tree: Root) => {
@@ -12,6 +14,10 @@ export function rehypeReaderFriendlyMarkup() {
         element.properties.loading ??= 'lazy';
         element.properties.decoding ??= 'async';
         element.properties.alt ??= '';
+        return;
+      }
+      if (element.tagName === 'pre') {
+        element.properties.tabIndex ??= 0;
         return;
       }
       if (element.tagName === 'table' && parent && index !== undefined) {

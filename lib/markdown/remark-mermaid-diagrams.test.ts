@@ -34,7 +34,7 @@ const on = '---\ntitle: T\nmermaid: true\n---\n';
 describe('mermaid fences', { timeout: 180_000 }, () => {
   it('stay code blocks on a page without the mermaid flag', async () => {
     const html = await render('off.md', `---\ntitle: T\n---\n\n${flowchart}`);
-    expect(html).toContain('<pre><code class="language-mermaid">flowchart LR');
+    expect(html).toContain('<pre tabindex="0"><code class="language-mermaid">flowchart LR');
     expect(html).not.toContain('<svg');
     expect(html).not.toContain('<figure');
   });
@@ -46,7 +46,7 @@ describe('mermaid fences', { timeout: 180_000 }, () => {
     expect(html).toMatch(/<svg id="mermaidDiagram1-light"[^>]*class="flowchart dark:hidden"[^>]*role="img" aria-label="Flowchart diagram"/);
     expect(html).toMatch(/<svg id="mermaidDiagram1-dark"[^>]*class="flowchart hidden dark:block"[^>]*role="img" aria-label="Flowchart diagram"/);
     expect(html).toMatch(/style="max-width:[\d.]+px;min-width:\d+px"/);
-    expect(html).toContain('<details><summary>Diagram source</summary><pre><code class="language-mermaid">flowchart LR\n  a[Write] --> b[Ship]</code></pre></details></figure>');
+    expect(html).toContain('<details><summary>Diagram source</summary><pre tabindex="0"><code class="language-mermaid">flowchart LR\n  a[Write] --> b[Ship]</code></pre></details></figure>');
     expect(html).not.toContain('aria-roledescription');
     expect(html).not.toMatch(/<script|\son\w+=/i);
     expect(html).toContain('<p>After.</p>');
