@@ -5,7 +5,30 @@ import { fixtureBasePath } from './fixture-site/fixture-site';
  * Every test page records what a visitor's browser would complain about: console errors, uncaught
  * exceptions, failed requests and HTTP errors. A test ends by asserting there were none.
  */
-export const test = base.extend<{ problems: string[] }>({
+export const test = base.extend<{ problems: string[]; thirdPartyStandIns: undefined }>({
+  // The machine has no network, and a test must not depend on one: the third parties the fixture site
+  // names (e2e/fixture-site/site.config.ts) answer with stand-ins, quietly, unless a test routes them
+  // itself (page routes win over these context routes); any other request off 127.0.0.1 is refused and
+  // shows up as a failed request.
+  thirdPartyStandIns: [
+    async ({ context }, use) => {
+      await context.route(
+        (url) => url.hostname !== '127.0.0.1',
+        async (route) => {
+          const url = new URL(route.request().url());
+          const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'Content-Type' };
+          if (url.origin === 'https://giscus.app' && url.pathname === '/client.js') return route.fulfill({ contentType: 'text/javascript', body: '' });
+          if (url.origin === 'https://reactions.fixture.example') {
+            if (route.request().method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
+            return route.fulfill({ headers: cors, contentType: 'application/json', body: JSON.stringify({ counts: {} }) });
+          }
+          return route.abort('blockedbyclient');
+        },
+      );
+      await use(undefined);
+    },
+    { auto: true },
+  ],
   problems: async ({ page }, use) => {
     const problems: string[] = [];
     // Tests visit /no-such-… addresses on purpose: their 404 answer (and the browser's note of it) is expected.
