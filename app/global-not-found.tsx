@@ -18,7 +18,7 @@ export default function GlobalNotFound() {
     <html lang={site.lang}>
       <SiteShell currentUrl={undefined}>
         <ProseLayout heading={null}>
-          <p className="text-sm font-semibold uppercase tracking-widest text-gray-500 dark:text-gray-400">Error 404</p>
+          <p className="text-sm font-semibold uppercase tracking-widest text-ink-muted">Error 404</p>
           <h1>Page not found</h1>
           <p>There is no page at this address. It may have moved, or the link may have a typo.</p>
           <p>

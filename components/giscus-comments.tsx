@@ -11,12 +11,12 @@ const flag = (value: boolean) => (value ? '1' : '0');
  */
 export function GiscusComments({ config, lang }: { config: GiscusConfig; lang: string }) {
   return (
-    <section aria-labelledby="site.comments" className="mt-16 max-w-prose border-t border-gray-200 py-6 dark:border-gray-800">
-      <h2 id="site.comments" className="text-xl font-semibold tracking-tight text-gray-900 dark:text-gray-100">
+    <section aria-labelledby="site.comments" className="mt-16 max-w-prose border-t border-rule py-6">
+      <h2 id="site.comments" className="text-xl font-semibold tracking-tight text-ink-strong">
         Comments
       </h2>
       <noscript>
-        <p className="mt-1 text-gray-600 dark:text-gray-400">
+        <p className="mt-1 text-ink-muted">
           Comments load from GitHub Discussions with JavaScript.{' '}
           <a href={`https://github.com/${config.repo}/discussions`} className="underline underline-offset-2">
             Read and join them on GitHub

@@ -7,11 +7,11 @@ export function PageList({ pages }: { pages: readonly Pick<BuiltPage, 'url' | 't
       {pages.map((page) => (
         <li key={page.url}>
           <h2 className="text-xl font-semibold tracking-tight">
-            <a href={page.url} className="text-gray-900 underline decoration-gray-300 underline-offset-4 hover:decoration-gray-700 dark:text-gray-100 dark:decoration-gray-600">
+            <a href={page.url} className="text-ink-strong underline decoration-rule-strong underline-offset-4 hover:decoration-ink">
               {page.title}
             </a>
           </h2>
-          <p className="mt-1 text-gray-600 dark:text-gray-400">{page.description}</p>
+          <p className="mt-1 text-ink-muted">{page.description}</p>
         </li>
       ))}
     </ul>

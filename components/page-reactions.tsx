@@ -18,14 +18,14 @@ export function PageReactions({ config, pageUrl }: { config: ReactionsConfig; pa
               type="button"
               data-reaction={kind.id}
               aria-pressed="false"
-              className="rounded-full border border-gray-300 px-3 py-1 aria-pressed:bg-gray-200 dark:border-gray-700 dark:aria-pressed:bg-gray-800"
+              className="rounded-full border border-rule-strong px-3 py-1 aria-pressed:bg-rule"
             >
               <span aria-hidden="true">{kind.emoji}</span> <span className="sr-only">{kind.label}:</span> <span data-count>0</span>
             </button>
           </li>
         ))}
       </ul>
-      <p role="status" data-reaction-status className="mt-1 text-sm text-gray-600 dark:text-gray-400" />
+      <p role="status" data-reaction-status className="mt-1 text-sm text-ink-muted" />
       <script data-enhancement src="/enhance/reactions.js" data-csp-connect={new URL(config.endpoint).origin} defer />
     </section>
   );

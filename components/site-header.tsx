@@ -8,13 +8,13 @@ import { ThemeToggle } from './theme-toggle';
  */
 export function SiteHeader({ currentUrl }: { currentUrl: string | undefined }) {
   return (
-    <header className="border-b border-gray-200 dark:border-gray-800">
+    <header className="border-b border-rule">
       <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-x-6 gap-y-2 px-5 py-4">
-        <a href="/" className="mr-auto text-lg font-semibold tracking-tight text-gray-900 no-underline dark:text-gray-100">
+        <a href="/" className="mr-auto text-lg font-semibold tracking-tight text-ink-strong no-underline">
           {site.name}
         </a>
         <nav aria-label="Main" className="order-1 basis-full sm:order-none sm:basis-auto">
-          <ul className="flex flex-wrap gap-x-4 gap-y-1 text-[0.95rem] text-gray-700 dark:text-gray-300">
+          <ul className="flex flex-wrap gap-x-4 gap-y-1 text-[0.95rem] text-ink">
             {site.nav.map((link) => (
               <li key={link.href}>
                 <a

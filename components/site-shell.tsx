@@ -14,7 +14,7 @@ export function SiteShell({ currentUrl, children }: { currentUrl: string | undef
       <head>
         <ThemeScript />
       </head>
-      <body className="flex min-h-screen flex-col bg-white font-sans text-gray-800 antialiased dark:bg-gray-950 dark:text-gray-200">
+      <body className="flex min-h-screen flex-col font-sans antialiased">
         <a href="#content" className="skip-link">
           Skip to content
         </a>
