@@ -6,12 +6,13 @@
  * (clientRuntime: true), the plain Next.js export, as the baseline for the ratios. The repository is
  * only read.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { median, weighPages } from '../lib/export/page-weight';
 import { listFiles } from '../lib/export/finish-export';
+import { buildArguments, copyProject } from '../lib/testing/project-copy';
 import { formatTable } from '../lib/text-table';
 import { writeCorpus } from './bench-corpus';
 
@@ -22,7 +23,6 @@ function option(name: string, fallback: number): number {
 }
 const pageCount = option('pages', 1000);
 const runs = option('runs', 3);
-const repository = path.resolve(new URL('..', import.meta.url).pathname);
 
 interface Variant {
   name: string;
@@ -33,21 +33,9 @@ const variants: Variant[] = [
   { name: 'Next.js runtime kept', clientRuntime: true },
 ];
 
-/** A copy of the tracked project files with a generated content folder and site config. */
+/** A copy of the project with a generated content folder and site config. */
 function makeProject(variant: Variant): string {
-  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'engine-bench-'));
-  const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: repository, encoding: 'utf8' }).split('\0').filter(Boolean);
-  for (const file of tracked) {
-    if (file.startsWith('content/') || file === 'site.config.ts' || !fs.existsSync(path.join(repository, file))) continue;
-    fs.mkdirSync(path.dirname(path.join(directory, file)), { recursive: true });
-    fs.copyFileSync(path.join(repository, file), path.join(directory, file));
-  }
-  // Turbopack wants node_modules inside the project: hard links are instant; a plain copy is the fallback.
-  try {
-    execFileSync('cp', ['-al', path.join(repository, 'node_modules'), path.join(directory, 'node_modules')]);
-  } catch {
-    fs.cpSync(path.join(repository, 'node_modules'), path.join(directory, 'node_modules'), { recursive: true });
-  }
+  const directory = copyProject('engine-bench', { leaveOut: (file) => file.startsWith('content/') || file === 'site.config.ts' });
   fs.writeFileSync(
     path.join(directory, 'site.config.ts'),
     `import type { SiteConfig } from '@/lib/site-config-schema';
@@ -97,7 +85,7 @@ interface Run {
 
 async function build(directory: string): Promise<Run> {
   const started = performance.now();
-  const child = spawn(process.execPath, [path.join(directory, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/build.ts'], {
+  const child = spawn(process.execPath, buildArguments, {
     cwd: directory,
     env: { ...process.env, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
