@@ -12,7 +12,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts'], exclude: buildTests } },
       // One build at a time: each already keeps both cores busy.
-      { extends: true, test: { name: 'build', include: buildTests, testTimeout: 300_000, hookTimeout: 120_000, fileParallelism: false } },
+      { extends: true, test: { name: 'build', include: buildTests, testTimeout: 600_000, hookTimeout: 120_000, fileParallelism: false } },
     ],
   },
 });

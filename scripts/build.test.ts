@@ -1,7 +1,7 @@
 /**
  * `npm run build` end to end, in a throwaway copy of the project (lib/testing/project-copy.ts): what a
  * failing or stopped build prints, and that it leaves the previous out/ byte for byte as it was. These run
- * real Next.js builds (about a minute together on a quiet 2-core machine): `npm run test:build`.
+ * real Next.js builds (about a minute together on a quiet 2-core machine, several under load): `npm run test:build`.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -131,7 +131,7 @@ describe('a build that is stopped or fails late leaves the previous out/ exactly
     // Next's workers were stopped with it, so none can write into the project afterwards.
     for (let attempt = 0; attempt < 20 && processesInProject().length > 0; attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(processesInProject()).toEqual([]);
-  }, 300_000);
+  });
 
   it('a page whose export refers to a missing file: next build succeeds, the finishing step fails, out/ untouched', () => {
     setContent({ ...aboutPages, 'diagram.md': '# Diagram\n\n![The queue, drawn](/images/queue.png)\n' });
@@ -140,7 +140,7 @@ describe('a build that is stopped or fails late leaves the previous out/ exactly
     expect(result.status, result.stdout + result.stderr).toBe(1);
     expect(result.stdout).toContain('Zero-JS export: Next.js runtime removed');
     expectPreviousSiteKept();
-  }, 300_000);
+  });
 
   it('the next good build replaces out/ and clears what killed builds left', () => {
     setContent(aboutPages);
@@ -155,5 +155,5 @@ describe('a build that is stopped or fails late leaves the previous out/ exactly
     expect(files).toContain('about-me/index.html');
     expect(files).not.toContain('empty-folder');
     expect(fs.readFileSync(path.join(out(), 'about/index.html'), 'utf8')).not.toContain('Last week');
-  }, 300_000);
+  });
 });
