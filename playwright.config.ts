@@ -1,7 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumArgs, findChromium } from './e2e/chromium';
+import { fixtureBasePath, fixtureOutFolder } from './e2e/fixture-site/fixture-site';
 
 const port = Number(process.env.E2E_PORT ?? 3107);
+const fixturePort = Number(process.env.E2E_FIXTURE_PORT ?? port + 1);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -20,12 +22,22 @@ export default defineConfig({
     // The dev-server test edits content files and needs one run only.
     { name: 'phone', use: { ...devices['Pixel 7'], defaultBrowserType: 'chromium' }, testIgnore: /dev-server\.spec/ },
   ],
-  // Tests read the exported site exactly as a static host serves it; `npm test` builds it first.
-  webServer: {
-    command: `node --import tsx scripts/serve.ts out`,
-    env: { PORT: String(port) },
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-  },
+  // Tests read the exported sites exactly as a static host serves them; `npm test` builds both first:
+  // the shipped site (out/) and the fixture site (`npm run build:fixture`), reached through fixtureUrl().
+  webServer: [
+    {
+      command: `node --import tsx scripts/serve.ts out`,
+      env: { PORT: String(port) },
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: `node --import tsx scripts/serve.ts ${fixtureOutFolder}`,
+      env: { PORT: String(fixturePort), BASE_PATH: fixtureBasePath },
+      url: `http://127.0.0.1:${fixturePort}${fixtureBasePath}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ],
 });

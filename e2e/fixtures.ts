@@ -1,4 +1,5 @@
 import { test as base, expect } from '@playwright/test';
+import { fixtureBasePath } from './fixture-site/fixture-site';
 
 /**
  * Every test page records what a visitor's browser would complain about: console errors, uncaught
@@ -32,3 +33,10 @@ export const contentPages = [
   { url: '/education/', title: 'Education & Origins', heading: 'Education & Origins', math: false },
   { url: '/software-philosophy/', title: 'Building Software My Way', heading: 'About me', math: false },
 ] as const;
+
+const fixturePort = Number(process.env.E2E_FIXTURE_PORT ?? Number(process.env.E2E_PORT ?? 3107) + 1);
+
+/** The address of a fixture-site page (e2e/fixture-site/, built by `npm run build:fixture`), e.g. fixtureUrl('/code/'). */
+export function fixtureUrl(sitePath: string): string {
+  return `http://127.0.0.1:${fixturePort}${fixtureBasePath}${sitePath.startsWith('/') ? sitePath : `/${sitePath}`}`;
+}

@@ -12,9 +12,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { median, weighPages } from '../lib/export/page-weight';
 import { listFiles } from '../lib/export/finish-export';
-import { buildArguments, copyProject } from '../lib/testing/project-copy';
 import { formatTable } from '../lib/text-table';
 import { writeCorpus } from './bench-corpus';
+import { buildArguments, syncProjectCopy } from './project-copy';
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -35,7 +35,8 @@ const variants: Variant[] = [
 
 /** A copy of the project with a generated content folder and site config. */
 function makeProject(variant: Variant): string {
-  const directory = copyProject('engine-bench', { leaveOut: (file) => file.startsWith('content/') || file === 'site.config.ts' });
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'engine-bench-'));
+  syncProjectCopy(directory);
   fs.writeFileSync(
     path.join(directory, 'site.config.ts'),
     `import type { SiteConfig } from '@/lib/site-config-schema';

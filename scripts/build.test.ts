@@ -1,5 +1,5 @@
 /**
- * `npm run build` end to end, in a throwaway copy of the project (lib/testing/project-copy.ts): what a
+ * `npm run build` end to end, in a throwaway copy of the project (scripts/project-copy.ts): what a
  * failing or stopped build prints, and that it leaves the previous out/ byte for byte as it was. These run
  * real Next.js builds (about a minute together on a quiet 2-core machine, several under load): `npm run test:build`.
  */
@@ -7,8 +7,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildArguments, copyProject } from '@/lib/testing/project-copy';
+import { buildArguments, repository, syncProjectCopy } from './project-copy';
 
 let project: string;
 const out = () => path.join(project, 'out');
@@ -74,7 +75,9 @@ function expectPreviousSiteKept(): void {
 }
 
 beforeAll(() => {
-  project = copyProject('engine-build', { leaveOut: (file) => file.startsWith('out/') });
+  project = fs.mkdtempSync(path.join(os.tmpdir(), 'engine-build-'));
+  syncProjectCopy(project);
+  fs.copyFileSync(path.join(repository, 'site.config.ts'), path.join(project, 'site.config.ts'));
   for (const [name, content] of Object.entries(previousSite)) {
     fs.mkdirSync(path.dirname(path.join(out(), name)), { recursive: true });
     fs.writeFileSync(path.join(out(), name), content);

@@ -1,0 +1,14 @@
+/**
+ * The fixture site: a second site, built from e2e/fixture-site/ by `npm run build:fixture`, whose pages
+ * exercise what the shipped content (four authors' about pages) does not: code, diagrams, comments,
+ * hostile input. Its build and its end-to-end server read these settings.
+ */
+import path from 'node:path';
+
+/** The project copy the fixture site is built in (git-ignored); its export is `out/` inside it. */
+export const fixtureProjectFolder = path.resolve(import.meta.dirname, '../../.e2e/fixture');
+export const fixtureOutFolder = path.join(fixtureProjectFolder, 'out');
+/** The fixture site's own content and config, copied into the project copy. */
+export const fixtureSourceFolder = import.meta.dirname;
+/** The base path the fixture site is built for and served under ('' = the host's root). */
+export const fixtureBasePath = '';

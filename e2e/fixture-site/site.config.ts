@@ -1,0 +1,24 @@
+import type { SiteConfig } from '@/lib/site-config-schema';
+
+/** The fixture site's config: the shipped site's defaults, so that each fixture page sets what it tests. */
+const site: SiteConfig = {
+  name: 'Fixture site',
+  description: 'Pages that exercise the engine’s features in the end-to-end tests.',
+  author: 'The engine’s tests',
+  baseUrl: 'https://fixture.example',
+  lang: 'en',
+  nav: [{ label: 'Home', href: '/' }],
+  clientRuntime: false,
+  defaults: {
+    math: false,
+    insert_anchor_links: 'right',
+    toc: false,
+    copy: false,
+    mermaid: false,
+    comment: false,
+    reaction: false,
+    template: 'prose',
+  },
+};
+
+export default site;
