@@ -109,27 +109,26 @@ describe('npm run build on broken content', () => {
 });
 
 describe('a build that is stopped or fails late leaves the previous out/ exactly as it was', () => {
-  it('Ctrl-C during next build: exit 130, out/ untouched, no staging folder, no process left', async () => {
+  it('Ctrl-C while Next is writing the export: exit 130, out/ untouched, its partial export deleted, no process left', async () => {
     setContent(aboutPages);
     // Its own process group, signalled as a whole: what a terminal does on Ctrl-C.
     const child = spawn(process.execPath, buildArguments, { cwd: project, env: buildEnvironment, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    const nextStarted = new Promise<void>((resolve) => {
-      const look = (chunk: Buffer) => {
-        output += chunk.toString();
-        if (/Next\.js \d/.test(output)) resolve();
-      };
-      child.stdout.on('data', look);
-      child.stderr.on('data', look);
-    });
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    await Promise.race([nextStarted, exited]);
-    // Well into Next's compilation, before it exports.
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    // The moment Next creates the staging folder, i.e. mid-build, with the export partly written.
+    let staging: string | undefined;
+    while (child.exitCode === null && !staging) {
+      staging = leftovers().find((name) => name.startsWith('.out-staging-'));
+      if (!staging) await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(staging, output).toBeDefined();
     expect(child.exitCode, output).toBeNull();
     process.kill(-(child.pid ?? 0), 'SIGINT');
     expect(await exited, output).toBe(130);
     expect(output).toContain('Build stopped (SIGINT); out/ is unchanged.');
+    expect(output).not.toContain('Built out/');
     expectPreviousSiteKept();
     // Next's workers were stopped with it, so none can write into the project afterwards.
     for (let attempt = 0; attempt < 20 && processesInProject().length > 0; attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
