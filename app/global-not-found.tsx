@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { ProseLayout } from '@/components/prose-layout';
 import { SiteShell } from '@/components/site-shell';
-import { site } from '@/lib/site';
+import { feedAlternates } from '@/lib/seo/page-metadata';
+import { absoluteUrl, site } from '@/lib/site';
 import './globals.css';
 
 // Exported as out/404.html, which static hosts (and `npm start`) serve for any unknown URL.
@@ -9,6 +10,7 @@ import './globals.css';
 export const metadata: Metadata = {
   title: `Page not found · ${site.name}`,
   description: 'There is no page at this address.',
+  alternates: { types: feedAlternates({ site, absoluteUrl }) },
 };
 
 export default function GlobalNotFound() {

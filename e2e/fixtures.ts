@@ -9,7 +9,8 @@ export const test = base.extend<{ problems: string[] }>({
   problems: async ({ page }, use) => {
     const problems: string[] = [];
     // Tests visit /no-such-… addresses on purpose: their 404 answer (and the browser's note of it) is expected.
-    const isDeliberatelyMissing = (url: string) => URL.canParse(url) && new URL(url).pathname.startsWith('/no-such');
+    const isDeliberatelyMissing = (url: string) =>
+      URL.canParse(url) && (new URL(url).pathname.startsWith('/no-such') || new URL(url).pathname.startsWith(`${fixtureBasePath}/no-such`));
     page.on('console', (message) => {
       if (message.type() === 'error' && !isDeliberatelyMissing(message.location().url)) {
         problems.push(`console: ${message.text()} (${message.location().url})`);

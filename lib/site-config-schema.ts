@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { languageTagSchema, pageOptionsSchema } from '@/lib/content/page-options';
+import { giscusConfigSchema, reactionsConfigSchema } from '@/lib/social/config-schema';
 
 const navLinkSchema = z.strictObject({
   label: z.string().min(1),
@@ -20,6 +21,17 @@ export const siteConfigSchema = z.strictObject({
    * pages then carry no JavaScript at all. Turn it on only for sites that add interactive React islands.
    */
   clientRuntime: z.boolean().default(false),
+  /** The site's X (Twitter) handle, `@name`: shared links credit it (twitter:site, twitter:creator). */
+  twitter: z
+    .string()
+    .regex(/^@\w{1,15}$/, 'an X (Twitter) handle such as "@jane"')
+    .optional(),
+  /** The author's profiles elsewhere (GitHub, LinkedIn, …): the about pages' JSON-LD lists them as sameAs. */
+  authorProfiles: z.array(z.url({ protocol: /^https?$/ })).default([]),
+  /** A comments provider for pages with `comment: true`; without one, the flag has no effect. */
+  comments: giscusConfigSchema.optional(),
+  /** A reactions endpoint for pages with `reaction: true`; without one, the flag has no effect. */
+  reactions: reactionsConfigSchema.optional(),
   defaults: pageOptionsSchema,
 });
 

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempFolder } from '@/lib/testing/temp-folder';
 import { buildArguments, repository, syncProjectCopy } from './project-copy';
 
 let project: string;
@@ -45,6 +46,20 @@ function processesInProject(): string[] {
 
 const buildEnvironment: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', DEBUG: '' };
 const build = () => spawnSync(process.execPath, buildArguments, { cwd: project, encoding: 'utf8', env: buildEnvironment });
+
+/** `npm run build` in a minimal copy (node_modules symlinked), for settings it refuses before Next.js starts. */
+function buildWith(content: Record<string, string>, options: { env?: Record<string, string>; siteConfig?: (text: string) => string } = {}) {
+  const copy = tempFolder('broken-site', Object.fromEntries(Object.entries(content).map(([name, text]) => [`content/${name}`, text])));
+  for (const entry of ['lib', 'scripts', 'components', 'site.config.ts', 'package.json', 'tsconfig.json']) {
+    fs.cpSync(path.join(process.cwd(), entry), path.join(copy, entry), { recursive: true });
+  }
+  if (options.siteConfig) {
+    const config = path.join(copy, 'site.config.ts');
+    fs.writeFileSync(config, options.siteConfig(fs.readFileSync(config, 'utf8')));
+  }
+  fs.symlinkSync(path.join(process.cwd(), 'node_modules'), path.join(copy, 'node_modules'));
+  return spawnSync(process.execPath, buildArguments, { cwd: copy, encoding: 'utf8', env: { ...process.env, DEBUG: '', ...options.env } });
+}
 
 /** The site as a previous build deployed it; what every failed build below must leave untouched. */
 const previousSite: Record<string, string | Buffer> = {
@@ -105,6 +120,18 @@ describe('npm run build on broken content', () => {
     expect(result.stderr).not.toMatch(/^\s+at /m);
     expect(result.stdout).not.toContain('Next.js');
     expectPreviousSiteKept();
+  }, 60_000);
+});
+
+describe('npm run build under a base path', () => {
+  it("refuses BASE_PATH with Next's runtime kept, before building anything", () => {
+    const result = buildWith(
+      { 'about.md': '# About\n' },
+      { env: { BASE_PATH: '/docs' }, siteConfig: (text) => text.replace('clientRuntime: false', 'clientRuntime: true') },
+    );
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('BASE_PATH=/docs does not work with clientRuntime: true in site.config.ts yet');
+    expect(result.stdout).not.toContain('Content:');
   }, 60_000);
 });
 

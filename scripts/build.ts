@@ -4,8 +4,10 @@
  *     problem in every file as `file:line: message` lines;
  *  2. `next build`, whose page renderers read the compiled pages and no content file, exporting into a
  *     staging folder beside out/ (lib/export/output-folder.ts);
- *  3. finish the staged export: remove Next's client runtime (unless site.config.ts keeps it), check that
- *     every local link and asset exists, and print what each page weighs;
+ *  3. finish the staged export: remove Next's client runtime (unless site.config.ts keeps it), refuse
+ *     markup that would run unvouched code, prefix site URLs with BASE_PATH, give each page its Content
+ *     Security Policy, write the deploy header files, check that every local link and asset exists, and
+ *     print what each page weighs;
  *  4. swap the staged export in as out/. Until then out/ is untouched: a build that fails, crashes or is
  *     stopped (Ctrl-C, SIGTERM, SIGHUP) deletes its staging folder and leaves the previous out/ as it was.
  * DEBUG=1 shows stack traces of unexpected errors.
@@ -18,10 +20,14 @@ const { spawn } = await import('node:child_process');
 const path = await import('node:path');
 const { constants: osConstants } = await import('node:os');
 const { ContentErrors, buildContentManifest } = await import('@/lib/content');
-const { site } = await import('@/lib/site');
+const { absoluteUrl, basePath, site } = await import('@/lib/site');
+const { buildOgImages } = await import('@/lib/seo/og-images');
+const { ineffectiveFlagsNotice } = await import('@/lib/social/flag-notice');
 const { copyKatexAssets } = await import('./copy-katex-assets');
 const { ExportError, findMissingAssets, removeClientRuntime } = await import('@/lib/export/finish-export');
 const { formatWeightTable, summariseWeights, weighPages } = await import('@/lib/export/page-weight');
+const { secureExport } = await import('@/lib/export/secure-export');
+const { syncVercelConfig, writeDeployFiles } = await import('@/lib/export/deploy-files');
 const { exportFolderVariable, outputFolderName, stageExport } = await import('@/lib/export/output-folder');
 
 const projectDirectory = path.resolve(new URL('..', import.meta.url).pathname);
@@ -75,6 +81,11 @@ function endPhase(name: string): void {
   phaseStarted = now;
 }
 
+if (basePath !== '' && site.clientRuntime) {
+  // Next's runtime loads its chunks from /_next/ (a path compiled into the chunks themselves), which the
+  // export's base-path step cannot rewrite.
+  fail(`BASE_PATH=${basePath} does not work with clientRuntime: true in site.config.ts yet: Next.js's runtime would load its files from /_next/. Build without BASE_PATH, or turn clientRuntime off.`);
+}
 copyKatexAssets();
 let build: Awaited<ReturnType<typeof buildContentManifest>>;
 try {
@@ -94,7 +105,11 @@ if (brokenNav.length > 0) {
   );
 }
 console.log(`Content: ${build.pages.length} pages (${build.compiled} compiled, ${build.cached} from cache).`);
+const flagsNotice = ineffectiveFlagsNotice(build.pages, site);
+if (flagsNotice) console.log(flagsNotice);
 endPhase('content');
+console.log(await buildOgImages(build.pages, site, absoluteUrl));
+endPhase('preview images');
 
 await checkpoint();
 
@@ -122,12 +137,31 @@ if (!site.clientRuntime) {
     throw error;
   }
 }
-const missing = findMissingAssets(outDirectory);
+let secured: ReturnType<typeof secureExport>;
+try {
+  secured = secureExport(outDirectory, { basePath, clientRuntime: site.clientRuntime });
+} catch (error) {
+  if (error instanceof ExportError) fail(error.message);
+  throw error;
+}
+const { vercelJson } = writeDeployFiles(outDirectory, secured.site, { basePath, clientRuntime: site.clientRuntime });
+console.log(
+  `Content Security Policy: a policy of its own in each of ${secured.pages} pages${basePath ? `, every site URL under ${basePath}/` : ''}; out/_headers and out/.nojekyll written.`,
+);
+// vercel.json describes the site served at a host's root; a base-path build (GitHub Pages) leaves it alone.
+if (basePath === '') {
+  const onVercel = process.env.VERCEL === '1';
+  const sync = syncVercelConfig(new URL('../vercel.json', import.meta.url).pathname, vercelJson, !onVercel && !process.env.CI);
+  if (sync === 'written') console.log('vercel.json updated: its header policy follows the pages\' scripts. Commit it with this change.');
+  if (sync === 'stale' && onVercel) fail('vercel.json in the repository is out of date for these pages (Vercel read it before this build): run `npm run build` locally and commit vercel.json.');
+  if (sync === 'stale') console.warn('vercel.json in the repository is out of date for these pages: run `npm run build` locally and commit vercel.json.');
+}
+const missing = findMissingAssets(outDirectory, { basePath, siteUrl: absoluteUrl('/') });
 if (missing.length > 0) fail(`The export refers to files it does not contain:\n  ${missing.join('\n  ')}`);
 endPhase('finish');
 await checkpoint();
 
-const weights = weighPages(outDirectory);
+const weights = weighPages(outDirectory, basePath);
 console.log(`\n${formatWeightTable(weights)}\n${summariseWeights(weights)}`);
 endPhase('weigh');
 await checkpoint();

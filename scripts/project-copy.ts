@@ -25,7 +25,7 @@ const notCopied = (file: string) => file.startsWith('content/') || file.startsWi
  */
 export function syncProjectCopy(directory: string): void {
   fs.mkdirSync(directory, { recursive: true });
-  const kept = new Set(['node_modules', '.next', 'out']);
+  const kept = new Set(['node_modules', '.node-modules-lock', '.next', 'out']);
   for (const entry of fs.readdirSync(directory)) {
     if (!kept.has(entry)) fs.rmSync(path.join(directory, entry), { recursive: true, force: true });
   }

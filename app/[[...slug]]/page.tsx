@@ -1,11 +1,15 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { AuthorJsonLd } from '@/components/author-json-ld';
 import { ContentProblems, toContentProblems } from '@/components/content-problems';
 import { MdxContent } from '@/components/mdx-content';
 import { PageList } from '@/components/page-list';
+import { PageSocial } from '@/components/page-social';
 import { ProseLayout } from '@/components/prose-layout';
 import { getRouteData, getStaticSlugs } from '@/lib/content';
-import { site } from '@/lib/site';
+import { pageMetadata } from '@/lib/seo/page-metadata';
+import { seoPageFor } from '@/lib/seo/seo-page';
+import { absoluteUrl, site } from '@/lib/site';
 
 interface Props {
   params: Promise<{ slug?: string[] }>;
@@ -21,12 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug = [] } = await params;
   const { page, problems } = await getRouteData(slug);
   if (problems.length > 0) return { title: 'Content problems' };
-  if (!page) return { title: site.name, alternates: { canonical: '/' } };
-  return {
-    title: slug.length === 0 ? page.title : `${page.title} · ${site.name}`,
-    description: page.description,
-    alternates: { canonical: page.url },
-  };
+  return pageMetadata(seoPageFor(page, site), { site, absoluteUrl });
 }
 
 export default async function Route({ params }: Props) {
@@ -49,6 +48,8 @@ export default async function Route({ params }: Props) {
         </ProseLayout>
       )}
       {isHome && <PageList pages={listed} />}
+      {page && <PageSocial page={page} />}
+      {page && <AuthorJsonLd page={page} />}
     </>
   );
 }

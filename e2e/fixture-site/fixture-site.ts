@@ -10,5 +10,8 @@ export const fixtureProjectFolder = path.resolve(import.meta.dirname, '../../.e2
 export const fixtureOutFolder = path.join(fixtureProjectFolder, 'out');
 /** The fixture site's own content and config, copied into the project copy. */
 export const fixtureSourceFolder = import.meta.dirname;
-/** The base path the fixture site is built for and served under ('' = the host's root). */
-export const fixtureBasePath = '';
+/**
+ * The base path the fixture site is built for and served under ('' = the host's root). Not empty, so
+ * that every fixture page is also a test of BASE_PATH: links, assets, fonts and the 404 page under it.
+ */
+export const fixtureBasePath = '/docs';

@@ -9,6 +9,18 @@ const site: SiteConfig = {
   lang: 'en',
   nav: [{ label: 'Home', href: '/' }],
   clientRuntime: false,
+  twitter: '@fixture_site',
+  authorProfiles: ['https://github.com/fixture-author'],
+  // The end-to-end tests answer for giscus.app and the reactions endpoint themselves (page.route): nothing leaves the machine.
+  comments: {
+    provider: 'giscus',
+    repo: 'fixture-owner/fixture-site',
+    repoId: 'R_fixture',
+    category: 'Comments',
+    categoryId: 'DIC_fixture',
+    theme: { light: 'light_high_contrast', dark: 'dark_dimmed' },
+  },
+  reactions: { endpoint: 'https://reactions.fixture.example/api/reactions' },
   defaults: {
     math: false,
     insert_anchor_links: 'right',

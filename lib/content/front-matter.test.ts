@@ -86,10 +86,10 @@ describe('front matter', () => {
   });
 
   it('reports YAML that does not parse with its line', () => {
-    // js-yaml notices the unclosed quote where the block ends: the closing --- line.
+    // js-yaml notices the unclosed quote where the block ends; the error names the line the quote opened on.
     const error = errorOf('---\ntitle: "T\nmath: true\n---\n');
-    expect(error.location).toEqual({ file: 'content/page.md', line: 4, column: 1 });
-    expect(error.message).toMatch(/^content\/page\.md:4:1: YAML front matter does not parse: unexpected end of the stream within a double quoted scalar/);
+    expect(error.location).toEqual({ file: 'content/page.md', line: 2 });
+    expect(error.message).toMatch(/^content\/page\.md:2: YAML front matter does not parse: a double-quoted value opened on this line is never closed\./);
     const badIndent = errorOf('---\ntitle: T\n  math: true\n---\n');
     expect(badIndent.location.line).toBe(3);
   });

@@ -57,9 +57,28 @@ export function parseSource(file: string, source: string): ParsedSource {
       ? 'yaml'
       : 'none';
 
+  // gray-matter would evaluate `---js` front matter as JavaScript; front matter is data, so it is refused here.
+  const language = /^---([A-Za-z]\w*)[ \t]*\r?\n/.exec(source)?.[1];
+  if (language !== undefined) {
+    throw new ContentError(
+      { file, line: 1 },
+      `front matter in \`${language}\` is not supported: front matter is data, never code.`,
+      'Write it as YAML between --- lines, or as TOML between +++ lines.',
+    );
+  }
+
   let data: Record<string, unknown> = {};
   let body = source;
   if (frontMatterFormat !== 'none') {
+    const fence = frontMatterFormat === 'toml' ? '+++' : '---';
+    // Without its closing line, the parser would read the whole page as front matter and report some later line.
+    if (!source.split(/\r?\n/).slice(1).some((line) => line.trimEnd() === fence)) {
+      throw new ContentError(
+        { file, line: 1 },
+        `front matter opened with ${fence} on line 1 is never closed.`,
+        `End it with a ${fence} line before the page's text.`,
+      );
+    }
     try {
       // Options are always passed: gray-matter caches by source text only when called without them.
       const parsed =
@@ -69,7 +88,7 @@ export function parseSource(file: string, source: string): ParsedSource {
       data = parsed.data;
       body = parsed.content;
     } catch (error) {
-      throw frontMatterSyntaxError(file, frontMatterFormat, error);
+      throw frontMatterSyntaxError(file, frontMatterFormat, error, source);
     }
   }
   const bodyStartLine = countLines(source.slice(0, source.length - body.length)) + 1;
@@ -92,7 +111,7 @@ function countLines(text: string): number {
   return text === '' ? 0 : text.split('\n').length - 1;
 }
 
-function frontMatterSyntaxError(file: string, format: FrontMatterFormat, error: unknown): ContentError {
+function frontMatterSyntaxError(file: string, format: FrontMatterFormat, error: unknown, source: string): ContentError {
   const name = format === 'toml' ? 'TOML' : 'YAML';
   const what = `${name} front matter does not parse`;
   const hint =
@@ -106,11 +125,30 @@ function frontMatterSyntaxError(file: string, format: FrontMatterFormat, error: 
   }
   const yamlMark = (error as { mark?: { line?: number; column?: number } } | null)?.mark;
   const reason = (error as { reason?: string } | null)?.reason ?? String(error);
+  const unclosedQuote = /within a (double|single) quoted scalar/.exec(reason)?.[1];
+  if (unclosedQuote) {
+    // js-yaml notices a missing closing quote only where the front matter ends; the author wants the line it opened on.
+    const opened = unclosedQuoteLine(source, unclosedQuote === 'double' ? '"' : "'");
+    if (opened !== undefined) {
+      return new ContentError({ file, line: opened }, `${what}: a ${unclosedQuote}-quoted value opened on this line is never closed.`, `End it with ${unclosedQuote === 'double' ? '"' : "'"} on the same line.`);
+    }
+  }
   if (yamlMark && typeof yamlMark.line === 'number') {
     // js-yaml counts from 0, from the end of the opening --- line: +1 makes it a file line.
     return new ContentError({ file, line: yamlMark.line + 1, column: (yamlMark.column ?? 0) + 1 }, `${what}: ${reason}.`, hint);
   }
   return new ContentError({ file, line: 1 }, `${what}: ${reason}.`, hint);
+}
+
+/** The file line of the last front-matter line holding an odd number of `quote` characters, if any. */
+function unclosedQuoteLine(source: string, quote: string): number | undefined {
+  const lines = source.split('\n');
+  const closing = lines.findIndex((line, index) => index > 0 && line.trimEnd() === '---');
+  let found: number | undefined;
+  for (let index = 1; index < (closing < 0 ? lines.length : closing); index++) {
+    if (((lines[index] ?? '').split(quote).length - 1) % 2 === 1) found = index + 1;
+  }
+  return found;
 }
 
 function describeValue(value: unknown): string {

@@ -4,6 +4,7 @@ import { site } from '@/lib/site';
 import { ContentError, ContentErrors } from './errors';
 import { parseSource, type FrontMatterFormat } from './front-matter';
 import type { PageOptions } from './page-options';
+import { readContentSource } from './source-file';
 
 /** A page ready to render: every default resolved, every field checked. Routes read nothing else. */
 export interface Page {
@@ -35,12 +36,27 @@ export interface Page {
 
 export const contentDirectory = path.join(process.cwd(), 'content');
 
-/** content/about.md → ['about'], content/notes/index.mdx → ['notes'], content/index.md → []. */
+/**
+ * content/about.md → ['about'], content/notes/index.mdx → ['notes'], content/index.md → [].
+ * Each folder and file name becomes a URL segment the way Hugo, Zola and Astro users expect: lower case,
+ * spaces (any run of whitespace) as one `-`, letters of every script kept (`Über Mich.md` → `/über-mich/`),
+ * other punctuation dropped (`C++ Notes.md` → `/c-notes/`); `-`, `_` and `.` stay.
+ */
 export function slugForFile(relativePath: string): string[] {
   const withoutExtension = relativePath.replace(/\.mdx?$/, '');
-  const segments = withoutExtension.split(/[\\/]/).filter(Boolean);
+  const segments = withoutExtension.split(/[\\/]/).filter(Boolean).map(urlSegment);
   if (segments.at(-1) === 'index') segments.pop();
   return segments;
+}
+
+export function urlSegment(name: string): string {
+  return name
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/\s+/gu, '-')
+    .replace(/[^\p{L}\p{M}\p{N}._-]/gu, '')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 export function urlForSlug(slug: readonly string[]): string {
@@ -56,8 +72,18 @@ export function listContentFiles(directory: string = contentDirectory): string[]
     const full = path.join(directory, entry.name);
     if (entry.isDirectory()) files.push(...listContentFiles(full));
     else if (/\.mdx?$/.test(entry.name)) files.push(full);
+    // A linked folder is listed as if it were a page, so that reading it reports why it is not followed.
+    else if (entry.isSymbolicLink() && isDirectoryOrBroken(full)) files.push(full);
   }
   return files.sort();
+}
+
+function isDirectoryOrBroken(link: string): boolean {
+  try {
+    return fs.statSync(link).isDirectory();
+  } catch {
+    return true;
+  }
 }
 
 /** The first `# heading` of a body, if the body opens with one (blank lines and HTML comments may come first). */
@@ -91,10 +117,26 @@ function firstParagraph(body: string): string | undefined {
 
 function loadPage(absolutePath: string, directory: string): Page & { draft: boolean } {
   const file = path.relative(process.cwd(), absolutePath).split(path.sep).join('/');
-  const source = fs.readFileSync(absolutePath, 'utf8');
+  const source = readContentSource(absolutePath, directory, file);
+  if (source.trim() === '') {
+    throw new ContentError(
+      { file, line: 1 },
+      'is empty.',
+      'Write the page (a `# Title` line is enough), or delete the file; files whose names start with `_` are not pages.',
+    );
+  }
   const { frontMatter, frontMatterFormat, body, bodyStartLine } = parseSource(file, source);
   const { extra = {} } = frontMatter;
-  const slug = slugForFile(path.relative(directory, absolutePath));
+  const relative = path.relative(directory, absolutePath);
+  const slug = slugForFile(relative);
+  const unnamed = slug.find((segment) => /^\.*$/.test(segment));
+  if (unnamed !== undefined) {
+    throw new ContentError(
+      { file, line: 1 },
+      `has a file or folder name without a letter or digit, so it makes no URL (${JSON.stringify(relative)}).`,
+      'Rename it: the URL is made from the name, lower-cased, with spaces as `-`.',
+    );
+  }
 
   const pick = <K extends keyof PageOptions>(key: K): PageOptions[K] => {
     const top = frontMatter[key];
@@ -165,9 +207,9 @@ export function readPages(directory: string = contentDirectory): { pages: Page[]
       if (claimant) {
         errors.push(
           new ContentError(
-            { file: page.file },
+            { file: page.file, line: 1 },
             `${claimant} and ${page.file} both make the page ${page.url}.`,
-            'Rename or remove one of them.',
+            'Rename or remove one of them (URLs are made lower-case, with spaces as `-`).',
           ),
         );
         continue;

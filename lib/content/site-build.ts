@@ -41,8 +41,8 @@ const pipelinePackages = [
 let pipelineVersionMemo: string | undefined;
 
 /**
- * A fingerprint of the compiler: the Markdown plugins' own source, the versions of the packages they use,
- * and the mode (development output differs). A change to any of them invalidates every cached page.
+ * A fingerprint of the compiler: the Markdown plugins' own source, the MDX component map, the versions of
+ * the packages they use, and the mode (development output differs). A change to any of them invalidates every cached page.
  */
 export function pipelineVersion(): string {
   if (pipelineVersionMemo) return pipelineVersionMemo;
@@ -51,6 +51,8 @@ export function pipelineVersion(): string {
   for (const file of fs.readdirSync(markdownDirectory).sort()) {
     if (file.endsWith('.ts') && !file.endsWith('.test.ts')) hash.update(fs.readFileSync(path.join(markdownDirectory, file)));
   }
+  // The component map decides which JSX names an .mdx page may use (lib/markdown/remark-content-safety.ts).
+  hash.update(fs.readFileSync(path.join(process.cwd(), 'components', 'mdx-components.tsx')));
   for (const name of pipelinePackages) {
     const manifest = path.join(process.cwd(), 'node_modules', name, 'package.json');
     hash.update(`${name}@${fs.existsSync(manifest) ? (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { version?: string }).version : '?'}`);
@@ -123,7 +125,8 @@ const manifestFile = path.join(engineCacheDirectory, 'pages.json');
 function contentFingerprint(): string {
   const hash = crypto.createHash('sha256').update(pipelineVersion());
   for (const file of [...listContentFiles(), siteConfigFile]) {
-    const stat = fs.statSync(file);
+    // A broken symbolic link has no target to stat; the content build reports it, this only must not crash.
+    const stat = fs.statSync(file, { throwIfNoEntry: false }) ?? fs.lstatSync(file);
     hash.update(`${file}\0${stat.size}\0${stat.mtimeMs}\n`);
   }
   return hash.digest('hex');

@@ -53,4 +53,26 @@ describe('findMissingAssets', () => {
     });
     expect(findMissingAssets(out)).toEqual(['out/index.html: /gone/', 'out/index.html: /img.png']);
   });
+
+  it('given the site’s URL, checks absolute links into the site too: canonical links and preview images', () => {
+    const out = exportFolder({
+      'about/index.html':
+        '<link rel="canonical" href="https://example.com/docs/about/"><meta property="og:image" content="https://example.com/docs/og/about.png">' +
+        '<meta name="twitter:image" content="https://example.com/docs/og/gone.png"><a href="https://example.com/elsewhere/">other site path</a>',
+      'og/about.png': '',
+    });
+    expect(findMissingAssets(out, { siteUrl: 'https://example.com/docs/' })).toEqual(['out/about/index.html: content="https://example.com/docs/og/gone.png"']);
+    expect(findMissingAssets(out)).toEqual([]);
+  });
+});
+
+describe('findMissingAssets under a base path', () => {
+  it('strips the base path, and names site URLs that are outside it', () => {
+    const out = exportFolder({
+      'index.html': '<a href="/docs/about/">a</a><link rel="stylesheet" href="/docs/x.css"><a href="/about/">b</a><a href="/docs/gone/">c</a>',
+      'about/index.html': '',
+      'x.css': '',
+    });
+    expect(findMissingAssets(out, { basePath: '/docs' })).toEqual(['out/index.html: /about/ (not under the base path /docs/)', 'out/index.html: /docs/gone/']);
+  });
 });

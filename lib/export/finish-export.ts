@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { sitePathOf } from './base-path';
 import { stripRuntime } from './strip-runtime';
 
 export { ExportError } from './strip-runtime';
@@ -77,16 +78,30 @@ function removeEmptyFolders(directory: string): void {
   }
 }
 
-/** Every local URL a page refers to (href, src) that has no file in out/: a broken export. */
-export function findMissingAssets(outDirectory: string): string[] {
+/**
+ * Every local URL a page refers to (href, src) that has no file in out/: a broken export. With a base
+ * path, every site URL must be under it (a root-relative URL outside it leaves the site). Given the
+ * site's absolute home URL (`https://example.com/docs/`), absolute URLs into the site count too:
+ * canonical links, and the preview images that OpenGraph and X cards name in <meta content>.
+ */
+export function findMissingAssets(outDirectory: string, { basePath = '', siteUrl }: { basePath?: string; siteUrl?: string } = {}): string[] {
   const files = new Set(listFiles(outDirectory));
   const missing: string[] = [];
+  const exists = (target: string) => files.has(target) || files.has(target === '' ? 'index.html' : `${target.replace(/\/$/, '')}/index.html`);
+  const absolute = siteUrl === undefined ? undefined : new RegExp(`\\s(?:href|src|content)="${siteUrl.replace(/\/?$/, '/').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^"#?]*)[^"]*"`, 'g');
   for (const file of [...files].filter((name) => name.endsWith('.html'))) {
     const html = fs.readFileSync(path.join(outDirectory, file), 'utf8');
-    for (const match of html.matchAll(/\s(?:href|src)="(\/[^"#?]*)[^"]*"/g)) {
-      const target = decodeURIComponent(match[1] ?? '').replace(/^\//, '');
-      const exists = files.has(target) || files.has(target === '' ? 'index.html' : `${target.replace(/\/$/, '')}/index.html`);
-      if (!exists) missing.push(`out/${file}: ${match[1]}`);
+    for (const match of html.matchAll(/\s(?:href|src)="(\/(?!\/)[^"#?]*)[^"]*"/g)) {
+      const url = match[1] ?? '';
+      const sitePath = sitePathOf(url, basePath);
+      if (sitePath === undefined) {
+        missing.push(`out/${file}: ${url} (not under the base path ${basePath}/)`);
+        continue;
+      }
+      if (!exists(decodeURIComponent(sitePath).replace(/^\//, ''))) missing.push(`out/${file}: ${url}`);
+    }
+    for (const match of absolute ? html.matchAll(absolute) : []) {
+      if (!exists(decodeURIComponent(match[1] ?? ''))) missing.push(`out/${file}: ${match[0].trim()}`);
     }
   }
   return missing;

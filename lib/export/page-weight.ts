@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { formatTable } from '@/lib/text-table';
+import { sitePathOf } from './base-path';
 import { listFiles } from './finish-export';
 
 /**
@@ -36,10 +37,10 @@ function attributes(tag: string): Record<string, string> {
   return result;
 }
 
-/** `/a/b.css?x` → `a/b.css`, for a local URL; undefined for another site's. */
-function localPath(url: string): string | undefined {
-  if (!url.startsWith('/') || url.startsWith('//')) return undefined;
-  return decodeURIComponent(url.split(/[?#]/)[0] ?? '').replace(/^\//, '');
+/** `/a/b.css?x` (`/docs/a/b.css` under a base path) → `a/b.css`, for a local URL; undefined for another site's. */
+function localPath(url: string, basePath: string): string | undefined {
+  const sitePath = sitePathOf(url, basePath);
+  return sitePath === undefined ? undefined : decodeURIComponent(sitePath).replace(/^\//, '');
 }
 
 interface FontFace {
@@ -122,8 +123,8 @@ class KatexFonts {
   }
 }
 
-/** Weighs every HTML page of an exported site. */
-export function weighPages(outDirectory: string): PageWeight[] {
+/** Weighs every HTML page of an exported site; `basePath` is the one the site was built with. */
+export function weighPages(outDirectory: string, basePath = ''): PageWeight[] {
   const files = listFiles(outDirectory);
   const sizeCache = new Map<string, number>();
   const gzipOf = (relative: string) => {
@@ -148,7 +149,7 @@ export function weighPages(outDirectory: string): PageWeight[] {
       let hasMath = false;
       for (const match of html.matchAll(/<link\b[^>]*>/g)) {
         const link = attributes(match[0]);
-        const target = link.href ? localPath(link.href) : undefined;
+        const target = link.href ? localPath(link.href, basePath) : undefined;
         if (link.rel?.split(/\s+/).includes('stylesheet') && target && files.includes(target)) {
           css += gzipOf(target);
           if (target === katexCss) hasMath = true;
@@ -156,7 +157,7 @@ export function weighPages(outDirectory: string): PageWeight[] {
       }
       for (const match of html.matchAll(/<script\b[^>]*>/g)) {
         const target = attributes(match[0]).src;
-        const local = target ? localPath(target) : undefined;
+        const local = target ? localPath(target, basePath) : undefined;
         if (local && files.includes(local)) js += gzipOf(local);
       }
       const fonts = (hasMath ? (katexFonts?.fontsFor(html) ?? []) : []).map((font) => ({

@@ -24,6 +24,15 @@ describe('stripRuntime', () => {
     );
   });
 
+  it('keeps JSON-LD structured data and refuses other script types', () => {
+    const jsonLd = '<script type="application/ld+json">{"@type":"ProfilePage"}</script>';
+    expect(stripRuntime(`<html><body>${jsonLd}</body></html>`, 'x.html')).toContain(jsonLd);
+    expect(() => stripRuntime('<html><body><script type="module">import("/x.js")</script></body></html>', 'x.html')).toThrow(ExportError);
+    expect(() => stripRuntime('<html><body><script type="application/json">{}</script></body></html>', 'x.html')).toThrow(ExportError);
+    // A src makes it a script to run whatever its type says; only inline data blocks are structured data.
+    expect(() => stripRuntime('<html><body><script type="application/ld+json" src="/x.js"></script></body></html>', 'x.html')).toThrow(ExportError);
+  });
+
   it('refuses a script preload it does not recognise', () => {
     expect(() => stripRuntime('<html><head><link rel="modulepreload" href="/x.js"></head></html>', 'x.html')).toThrow(/script preload/);
   });

@@ -13,6 +13,9 @@ import { toHtml } from 'hast-util-to-html';
 /** The site's own progressive-enhancement scripts carry this attribute and are kept. */
 export const enhancementAttribute = 'data-enhancement';
 
+/** The one non-JavaScript script type pages carry: JSON-LD (lib/seo/json-ld.ts). */
+export const structuredDataType = 'application/ld+json';
+
 export class ExportError extends Error {
   constructor(file: string, problem: string) {
     super(`${file}: ${problem}`);
@@ -23,7 +26,7 @@ export class ExportError extends Error {
 
 const runtimeScriptSource = /^\/_next\/static\/.+\.js$/;
 /** The inline scripts Next.js 16 and React 19 write: RSC payload pushes, Turbopack's chunk list, Suspense swaps. */
-const runtimeInlineScript = /^\s*(?:\(?self\.__next_[fs]\b|\(globalThis\["TURBOPACK"\]|\$R[CSX]\b|requestAnimationFrame\(function\(\)\{\$RT)/;
+export const runtimeInlineScript = /^\s*(?:\(?self\.__next_[fs]\b|\(globalThis\["TURBOPACK"\]|\$R[CSX]\b|requestAnimationFrame\(function\(\)\{\$RT)/;
 
 function textOf(element: Element): string {
   return element.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
@@ -44,6 +47,8 @@ function judge(node: RootContent, file: string): Verdict {
   if (node.tagName === 'script') {
     if (node.properties.dataEnhancement !== undefined) return 'keep';
     const source = attribute(node, 'src');
+    // Structured data for search engines (the about pages' JSON-LD): a data block browsers never run.
+    if (source === undefined && attribute(node, 'type')?.trim().toLowerCase() === structuredDataType) return 'keep';
     if (source !== undefined && runtimeScriptSource.test(source)) return 'remove';
     if (source === undefined && runtimeInlineScript.test(textOf(node))) return 'remove';
     const what = source ?? `${textOf(node).slice(0, 60)}…`;

@@ -139,9 +139,11 @@ describe('formats', () => {
     }
   });
 
-  it('compiles .mdx as MDX and keeps its expressions', async () => {
-    const html = await render('a.mdx', '---\ntitle: T\n---\n\nTwo is {1 + 1}.\n');
-    expect(html).toContain('<p>Two is 2.</p>');
+  it('compiles .mdx as MDX: JSX, literals and comments work, code is a build error', async () => {
+    const html = await render('a.mdx', '---\ntitle: T\n---\n\nTwo is <abbr title="two">2</abbr>{" "}{/* note */}{"!"}\n');
+    expect(html).toContain('<p>Two is <abbr title="two">2</abbr> !</p>');
+    const error = await renderError('a.mdx', '---\ntitle: T\n---\n\nTwo is {1 + 1}.\n');
+    expect(error.message).toContain('a.mdx:5:8: `{1 + 1}` is a JavaScript expression; content may not run code');
   });
 
   it('reports MDX that does not compile with the line in the content file', async () => {

@@ -10,6 +10,7 @@ import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
+import { mdxComponents } from '@/components/mdx-components';
 import { ContentError, ContentErrors } from '@/lib/content/errors';
 import type { Page } from '@/lib/content/pages';
 import { headingAnchorPlugins } from './heading-anchors';
@@ -17,6 +18,7 @@ import { rehypeCollectKatexErrors, type MathError } from './rehype-collect-katex
 import { rehypeMarkdownEscapesInMath } from './rehype-markdown-escapes-in-math';
 import { rehypeReaderFriendlyMarkup } from './rehype-reader-friendly-markup';
 import { remarkDisplayMathParagraph } from './remark-display-math-paragraph';
+import { remarkContentSafety, type UnsafeContent } from './remark-content-safety';
 
 interface PluginLists {
   remarkPlugins: PluggableList;
@@ -24,11 +26,20 @@ interface PluginLists {
 }
 
 /** Every Markdown plugin the engine uses, chosen by a page's resolved options. The only list of them. */
-export function markdownPlugins(page: Pick<Page, 'options' | 'frontMatterFormat'>, onMathError: (error: MathError) => void): PluginLists {
+export function markdownPlugins(
+  page: Pick<Page, 'options' | 'frontMatterFormat' | 'format'>,
+  onMathError: (error: MathError) => void,
+  onUnsafeContent: (problem: UnsafeContent) => void,
+): PluginLists {
   const { math, insert_anchor_links } = page.options;
   return {
-    // GitHub's Markdown (tables, strikethrough, autolinks, task lists) is what authors expect to write.
-    remarkPlugins: [remarkGfm, ...(math ? [remarkMath, remarkDisplayMathParagraph] : [])],
+    remarkPlugins: [
+      // First, so that it judges the page as written, before any plugin changes the tree.
+      [remarkContentSafety, { format: page.format, components: Object.keys(mdxComponents), onProblem: onUnsafeContent }],
+      // GitHub's Markdown (tables, strikethrough, autolinks, task lists) is what authors expect to write.
+      remarkGfm,
+      ...(math ? [remarkMath, remarkDisplayMathParagraph] : []),
+    ],
     rehypePlugins: [
       ...(math
         ? [
@@ -53,7 +64,12 @@ async function locateCompileError(body: string, options: CompileOptions): Promis
   try {
     await compile(body, options);
   } catch (error) {
-    if (error instanceof VFileMessage) return { line: error.line, column: error.column };
+    if (error instanceof VFileMessage) {
+      if (error.line !== undefined) return { line: error.line, column: error.column };
+      // Some messages (an unclosed JSX tag) carry their place only in the text: "… for `<div>` (3:1-3:6)".
+      const placed = /\((\d+):(\d+)-\d+:\d+\)/.exec(error.reason);
+      if (placed) return { line: Number(placed[1]), column: Number(placed[2]) };
+    }
   }
   return {};
 }
@@ -71,19 +87,37 @@ export type CompiledBody = { format: 'html'; html: string } | { format: 'mdx'; c
 /** Compiles a page's body once, at build time. Problems become ContentErrors naming lines of the content file. */
 export async function compileMarkdown(page: CompileInput): Promise<CompiledBody> {
   const toFileLine = (bodyLine: number | undefined) => (bodyLine === undefined ? undefined : bodyLine + page.bodyStartLine - 1);
-  const mathErrors: ContentError[] = [];
-  const plugins = markdownPlugins(page, (error) =>
-    mathErrors.push(
-      new ContentError(
-        { file: page.file, line: toFileLine(error.line), column: error.column },
-        `KaTeX cannot render this math: ${error.message}`,
-        'Fix the TeX, or set `math = false` if the dollar signs are not math.',
+  const problems: ContentError[] = [];
+  const plugins = markdownPlugins(
+    page,
+    (error) =>
+      problems.push(
+        new ContentError(
+          { file: page.file, line: toFileLine(error.line), column: error.column },
+          `KaTeX cannot render this math: ${error.message}`,
+          'Fix the TeX, or set `math = false` if the dollar signs are not math.',
+        ),
       ),
-    ),
+    ({ line, column, problem, hint }) => {
+      const error = new ContentError({ file: page.file, line: toFileLine(line), column }, problem, hint);
+      // locateCompileError compiles the body a second time, with the same plugins: report each breach once.
+      if (!problems.some((known) => known.message === error.message)) problems.push(error);
+    },
   );
-  const body = page.format === 'md' ? await compileMarkdownToHtml(page.body, plugins) : await compileMdx(page, plugins, toFileLine);
-  if (mathErrors.length === 1 && mathErrors[0]) throw mathErrors[0];
-  if (mathErrors.length > 1) throw new ContentErrors(mathErrors);
+  const throwProblems = () => {
+    if (problems.length === 1 && problems[0]) throw problems[0];
+    if (problems.length > 1) throw new ContentErrors(problems.sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0)));
+  };
+  let body: CompiledBody;
+  try {
+    body = page.format === 'md' ? await compileMarkdownToHtml(page.body, plugins) : await compileMdx(page, plugins, toFileLine);
+  } catch (error) {
+    // next-mdx-remote's own guard may stop the compile on what the policy check has already reported, better.
+    throwProblems();
+    throw error;
+  }
+  // A page with a problem is never returned, so its compiled code is never run.
+  throwProblems();
   return body;
 }
 
@@ -109,7 +143,8 @@ async function compileMdx(
     // `true`: compile for React Server Components (no MDX provider).
     const { compiledSource } = await serialize(
       page.body,
-      // The author's own expressions are content, not a threat: keep `{…}` in MDX.
+      // remarkContentSafety has already refused every expression that is not a comment or a literal, with
+      // the file and line; blockJS would instead delete them silently, and take the literals along.
       { blockJS: false, mdxOptions },
       true,
     );

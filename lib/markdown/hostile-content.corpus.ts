@@ -1,0 +1,208 @@
+/**
+ * The hostile-content corpus: pages written to run script in a reader's browser, or code on the machine
+ * that builds the site. Each is either refused with a build error naming file, line and what to do, or
+ * built with the hostile part neutralised (raw HTML in .md is dropped). hostile-content.test.ts builds
+ * them through the real content build and also checks every page that built for anything executable.
+ *
+ * Build-time attacks try to write a marker file into CORPUS_MARKER_DIR, named after the case; the test
+ * asserts that no marker exists afterwards (and, as a control, that the same MDX run without the content
+ * policy does write one).
+ */
+import path from 'node:path';
+import type { ExpectStatic } from 'vitest';
+import type { CorpusCase, CorpusPage, CorpusResult } from '@/lib/testing/content-corpus';
+
+const markerDirectory = process.env.CORPUS_MARKER_DIR ?? '/nonexistent-marker-directory';
+/** A JavaScript expression that, if it ever runs in Node, writes the marker file `name`. */
+export const writesMarker = (name: string) =>
+  `process.getBuiltinModule('fs').writeFileSync(${JSON.stringify(path.join(markerDirectory, name))}, 'ran')`;
+
+const mdx = (body: string) => `---\ntitle: Hostile\n---\n\n${body}\n`;
+const md = (body: string) => `# Hostile\n\n${body}\n`;
+
+function builtPage(result: CorpusResult, expect: ExpectStatic): CorpusPage {
+  expect(result.errors).toEqual([]);
+  expect(result.pages).toHaveLength(1);
+  return result.pages[0] as CorpusPage;
+}
+
+/** Exactly one error, at this file line, matching the pattern. */
+function refused(result: CorpusResult, expect: ExpectStatic, file: string, line: number, pattern: RegExp): void {
+  expect(result.pages).toEqual([]);
+  expect(result.errors).toHaveLength(1);
+  expect(result.errors[0]).toMatch(new RegExp(`^content/${file.replace(/\./g, '\\.')}:${line}(:\\d+)?: `));
+  expect(result.errors[0]).toMatch(pattern);
+}
+
+/** A case for a page that must not build: one file, one error at a line. */
+function refusedCase(name: string, input: string, file: string, source: string, line: number, pattern: RegExp, outcome: string): CorpusCase {
+  return {
+    name,
+    input,
+    outcome: `error at line ${line}: ${outcome}`,
+    files: { [`content/${file}`]: source },
+    check: (result, expect) => refused(result, expect, file, line, pattern),
+  };
+}
+
+const javascriptUrl = /`javascript:` URLs run script in the reader's browser/;
+const code = /is a JavaScript expression; content may not run code/;
+const importExport = /import and export statements are not allowed in content/;
+const notAllowedElement = (name: string) => new RegExp(`\`<${name}>\` is not an element content may use`);
+
+export const cases: CorpusCase[] = [
+  // ——— Markdown: raw HTML is dropped, so markup from content never reaches the page ———
+  {
+    name: 'md: raw script',
+    input: '`<script>` block in .md',
+    outcome: 'page; the script is dropped, its text too',
+    files: { 'content/script.md': md('Before.\n\n<script>alert("md-script")</script>\n\nAfter.') },
+    check: (result, expect) => {
+      const page = builtPage(result, expect);
+      expect(page.html).toContain('<p>Before.</p>\n<p>After.</p>');
+      expect(page.html).not.toContain('md-script');
+    },
+  },
+  {
+    name: 'md: img onerror, iframe srcdoc, svg script inline',
+    input: '`<img onerror>`, `<iframe srcdoc>`, `<svg><script>` inside a paragraph',
+    outcome: 'page; the tags are dropped, the words kept',
+    files: {
+      'content/inline.md': md(
+        'Look <img src=x onerror="alert(1)"> here, <iframe srcdoc="<script>alert(2)</script>"></iframe> there <svg onload=alert(3)><script>alert(4)</script></svg> end.',
+      ),
+    },
+    check: (result, expect) => {
+      const page = builtPage(result, expect);
+      expect(page.html).toContain('<p>Look  here,  there alert(4) end.</p>');
+    },
+  },
+  {
+    name: 'md: target=_blank without rel',
+    input: '`<a href=… target=_blank>` as raw HTML in .md',
+    outcome: 'page; the tag is dropped, its text kept',
+    files: { 'content/blank.md': md('A <a href="https://example.com" target="_blank">new tab</a> link.') },
+    check: (result, expect) => expect(builtPage(result, expect).html).toContain('<p>A new tab link.</p>'),
+  },
+  {
+    name: 'md: HTML block with event handlers',
+    input: '`<div onclick>` and `<details ontoggle>` blocks',
+    outcome: 'page; the blocks are dropped',
+    files: { 'content/blocks.md': md('<div onclick="alert(1)">\n\nInside.\n\n</div>\n\n<details open ontoggle=alert(2)>x</details>') },
+    check: (result, expect) => {
+      const page = builtPage(result, expect);
+      expect(page.html).toContain('<p>Inside.</p>');
+      expect(page.html).not.toMatch(/<details|toggle|onclick/);
+    },
+  },
+  {
+    name: 'md: script in front matter',
+    input: '`title: "<script>…</script>"`, the same in description',
+    outcome: 'page; the title is text (escaped wherever shown)',
+    files: { 'content/title.md': '---\ntitle: "<script>alert(1)</script>"\ndescription: "<img src=x onerror=alert(2)>"\n---\n\nText.\n' },
+    check: (result, expect) => {
+      const page = builtPage(result, expect);
+      expect([page.title, page.description]).toEqual(['<script>alert(1)</script>', '<img src=x onerror=alert(2)>']);
+      expect(page.html).toBe('<p>Text.</p>');
+    },
+  },
+  {
+    name: 'md: script in a code block',
+    input: '`<script>` inside a fenced code block',
+    outcome: 'page; shown as code text',
+    files: { 'content/code.md': md('```html\n<script>alert(1)</script>\n```') },
+    check: (result, expect) => expect(builtPage(result, expect).html).toContain('&#x3C;script>alert(1)&#x3C;/script>'),
+  },
+  {
+    name: 'md: link title breaking out',
+    input: '`[x](/a "t\\" onmouseover=alert(1)")`',
+    outcome: 'page; the quote stays inside the title attribute',
+    files: { 'content/title-attr.md': md('[x](/a "t\\" onmouseover=alert(1)")') },
+    check: (result, expect) => expect(builtPage(result, expect).html).toContain('<a href="/a" title="t&#x22; onmouseover=alert(1)">x</a>'),
+  },
+  refusedCase(
+    'md: KaTeX \\href',
+    '`$\\href{javascript:alert(1)}{x}$` on a math page',
+    'katex.md',
+    '---\ntitle: Math\nmath: true\n---\n\nA $\\href{javascript:alert(1)}{x}$.\n',
+    6,
+    /`\\href` in math: links and HTML inside math are off/,
+    'no links inside math',
+  ),
+  refusedCase(
+    'md: KaTeX \\htmlData in display math',
+    '`$$\\htmlData{onclick=alert(1)}{x}$$`',
+    'katex-html.md',
+    '---\ntitle: Math\nmath: true\n---\n\n$$\n\\htmlData{onclick=alert(1)}{x}\n$$\n',
+    6,
+    /`\\htmlData` in math/,
+    'no HTML inside math',
+  ),
+  {
+    name: 'md: braces are text',
+    input: '`{process.exit(1)}` and a marker-writing expression in .md',
+    outcome: 'page; shown as text, nothing runs',
+    files: { 'content/braces.md': md(`Text {${writesMarker('md-braces')}} {process.exit(1)}.`) },
+    check: (result, expect) => expect(builtPage(result, expect).html).toContain('{process.exit(1)}'),
+  },
+  refusedCase('md: javascript: link', '`[x](javascript:alert(1))`', 'js-link.md', md('[x](javascript:alert(1))'), 3, javascriptUrl, 'javascript: URL'),
+  refusedCase('md: javascript: autolink', '`<javascript:alert(1)>`', 'js-autolink.md', md('See <javascript:alert(1)>.'), 3, javascriptUrl, 'javascript: URL'),
+  refusedCase('md: javascript: image', '`![x](javascript:alert(1))`', 'js-image.md', md('![x](javascript:alert(1))'), 3, /image "javascript:alert\(1\)": `javascript:` URLs run script/, 'javascript: URL'),
+  refusedCase('md: javascript: reference', '`[x]` defined as `javascript:…`', 'js-reference.md', md('[x][evil]\n\n[evil]: javascript:alert(1)'), 5, javascriptUrl, 'javascript: URL'),
+  refusedCase('md: upper-case JAVASCRIPT:', '`[x](JaVaScRiPt:alert(1))`', 'js-case.md', md('[x](JaVaScRiPt:alert(1))'), 3, javascriptUrl, 'javascript: URL'),
+  refusedCase('md: entity-encoded javascript:', '`[x](&#x6A;avascript&colon;alert(1))`', 'js-entity.md', md('[x](&#x6A;avascript&colon;alert(1))'), 3, javascriptUrl, 'decoded, then refused'),
+  refusedCase('md: vbscript: link', '`[x](vbscript:msgbox(1))`', 'vbscript.md', md('[x](vbscript:msgbox(1))'), 3, /`vbscript:` URLs run script/, 'vbscript: URL'),
+  refusedCase('md: data:text/html link', '`[x](data:text/html;base64,…)`', 'data-link.md', md('[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)'), 3, /`data:` URLs are not allowed/, 'data: URL'),
+  refusedCase('md: data:image/svg+xml image', '`![x](data:image/svg+xml,<svg onload=…>)`', 'data-image.md', md('![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)'), 3, /`data:` URLs are not allowed/, 'data: URL'),
+  refusedCase('md: JavaScript front matter', '`---js` front matter (gray-matter would eval it)', 'js-front-matter.md', `---js\n{ title: ${writesMarker('front-matter')} }\n---\n\n# T\n`, 1, /front matter in `js` is not supported: front matter is data, never code\./, 'not evaluated'),
+
+  // ——— MDX: data only; no code, no elements or attributes outside the allowed set ———
+  {
+    name: 'mdx: allowed markup',
+    input: 'allowed JSX (abbr, details, figure, img with width, a target=_blank), comments and literals',
+    outcome: 'page rendered as written',
+    files: {
+      'content/allowed.mdx': mdx(
+        '<abbr title="HyperText Markup Language">HTML</abbr>{" "}is fine{/* a comment */}.\n\n<details>\n<summary>More</summary>\n\nHidden *text*.\n\n</details>\n\n<figure>\n<img src="/photo.png" alt="A photo" width={300} />\n<figcaption>Caption</figcaption>\n</figure>\n\n<a href="https://example.com" target="_blank">External</a> and [mail](mailto:me@example.com).',
+      ),
+    },
+    check: (result, expect) => {
+      const page = builtPage(result, expect);
+      expect(page.html).toContain('<abbr title="HyperText Markup Language">HTML</abbr> is fine.');
+      expect(page.html).toContain('<details><summary>More</summary><p>Hidden <em>text</em>.</p></details>');
+      expect(page.html).toContain('<img src="/photo.png" alt="A photo" width="300"/>');
+      expect(page.html).toContain('href="https://example.com" target="_blank"');
+      expect(page.html).toContain('<a href="mailto:me@example.com">mail</a>');
+    },
+  },
+  refusedCase('mdx: script element', '`<script>alert(1)</script>`', 'script.mdx', mdx('<script>alert(1)</script>'), 5, notAllowedElement('script'), '<script> not allowed'),
+  refusedCase('mdx: img onError', '`<img src="x" onError="alert(1)" />`', 'onerror.mdx', mdx('<img src="x" alt="" onError="alert(1)" />'), 5, /`onError` on `<img>` is an event handler/, 'event handler'),
+  refusedCase('mdx: lower-case onclick', '`<p onclick="…">`', 'onclick.mdx', mdx('<p onclick="alert(1)">Hi</p>'), 5, /`onclick` on `<p>` is an event handler/, 'event handler'),
+  refusedCase('mdx: iframe srcDoc', '`<iframe srcDoc="…">`', 'iframe.mdx', mdx('<iframe srcDoc="<script>alert(1)</script>" />'), 5, notAllowedElement('iframe'), '<iframe> not allowed'),
+  refusedCase('mdx: svg with script', '`<svg><script>…</script></svg>`', 'svg.mdx', mdx('<svg><script>alert(1)</script></svg>'), 5, notAllowedElement('svg'), '<svg> not allowed'),
+  refusedCase('mdx: object', '`<object data="…">`', 'object.mdx', mdx('<object data="https://evil.example/x.swf" />'), 5, notAllowedElement('object'), '<object> not allowed'),
+  refusedCase('mdx: meta refresh', '`<meta httpEquiv="refresh" …>`', 'meta.mdx', mdx('<meta httpEquiv="refresh" content="0;url=https://evil.example" />'), 5, notAllowedElement('meta'), '<meta> not allowed'),
+  refusedCase('mdx: form', '`<form action="https://evil…">`', 'form.mdx', mdx('<form action="https://evil.example"><input name="password" /></form>'), 5, notAllowedElement('form'), '<form> not allowed'),
+  refusedCase('mdx: javascript: href', '`<a href="javascript:alert(1)">`', 'js-href.mdx', mdx('<a href="javascript:alert(1)">x</a>'), 5, javascriptUrl, 'javascript: URL'),
+  refusedCase('mdx: javascript: href in braces', '`<a href={"javascript:…"}>`', 'js-href-literal.mdx', mdx('<a href={"javascript:alert(1)"}>x</a>'), 5, javascriptUrl, 'javascript: URL'),
+  refusedCase('mdx: javascript: href with a tab and an entity', '`<a href="jav&#x09;ascript:…">`', 'js-href-tab.mdx', mdx('<a href="jav&#x09;ascript:alert(1)">x</a>'), 5, javascriptUrl, 'javascript: URL (the browser drops the tab)'),
+  refusedCase('mdx: Markdown javascript: link', '`[x](javascript:alert(1))` in .mdx', 'js-link.mdx', mdx('[x](javascript:alert(1))'), 5, javascriptUrl, 'javascript: URL'),
+  refusedCase('mdx: dangerouslySetInnerHTML', '`<div dangerouslySetInnerHTML={…} />`', 'inner-html.mdx', mdx('<div dangerouslySetInnerHTML={{ __html: "<img src=x onerror=alert(1)>" }} />'), 5, /`dangerouslySetInnerHTML` on `<div>` inserts raw HTML/, 'raw HTML'),
+  refusedCase('mdx: style attribute', '`<p style={{…}}>`', 'style.mdx', mdx('<p style={{ background: "url(javascript:alert(1))" }}>x</p>'), 5, /`style` on `<p>` sets inline styles/, 'inline style'),
+  refusedCase('mdx: spread attributes', '`<div {...props} />`', 'spread.mdx', mdx(`<div {...(${writesMarker('mdx-spread')}, {})} />`), 5, /spread attributes are expressions/, 'spread'),
+  refusedCase('mdx: unknown component', '`<Evil />`', 'component.mdx', mdx('<Evil />'), 5, /`<Evil>` is not a component this site offers/, 'unknown component'),
+  refusedCase('mdx: member component', '`<motion.div>`', 'member.mdx', mdx('<motion.div>x</motion.div>'), 5, /`<motion\.div>` is not an element content may use/, 'not allowed'),
+  refusedCase('mdx: expression writing a file', '`{process.getBuiltinModule("fs").writeFileSync(…)}`', 'process.mdx', mdx(`Hi {${writesMarker('mdx-process')}}.`), 5, code, 'expression'),
+  refusedCase('mdx: require', '`{require("child_process").execSync("…")}`', 'require.mdx', mdx('{require("child_process").execSync("touch /tmp/pwned")}'), 5, code, 'expression'),
+  refusedCase('mdx: globalThis', '`{globalThis.process.exit(1)}`', 'global.mdx', mdx('{globalThis.process.exit(1)}'), 5, code, 'expression'),
+  refusedCase('mdx: Function constructor', '`{Function("return process")()…}`', 'function.mdx', mdx(`{Function("return process")().getBuiltinModule("fs").writeFileSync(${JSON.stringify(path.join(markerDirectory, 'mdx-function'))}, "ran")}`), 5, code, 'expression'),
+  refusedCase('mdx: eval', '`{eval("…")}`', 'eval.mdx', mdx(`{eval(${JSON.stringify(writesMarker('mdx-eval'))})}`), 5, code, 'expression'),
+  refusedCase('mdx: comment then code', '`{/* ok */ process.exit(1)}`', 'comment-code.mdx', mdx('{/* looks like a comment */ process.exit(1)}'), 5, code, 'expression'),
+  refusedCase('mdx: template literal with code', '`{`${…}`}`', 'template.mdx', mdx(`{\`\${${writesMarker('mdx-template')}}\`}`), 5, code, 'expression'),
+  refusedCase('mdx: expression in an attribute', '`<a href={(…write…, "/")}>`', 'attribute.mdx', mdx(`<a href={(${writesMarker('mdx-attribute')}, "/")}>x</a>`), 5, code, 'expression'),
+  refusedCase('mdx: export', '`export const x = …write…`', 'export.mdx', mdx(`export const x = ${writesMarker('mdx-export')}`), 5, importExport, 'export'),
+  refusedCase('mdx: import', '`import fs from "node:fs"`', 'import.mdx', mdx('import fs from "node:fs"'), 5, importExport, 'import'),
+];
+
+/** The cases' marker names, to check after the build that none was written. */
+export const markerNames = ['md-braces', 'front-matter', 'mdx-spread', 'mdx-process', 'mdx-function', 'mdx-eval', 'mdx-template', 'mdx-attribute', 'mdx-export'];

@@ -1,0 +1,374 @@
+import { createHash } from 'node:crypto';
+import type { Element, Root } from 'hast';
+import { find, html as htmlSchema } from 'property-information';
+import { visit } from 'unist-util-visit';
+
+/**
+ * The Content Security Policy of the exported site, computed from the markup it governs.
+ *
+ * Every page gets its own policy in a <meta http-equiv> tag: the sha256 hashes of exactly the inline
+ * scripts (`<script data-enhancement>`) and inline `<style>` elements the page carries, the origins of
+ * its enhancement scripts with an absolute src, and the origins such a script declares for what it
+ * adds to the page: `data-csp-frame`, `data-csp-connect`, `data-csp-style`, `data-csp-img`. The deploy targets' header files carry one site-wide policy
+ * (`headerPolicy`): browsers enforce both, so it must allow whatever any page allows, and it adds
+ * `frame-ancestors`, which a meta tag cannot carry.
+ */
+
+/** What one page (or, merged, the whole site) needs the policy to allow. Every list is sorted. */
+export interface PolicyNeeds {
+  /** The page runs a script of any kind (inline or file). Without one, script-src and connect-src stay 'none'. */
+  scripts: boolean;
+  /** `'sha256-…'` of every inline script that runs. */
+  scriptHashes: string[];
+  /** Origins of scripts loaded from other sites. */
+  scriptOrigins: string[];
+  /** `'sha256-…'` of every inline `<style>` element (HTML and SVG). */
+  styleHashes: string[];
+  /** Origins of stylesheets loaded from other sites. */
+  styleOrigins: string[];
+  /** The markup has `style="…"` attributes (KaTeX's layout, diagrams). */
+  styleAttributes: boolean;
+  /** Image sources beyond 'self': other sites' origins, and `data:` when a page embeds such an image. */
+  imageSources: string[];
+  /** Audio and video sources beyond 'self'; `media` says whether there are any media elements at all. */
+  media: boolean;
+  mediaSources: string[];
+  /** Frames: origins of `<iframe src>` and of `data-csp-frame` declarations ('self' for the site's own). */
+  frameSources: string[];
+  /** Origins scripts may fetch from, declared with `data-csp-connect`. */
+  connectSources: string[];
+}
+
+export class PolicyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PolicyError';
+  }
+}
+
+/** The `'sha256-…'` source expression for inline code, hashed as the browser hashes it (UTF-8 of the text). */
+export function sha256Source(text: string): string {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
+/** The text of an element's text children: what CSP hashes for inline <script> and <style>. */
+function childText(element: Element): string {
+  return element.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
+}
+
+function attribute(element: Element, property: string): string | undefined {
+  const value = element.properties[property];
+  if (value === undefined || value === null || value === false) return undefined;
+  return Array.isArray(value) ? value.join(' ') : String(value);
+}
+
+/** Script types that run (or are read by the browser as code): anything else is a data block, e.g. JSON-LD. */
+const executableScriptTypes = new Set([
+  '',
+  'module',
+  'importmap',
+  'speculationrules',
+  'text/javascript',
+  'application/javascript',
+  'application/ecmascript',
+  'application/x-ecmascript',
+  'application/x-javascript',
+  'text/ecmascript',
+  'text/jscript',
+  'text/livescript',
+  'text/x-ecmascript',
+  'text/x-javascript',
+  'text/javascript1.0',
+  'text/javascript1.1',
+  'text/javascript1.2',
+  'text/javascript1.3',
+  'text/javascript1.4',
+  'text/javascript1.5',
+]);
+
+/** Whether a <script> element runs, as opposed to a data block (`type="application/ld+json"`) the browser never executes. */
+export function isExecutableScript(element: Element): boolean {
+  const type = (attribute(element, 'type') ?? '').trim().toLowerCase();
+  return executableScriptTypes.has(type.split(';')[0]?.trim() ?? '');
+}
+
+/** 'self' for the site's own URLs, the origin for another site's, undefined for URLs that load nothing from a host. */
+function sourceOf(url: string): string | undefined {
+  const trimmed = url.trim();
+  if (trimmed === '') return undefined;
+  if (/^data:/i.test(trimmed)) return 'data:';
+  if (/^(?:blob|about|javascript|mailto|tel):/i.test(trimmed)) return undefined;
+  if (trimmed.startsWith('//')) return new URL(`https:${trimmed}`).origin;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed)) {
+    const parsed = URL.canParse(trimmed) ? new URL(trimmed) : undefined;
+    return parsed && (parsed.protocol === 'https:' || parsed.protocol === 'http:') ? parsed.origin : undefined;
+  }
+  return "'self'";
+}
+
+/** The URLs of a srcset (`a.png 1x, b.png 2x`), as hast gives it (an array of candidates) or as text. */
+function srcsetUrls(value: unknown): string[] {
+  const candidates = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(',') : [];
+  return candidates.map((candidate) => candidate.trim().split(/\s+/)[0] ?? '').filter(Boolean);
+}
+
+/** The origins a `data-csp-frame` / `-connect` / `-style` / `-img` attribute declares; each must be a plain https origin. */
+function declaredOrigins(element: Element, property: 'dataCspFrame' | 'dataCspConnect' | 'dataCspStyle' | 'dataCspImg', where: string): string[] {
+  const value = attribute(element, property);
+  if (value === undefined) return [];
+  const name = `data-csp-${property.slice('dataCsp'.length).toLowerCase()}`;
+  return value
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((origin) => {
+      const parsed = URL.canParse(origin) ? new URL(origin) : undefined;
+      if (!parsed || parsed.protocol !== 'https:' || parsed.origin !== origin.replace(/\/$/, '')) {
+        throw new PolicyError(`${where}: ${name}="${value}" must list https origins such as https://giscus.app (no path), got "${origin}".`);
+      }
+      return parsed.origin;
+    });
+}
+
+const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
+
+/**
+ * Calls `visitor` on every element, including those inside <template> content (which hast keeps apart
+ * from children): a script that clones a template puts them on the page, where the policy governs them.
+ */
+export function visitElements(tree: Root | Element, visitor: (element: Element) => void): void {
+  visit(tree, 'element', (element: Element) => {
+    visitor(element);
+    if (element.tagName === 'template' && element.content) visitElements(element.content, visitor);
+  });
+}
+
+/** What a page's markup needs the policy to allow. `where` names the page in errors. */
+export function collectPolicyNeeds(tree: Root, where: string): PolicyNeeds {
+  const scriptHashes: string[] = [];
+  const scriptOrigins: string[] = [];
+  const styleHashes: string[] = [];
+  const styleOrigins: string[] = [];
+  const imageSources: string[] = [];
+  const mediaSources: string[] = [];
+  const frameSources: string[] = [];
+  const connectSources: string[] = [];
+  let scripts = false;
+  let media = false;
+  let styleAttributes = false;
+  const external = (url: string | undefined, into: string[]) => {
+    const source = url === undefined ? undefined : sourceOf(url);
+    if (source !== undefined && source !== "'self'") into.push(source);
+  };
+
+  visitElements(tree, (element) => {
+    if (element.properties.style !== undefined) styleAttributes = true;
+    // CSS inside style attributes and elements can load images too (background: url(data:…)).
+    const inlineCss = [attribute(element, 'style') ?? '', element.tagName === 'style' ? childText(element) : ''].join('');
+    for (const match of inlineCss.matchAll(/url\(\s*['"]?([^'")]+)/g)) external(match[1], imageSources);
+    switch (element.tagName) {
+      case 'script': {
+        if (!isExecutableScript(element)) break;
+        scripts = true;
+        const src = attribute(element, 'src');
+        if (src === undefined) scriptHashes.push(sha256Source(childText(element)));
+        else external(src, scriptOrigins);
+        frameSources.push(...declaredOrigins(element, 'dataCspFrame', where));
+        connectSources.push(...declaredOrigins(element, 'dataCspConnect', where));
+        // Stylesheets and images a script adds (giscus links https://giscus.app/default.css).
+        styleOrigins.push(...declaredOrigins(element, 'dataCspStyle', where));
+        imageSources.push(...declaredOrigins(element, 'dataCspImg', where));
+        break;
+      }
+      case 'style':
+        styleHashes.push(sha256Source(childText(element)));
+        break;
+      case 'link': {
+        const rel = attribute(element, 'rel') ?? '';
+        if (/\bstylesheet\b/i.test(rel)) external(attribute(element, 'href'), styleOrigins);
+        // Browsers fetch icons under img-src.
+        if (/\b(?:icon|apple-touch-icon)\b/i.test(rel)) external(attribute(element, 'href'), imageSources);
+        break;
+      }
+      case 'img':
+        external(attribute(element, 'src'), imageSources);
+        for (const url of srcsetUrls(element.properties.srcSet)) external(url, imageSources);
+        break;
+      case 'image':
+        external(attribute(element, 'href') ?? attribute(element, 'xLinkHref'), imageSources);
+        break;
+      case 'video':
+      case 'audio':
+        media = true;
+        external(attribute(element, 'src'), mediaSources);
+        if (element.tagName === 'video') external(attribute(element, 'poster'), imageSources);
+        break;
+      case 'source':
+      case 'track':
+        // A <source> in <picture> is an image; in <video>/<audio> a media file. Either way, allow it in both.
+        external(attribute(element, 'src'), mediaSources);
+        for (const url of srcsetUrls(element.properties.srcSet)) external(url, imageSources);
+        break;
+      case 'iframe': {
+        const source = sourceOf(attribute(element, 'src') ?? '');
+        if (source !== undefined && source !== 'data:') frameSources.push(source);
+        break;
+      }
+    }
+  });
+  return {
+    scripts,
+    scriptHashes: sorted(scriptHashes),
+    scriptOrigins: sorted(scriptOrigins),
+    styleHashes: sorted(styleHashes),
+    styleOrigins: sorted(styleOrigins),
+    styleAttributes,
+    imageSources: sorted(imageSources),
+    media,
+    mediaSources: sorted(mediaSources),
+    frameSources: sorted(frameSources),
+    connectSources: sorted(connectSources),
+  };
+}
+
+/** Everything any of the pages needs: what one policy for the whole site must allow. */
+export function mergePolicyNeeds(all: readonly PolicyNeeds[]): PolicyNeeds {
+  const union = (pick: (needs: PolicyNeeds) => string[]) => sorted(all.flatMap(pick));
+  return {
+    scripts: all.some((needs) => needs.scripts),
+    scriptHashes: union((needs) => needs.scriptHashes),
+    scriptOrigins: union((needs) => needs.scriptOrigins),
+    styleHashes: union((needs) => needs.styleHashes),
+    styleOrigins: union((needs) => needs.styleOrigins),
+    styleAttributes: all.some((needs) => needs.styleAttributes),
+    imageSources: union((needs) => needs.imageSources),
+    media: all.some((needs) => needs.media),
+    mediaSources: union((needs) => needs.mediaSources),
+    frameSources: union((needs) => needs.frameSources),
+    connectSources: union((needs) => needs.connectSources),
+  };
+}
+
+export type Directives = [name: string, ...sources: string[]][];
+
+/** Directives that hold on every page, whatever it contains. */
+const fixedDirectives: Directives = [
+  ['font-src', "'self'"],
+  ['manifest-src', "'self'"],
+  // No <base> can redirect the page's relative URLs; no plugin content; forms only post to the site.
+  ['base-uri', "'none'"],
+  ['form-action', "'self'"],
+  ['object-src', "'none'"],
+];
+
+/**
+ * One page's policy, for its <meta http-equiv="Content-Security-Policy">. Least privilege: a page
+ * without scripts gets no script-src at all (default-src 'none' then blocks every script), and
+ * `style-src-attr 'unsafe-inline'` only where the markup has style attributes.
+ */
+export function pageDirectives(needs: PolicyNeeds): Directives {
+  const directives: Directives = [['default-src', "'none'"]];
+  if (needs.scripts) directives.push(['script-src', "'self'", ...needs.scriptOrigins, ...needs.scriptHashes]);
+  directives.push(['style-src', "'self'", ...needs.styleOrigins, ...needs.styleHashes]);
+  // KaTeX positions glyphs with style attributes (dozens of distinct values on a page of formulas).
+  // Hashing each ('unsafe-hashes') would cost ~55 bytes per value, unbounded on long math pages, to
+  // guard against CSS in injected style attributes, which cannot run script or, under img-src and
+  // font-src, load anything: allowing them is the better trade. Inline <style> elements stay hashed.
+  if (needs.styleAttributes) directives.push(['style-src-attr', "'unsafe-inline'"]);
+  directives.push(['img-src', "'self'", ...needs.imageSources]);
+  if (needs.media) directives.push(['media-src', "'self'", ...needs.mediaSources]);
+  if (needs.frameSources.length > 0) directives.push(['frame-src', ...needs.frameSources]);
+  if (needs.scripts) directives.push(['connect-src', "'self'", ...needs.connectSources]);
+  directives.push(...fixedDirectives);
+  return directives;
+}
+
+export interface HeaderPolicyOptions {
+  /**
+   * Next's client runtime is kept (site.config.ts `clientRuntime: true`): every page then carries its
+   * own inline scripts (the React Server Components payload). Their hashes differ on every page, so the
+   * header allows inline scripts and each page's meta policy, which browsers enforce as well, limits
+   * them to that page's hashes.
+   */
+  clientRuntime: boolean;
+}
+
+/**
+ * The site-wide policy for the deploy targets' header files. Browsers enforce it together with each
+ * page's meta policy, so it must allow what any page allows. It is written into vercel.json, which
+ * Vercel reads before it builds, so it depends only on what the site's own code and configuration put
+ * on pages (script hashes and origins), never on content: inline <style> and style attributes
+ * (diagrams, KaTeX), images and media are allowed by kind here and limited exactly by each page's meta
+ * policy. Non-HTML files (an SVG opened directly) get only this policy, which still runs no script
+ * but the site's own.
+ */
+export function headerDirectives(site: PolicyNeeds, options: HeaderPolicyOptions): Directives {
+  const inlineScripts = options.clientRuntime ? ["'unsafe-inline'"] : site.scriptHashes;
+  return [
+    ['default-src', "'none'"],
+    ...(site.scripts ? [['script-src', "'self'", ...site.scriptOrigins, ...inlineScripts] as Directives[number]] : []),
+    ['style-src', "'self'", ...site.styleOrigins, "'unsafe-inline'"],
+    ['img-src', "'self'", 'data:', 'https:'],
+    ['media-src', "'self'", 'https:'],
+    ...(site.frameSources.length > 0 ? [['frame-src', ...site.frameSources] as Directives[number]] : []),
+    ...(site.scripts ? [['connect-src', "'self'", ...site.connectSources] as Directives[number]] : []),
+    ...fixedDirectives,
+    // Only a header can say this (browsers ignore it in a meta tag, and Chromium logs an error).
+    ['frame-ancestors', "'none'"],
+  ];
+}
+
+export function formatPolicy(directives: Directives): string {
+  return directives.map((directive) => directive.join(' ')).join('; ');
+}
+
+/** A policy's text as its directives, for tests and checks. */
+export function parsePolicy(policy: string): Map<string, string[]> {
+  const directives = new Map<string, string[]>();
+  for (const part of policy.split(';')) {
+    const [name, ...sources] = part.trim().split(/\s+/);
+    if (name && !directives.has(name)) directives.set(name.toLowerCase(), sources);
+  }
+  return directives;
+}
+
+/** Attributes whose value is a URL a browser follows or loads. */
+const urlAttributes = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'cite', 'background', 'codebase', 'manifest', 'ping']);
+
+/** The attribute name a hast property stands for (`onClick` → `onclick`, `xLinkHref` → `xlink:href`). */
+function attributeName(property: string): string {
+  return find(htmlSchema, property).attribute.toLowerCase();
+}
+
+export interface UnsafeMarkupOptions {
+  /** Inline scripts without data-enhancement that are known to be fine (Next's runtime, when it is kept). */
+  isKnownInlineScript?: (element: Element) => boolean;
+}
+
+/**
+ * The last line of defence before deploy: markup that would run code no policy hash vouches for.
+ * Inline scripts must be the site's own (`data-enhancement`); event handler attributes (`onclick=…`)
+ * and `javascript:` URLs are never allowed. Returns one line per problem.
+ */
+export function findUnsafeMarkup(tree: Root, options: UnsafeMarkupOptions = {}): string[] {
+  const problems: string[] = [];
+  visitElements(tree, (element) => {
+    if (element.tagName === 'script' && isExecutableScript(element) && attribute(element, 'src') === undefined) {
+      const known = element.properties.dataEnhancement !== undefined || options.isKnownInlineScript?.(element) === true;
+      if (!known) problems.push(`an inline <script> without data-enhancement: "${childText(element).trim().slice(0, 60)}"`);
+    }
+    for (const [property, value] of Object.entries(element.properties)) {
+      const name = attributeName(property);
+      if (/^on/.test(name) && value !== undefined && value !== null && value !== false) {
+        problems.push(`an event handler attribute ${name}="${String(value).slice(0, 60)}" on <${element.tagName}>`);
+      }
+      if (urlAttributes.has(name) || name === 'srcset') {
+        const values = Array.isArray(value) ? value.map(String) : [String(value)];
+        // Browsers strip control characters, spaces, tabs and newlines before reading the scheme.
+        if (values.some((each) => /^javascript:/i.test(each.replace(/[\u0000-\u0020]/g, '')))) {
+          problems.push(`a javascript: URL in ${name} of <${element.tagName}>: "${values.join(' ').slice(0, 60)}"`);
+        }
+      }
+    }
+  });
+  return problems;
+}

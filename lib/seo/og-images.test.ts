@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempFolder } from '@/lib/testing/temp-folder';
+import { ogImagePath } from './og-image';
+import { ogImageTargets, writeOgImages } from './og-images';
+import { seoPageFor } from './seo-page';
+import { testSite, underDocs } from './test-site';
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(png: Buffer): { width: number; height: number } {
+  expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+describe('ogImagePath', () => {
+  it('names one image per page, the home page as index', () => {
+    expect(ogImagePath('/')).toBe('/og/index.png');
+    expect(ogImagePath('/about/')).toBe('/og/about.png');
+    expect(ogImagePath('/notes/queues/')).toBe('/og/notes/queues.png');
+  });
+});
+
+describe('writeOgImages', () => {
+  const site = testSite();
+  const pages = [{ ...seoPageFor(undefined, site), url: '/notes/queues/', slug: ['notes', 'queues'], title: 'Notes on queues' }];
+
+  it('renders a 1200×630 PNG for every page and the home page, then serves them from the cache', async () => {
+    const targets = ogImageTargets(pages, site, underDocs);
+    expect(targets.map((target) => target.path)).toEqual(['/og/index.png', '/og/notes/queues.png']);
+    expect(targets[0]?.card).toEqual({ title: 'Jane’s <Site>', subtitle: 'Notes & essays.', siteName: 'Jane’s <Site>', address: 'jane.example/docs' });
+
+    const publicDirectory = tempFolder('public', { 'og/deleted-page.png': 'stale', 'robots.txt': 'kept' });
+    const cacheDirectory = tempFolder('og-cache', { 'unused.png': 'old' });
+    const first = await writeOgImages(targets, { publicDirectory, cacheDirectory });
+    expect(first).toMatchObject({ images: 2, rendered: 2 });
+    for (const target of targets) expect(pngSize(fs.readFileSync(path.join(publicDirectory, target.path)))).toEqual({ width: 1200, height: 630 });
+    expect(fs.existsSync(path.join(publicDirectory, 'og/deleted-page.png'))).toBe(false);
+    expect(fs.existsSync(path.join(publicDirectory, 'robots.txt'))).toBe(true);
+    expect(fs.readdirSync(cacheDirectory).sort()).toHaveLength(2);
+
+    const again = await writeOgImages(targets, { publicDirectory, cacheDirectory });
+    expect(again.rendered).toBe(0);
+    const renamed = ogImageTargets([{ ...pages[0]!, title: 'Queues, revisited' }], site, underDocs);
+    expect((await writeOgImages(renamed, { publicDirectory, cacheDirectory })).rendered).toBe(1);
+  }, 30_000);
+});

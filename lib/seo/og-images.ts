@@ -1,0 +1,171 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { renderAsync } from '@resvg/resvg-js';
+import satori, { type SatoriOptions } from 'satori';
+import type { Site } from '@/lib/site-config-schema';
+import { ogImagePath, ogImageSize } from './og-image';
+import { ogCardElement, ogCardFontFamily, type OgCard } from './og-image-card';
+import { seoPageFor, type SeoPage } from './seo-page';
+
+/**
+ * Preview images for every page, made at build time: satori lays the card out as SVG (text as paths, with
+ * the fonts below), resvg turns it into a PNG. Each image is cached under the hash of what it shows and of
+ * the renderer, so a build renders only new or changed titles.
+ */
+
+const require = createRequire(import.meta.url);
+
+/** Inter from @fontsource/inter, WOFF (satori reads TTF, OTF and WOFF, not WOFF2): Latin, Greek, Cyrillic, Vietnamese. */
+const fontSubsets = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'greek-ext', 'vietnamese'] as const;
+const fontWeights = [400, 700] as const;
+
+let fontsMemo: SatoriOptions['fonts'] | undefined;
+function fonts(): SatoriOptions['fonts'] {
+  fontsMemo ??= fontSubsets.flatMap((subset) =>
+    fontWeights.map((weight) => ({
+      // One family name per subset: satori falls back from family to family for a missing glyph, but within a
+      // family it picks one file by weight.
+      name: subset === 'latin' ? ogCardFontFamily : `${ogCardFontFamily} ${subset}`,
+      data: fs.readFileSync(require.resolve(`@fontsource/inter/files/inter-${subset}-${weight}-normal.woff`)),
+      weight,
+      style: 'normal' as const,
+    })),
+  );
+  return fontsMemo;
+}
+
+function packageVersion(name: string): string {
+  return (JSON.parse(fs.readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
+}
+
+let rendererVersionMemo: string | undefined;
+/** The card's design and the versions of the packages that draw it: a change to any re-renders every image. */
+export function rendererVersion(): string {
+  rendererVersionMemo ??= crypto
+    .createHash('sha256')
+    .update(fs.readFileSync(path.join(import.meta.dirname, 'og-image-card.tsx')))
+    .update(['satori', '@resvg/resvg-js', '@fontsource/inter'].map((name) => `${name}@${packageVersion(name)}`).join('\n'))
+    .digest('hex')
+    .slice(0, 16);
+  return rendererVersionMemo;
+}
+
+/** One card as a 1200×630 PNG. */
+export async function renderOgImage(card: OgCard): Promise<Buffer> {
+  const svg = await satori(ogCardElement(card), { ...ogImageSize, fonts: fonts() });
+  // resvg renders on libuv's thread pool, so satori can lay out the next card meanwhile.
+  const image = await renderAsync(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } });
+  return image.asPng();
+}
+
+export interface OgImageTarget {
+  /** Site path of the image, `/og/about.png`. */
+  path: string;
+  card: OgCard;
+}
+
+/** The image every page needs, the home page's included (also when the site has no content/index.md). */
+export function ogImageTargets(pages: readonly SeoPage[], site: Site, absoluteUrl: (sitePath: string) => string): OgImageTarget[] {
+  const home = seoPageFor(
+    pages.find((page) => page.url === '/'),
+    site,
+  );
+  const homeUrl = new URL(absoluteUrl('/'));
+  const address = `${homeUrl.host}${homeUrl.pathname.replace(/\/$/, '')}`;
+  return [home, ...pages.filter((page) => page.url !== '/')].map((page) => ({
+    path: ogImagePath(page.url),
+    card: {
+      title: page.title,
+      // The home page's title is usually the site's name: say what the site is instead of the name twice.
+      ...(page.url === '/' && page.title === site.name && { subtitle: page.description }),
+      siteName: site.name,
+      address,
+    },
+  }));
+}
+
+/**
+ * Puts the cached image at `target` as a hard link (no bytes copied; on another file system, a copy). A target
+ * that already is that very file is left alone, so a warm build of a large site touches almost nothing.
+ */
+function placeFile(cached: string, target: string): void {
+  const existing = fs.statSync(target, { throwIfNoEntry: false });
+  if (existing) {
+    const source = fs.statSync(cached);
+    if (existing.ino === source.ino && existing.dev === source.dev) return;
+    fs.rmSync(target);
+  } else {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+  }
+  try {
+    fs.linkSync(cached, target);
+  } catch {
+    fs.copyFileSync(cached, target);
+  }
+}
+
+export interface OgImageReport {
+  images: number;
+  rendered: number;
+  /** Wall-clock time spent rendering, for the build's report. */
+  renderMs: number;
+}
+
+/**
+ * Writes every target's PNG under `publicDirectory` (so `og/about.png` ends up in out/ as /og/about.png),
+ * rendering only what `cacheDirectory` does not hold yet, and removes images of pages that no longer exist.
+ * The cache keeps only what this build used.
+ */
+export async function writeOgImages(
+  targets: readonly OgImageTarget[],
+  { publicDirectory, cacheDirectory }: { publicDirectory: string; cacheDirectory: string },
+): Promise<OgImageReport> {
+  fs.mkdirSync(cacheDirectory, { recursive: true });
+  const version = rendererVersion();
+  const jobs = targets.map((target) => {
+    const key = crypto.createHash('sha256').update(JSON.stringify([version, target.card])).digest('hex').slice(0, 32);
+    return { target, cached: path.join(cacheDirectory, `${key}.png`) };
+  });
+  const missing = jobs.filter((job) => !fs.existsSync(job.cached));
+  const started = performance.now();
+  let next = 0;
+  // A few cards in flight: satori works on this thread while resvg encodes earlier ones on the thread pool.
+  const worker = async () => {
+    while (next < missing.length) {
+      const job = missing[next++];
+      if (!job) break;
+      const png = await renderOgImage(job.target.card);
+      const temporary = `${job.cached}.${process.pid}.tmp`;
+      fs.writeFileSync(temporary, png);
+      fs.renameSync(temporary, job.cached);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(missing.length, os.availableParallelism() + 1) }, worker));
+  const renderMs = performance.now() - started;
+
+  const outputDirectory = path.join(publicDirectory, 'og');
+  const wanted = new Set(jobs.map((job) => path.join(publicDirectory, job.target.path)));
+  if (fs.existsSync(outputDirectory)) {
+    for (const file of fs.readdirSync(outputDirectory, { recursive: true, withFileTypes: true })) {
+      const full = path.join(file.parentPath, file.name);
+      if (file.isFile() && !wanted.has(full)) fs.rmSync(full);
+    }
+  }
+  for (const job of jobs) placeFile(job.cached, path.join(publicDirectory, job.target.path));
+  const used = new Set(jobs.map((job) => path.basename(job.cached)));
+  for (const name of fs.readdirSync(cacheDirectory)) if (!used.has(name)) fs.rmSync(path.join(cacheDirectory, name), { force: true });
+  return { images: jobs.length, rendered: missing.length, renderMs };
+}
+
+/** Every page's preview image into public/og/ for `npm run build`, cached in .next/cache; returns the report line. */
+export async function buildOgImages(pages: readonly SeoPage[], site: Site, absoluteUrl: (sitePath: string) => string): Promise<string> {
+  const report = await writeOgImages(ogImageTargets(pages, site, absoluteUrl), {
+    publicDirectory: path.join(process.cwd(), 'public'),
+    cacheDirectory: path.join(process.cwd(), '.next', 'cache', 'portfolio-engine', 'og-images'),
+  });
+  const timing = report.rendered === 0 ? '' : `, ${(report.renderMs / report.rendered).toFixed(0)} ms each`;
+  return `Preview images: ${report.images} (${report.rendered} rendered${timing}, ${report.images - report.rendered} from cache).`;
+}

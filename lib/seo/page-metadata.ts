@@ -1,0 +1,58 @@
+import type { Metadata } from 'next';
+import type { Site } from '@/lib/site-config-schema';
+import { feedPath } from './atom-feed';
+import { ogImageAlt, ogImagePath, ogImageSize } from './og-image';
+import { documentTitle, isoTime, openGraphLocale, type SeoPage } from './seo-page';
+
+/** The site config and the URL maker (lib/site.ts's absoluteUrl, which includes the base path). */
+export interface SeoContext {
+  site: Site;
+  absoluteUrl: (sitePath: string) => string;
+}
+
+/** The Atom feed, as every page's <head> links it so feed readers find it from any page. */
+export function feedAlternates({ site, absoluteUrl }: SeoContext): NonNullable<Metadata['alternates']>['types'] {
+  return { 'application/atom+xml': [{ url: absoluteUrl(feedPath), title: site.name }] };
+}
+
+/**
+ * Everything a page's <head> says about it to search engines and link previews: title, description,
+ * canonical URL, feed link, OpenGraph (an article when the page is dated) and an X/Twitter large card.
+ * Every URL is absolute, so it is right under a base path and when the page is shared.
+ */
+export function pageMetadata(page: SeoPage, context: SeoContext): Metadata {
+  const { site, absoluteUrl } = context;
+  const url = absoluteUrl(page.url);
+  const image = { url: absoluteUrl(ogImagePath(page.url)), ...ogImageSize, alt: ogImageAlt(page.title, site), type: 'image/png' };
+  const shared = {
+    title: page.title,
+    description: page.description,
+    url,
+    siteName: site.name,
+    locale: openGraphLocale(page.lang),
+    images: [image],
+  };
+  const openGraph: Metadata['openGraph'] =
+    page.date === undefined
+      ? { ...shared, type: 'website' }
+      : {
+          ...shared,
+          type: 'article',
+          publishedTime: isoTime(page.date),
+          ...(page.updated !== undefined && { modifiedTime: isoTime(page.updated) }),
+          authors: [site.author],
+        };
+  return {
+    title: documentTitle(page, site),
+    description: page.description,
+    alternates: { canonical: url, types: feedAlternates(context) },
+    openGraph,
+    twitter: {
+      card: 'summary_large_image',
+      title: page.title,
+      description: page.description,
+      images: [{ url: image.url, alt: image.alt }],
+      ...(site.twitter !== undefined && { site: site.twitter, creator: site.twitter }),
+    },
+  };
+}
