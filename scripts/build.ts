@@ -156,12 +156,14 @@ console.log(
   `Content Security Policy: a policy of its own in each of ${secured.pages} pages${basePath ? `, every site URL under ${basePath}/` : ''}; out/_headers and out/.nojekyll written.`,
 );
 // vercel.json describes the site served at a host's root; a base-path build (GitHub Pages) leaves it alone.
-if (basePath === '') {
-  const onVercel = process.env.VERCEL === '1';
-  const sync = syncVercelConfig(new URL('../vercel.json', import.meta.url).pathname, vercelJson, !onVercel && !process.env.CI);
-  if (sync === 'written') console.log('vercel.json updated: its header policy follows the pages\' scripts. Commit it with this change.');
-  if (sync === 'stale' && onVercel) fail('vercel.json in the repository is out of date for these pages (Vercel read it before this build): run `npm run build` locally and commit vercel.json.');
-  if (sync === 'stale') console.warn('vercel.json in the repository is out of date for these pages: run `npm run build` locally and commit vercel.json.');
+// Vercel read it before this build, so there a stale one fails the build; elsewhere it is rewritten, but
+// only once the new out/ is in place (a failed build changes nothing).
+const vercelConfigFile = new URL('../vercel.json', import.meta.url).pathname;
+const mayWriteVercelConfig = basePath === '' && process.env.VERCEL !== '1' && !process.env.CI;
+if (basePath === '' && !mayWriteVercelConfig && syncVercelConfig(vercelConfigFile, vercelJson, false) === 'stale') {
+  const advice = 'vercel.json in the repository is out of date for these pages: run `npm run build` locally and commit vercel.json.';
+  if (process.env.VERCEL === '1') fail(`${advice} (Vercel read it before this build.)`);
+  console.warn(advice);
 }
 const missing = findMissingAssets(outDirectory, { basePath, siteUrl: absoluteUrl('/') });
 if (missing.length > 0) fail(`The export refers to files it does not contain:\n  ${missing.join('\n  ')}`);
@@ -175,4 +177,7 @@ await checkpoint();
 
 // Last: nothing after this can fail the build.
 staged.publish();
+if (mayWriteVercelConfig && syncVercelConfig(vercelConfigFile, vercelJson, true) === 'written') {
+  console.log("vercel.json updated: its header policy follows the pages' scripts. Commit it with this change.");
+}
 console.log(`\nBuilt ${outputFolderName}/ in ${((performance.now() - started) / 1000).toFixed(1)} s (${phases.join(', ')}).`);
