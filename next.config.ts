@@ -1,8 +1,15 @@
 import type { NextConfig } from 'next';
+import { exportFolderVariable } from './lib/export/output-folder';
+
+// `npm run build` exports into a staging folder and swaps it in as out/ only when every step succeeded
+// (lib/export/output-folder.ts). Unset, as in `next dev` (which would put its files under a distDir), Next
+// keeps .next and exports to out/.
+const exportFolder = process.env[exportFolderVariable];
 
 const nextConfig: NextConfig = {
   // The engine's product is a folder of static files (out/) that any static host serves.
   output: 'export',
+  ...(exportFolder ? { distDir: exportFolder } : {}),
   // Every URL is a folder with an index.html, so /about/ works on hosts that do not rewrite URLs.
   trailingSlash: true,
   // next/image's optimizer needs a server; in an export its URLs would 404.

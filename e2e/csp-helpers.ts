@@ -30,6 +30,8 @@ export function headersForPath(rules: readonly HeaderRule[], pathname: string): 
 export async function applyDeployHeaders(context: BrowserContext, outDirectory: string): Promise<void> {
   const rules = parseHeadersFile(fs.readFileSync(path.join(outDirectory, '_headers'), 'utf8'));
   await context.route('**/*', async (route) => {
+    // Third parties are not the site's to serve: they go on to e2e/fixtures.ts's stand-ins.
+    if (new URL(route.request().url()).hostname !== '127.0.0.1') return route.fallback();
     const response = await route.fetch();
     const headers = Object.fromEntries(
       Object.entries(response.headers()).filter(([name]) => !['content-encoding', 'content-length'].includes(name.toLowerCase())),

@@ -40,7 +40,11 @@ export const test = base.extend<{ problems: string[]; thirdPartyStandIns: undefi
       }
     });
     page.on('pageerror', (error) => problems.push(`exception: ${error.message}`));
-    page.on('requestfailed', (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+    page.on('requestfailed', (request) => {
+      // A request the browser cancels because the visitor navigated on (a favicon still loading) did not fail.
+      if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
+      problems.push(`failed: ${request.url()} ${request.failure()?.errorText ?? ''}`);
+    });
     page.on('response', (response) => {
       if (response.status() >= 400 && !isDeliberatelyMissing(response.url())) problems.push(`HTTP ${response.status()}: ${response.url()}`);
     });

@@ -1,11 +1,13 @@
 import type { Page, Route } from '@playwright/test';
 import { expect, fixtureUrl, test } from './fixtures';
+import { fixtureBasePath } from './fixture-site/fixture-site';
 import { childElements, childText, parseXml, pngSize } from './xml';
 
 // The fixture site (e2e/fixture-site/site.config.ts) names giscus and a reactions endpoint. Nothing may leave the
 // machine: these stand-ins answer for giscus.app and the endpoint, and every test checks where requests went.
 const endpoint = 'https://reactions.fixture.example/api/reactions';
-const site = 'https://fixture.example';
+// The fixture site is built under its base path, which every absolute URL carries.
+const site = `https://fixture.example${fixtureBasePath}`;
 
 /** Stands in for giscus.app: a client.js that makes the iframe from its script's data-* (as giscus's does), and a widget that shows its theme. */
 async function fakeGiscus(page: Page): Promise<string[]> {
@@ -207,13 +209,18 @@ test.describe('feeds and structured data on the fixture site', () => {
   test('the sitemap lists every published page with its last change, and no draft', async ({ request }) => {
     const urlset = parseXml(await (await request.get(fixtureUrl('/sitemap.xml'))).text());
     const entries = Object.fromEntries(childElements(urlset, 'url').map((entry) => [childText(entry, 'loc'), childText(entry, 'lastmod') ?? null]));
-    expect(entries).toEqual({
+    expect(entries).toMatchObject({
       [`${site}/`]: null,
       [`${site}/about-the-author/`]: null,
       [`${site}/comments/`]: '2024-06-15T00:00:00Z',
       [`${site}/dated-note/`]: '2023-11-02T00:00:00Z',
       [`${site}/plain-page/`]: null,
     });
+    // Every page the home page lists is in it, and nothing else but the home page.
+    const home = await request.get(fixtureUrl('/'));
+    const listed = [...(await home.text()).matchAll(/<h2[^>]*><a href="([^"]+)"/g)].map((match) => `https://fixture.example${match[1]}`);
+    expect(Object.keys(entries).sort()).toEqual([`${site}/`, ...listed].sort());
+    expect(Object.keys(entries).some((url) => url.includes('draft'))).toBe(false);
     expect((await request.get(fixtureUrl('/draft-note/'))).status()).toBe(404);
   });
 

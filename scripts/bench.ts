@@ -14,7 +14,7 @@ import { median, weighPages } from '../lib/export/page-weight';
 import { listFiles } from '../lib/export/finish-export';
 import { formatTable } from '../lib/text-table';
 import { writeCorpus } from './bench-corpus';
-import { syncProjectCopy } from './project-copy';
+import { buildArguments, syncProjectCopy } from './project-copy';
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -86,7 +86,7 @@ interface Run {
 
 async function build(directory: string): Promise<Run> {
   const started = performance.now();
-  const child = spawn(process.execPath, [path.join(directory, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/build.ts'], {
+  const child = spawn(process.execPath, buildArguments, {
     cwd: directory,
     env: { ...process.env, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -7,14 +7,14 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fixtureBasePath, fixtureProjectFolder, fixtureSourceFolder } from '../e2e/fixture-site/fixture-site';
-import { syncProjectCopy } from './project-copy';
+import { buildArguments, syncProjectCopy } from './project-copy';
 
 syncProjectCopy(fixtureProjectFolder);
 fs.cpSync(path.join(fixtureSourceFolder, 'content'), path.join(fixtureProjectFolder, 'content'), { recursive: true });
 fs.copyFileSync(path.join(fixtureSourceFolder, 'site.config.ts'), path.join(fixtureProjectFolder, 'site.config.ts'));
 
 console.log(`Building the fixture site in ${path.relative(process.cwd(), fixtureProjectFolder)}/ (base path "${fixtureBasePath || '/'}")`);
-const build = spawnSync(process.execPath, [path.join(fixtureProjectFolder, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/build.ts'], {
+const build = spawnSync(process.execPath, buildArguments, {
   cwd: fixtureProjectFolder,
   env: { ...process.env, BASE_PATH: fixtureBasePath },
   stdio: 'inherit',

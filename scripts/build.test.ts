@@ -1,43 +1,126 @@
-import { spawnSync } from 'node:child_process';
+/**
+ * `npm run build` end to end, in a throwaway copy of the project (scripts/project-copy.ts): what a
+ * failing or stopped build prints, and that it leaves the previous out/ byte for byte as it was. These run
+ * real Next.js builds (about a minute together on a quiet 2-core machine, several under load): `npm run test:build`.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import os from 'node:os';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempFolder } from '@/lib/testing/temp-folder';
+import { buildArguments, repository, syncProjectCopy } from './project-copy';
 
-/** `npm run build` on broken content, in a throwaway copy of the project (it fails before Next.js starts). */
-function buildWith(content: Record<string, string>, options: { env?: Record<string, string>; siteConfig?: (text: string) => string } = {}) {
-  const project = tempFolder('broken-site', Object.fromEntries(Object.entries(content).map(([name, text]) => [`content/${name}`, text])));
-  for (const entry of ['lib', 'scripts', 'components', 'site.config.ts', 'package.json', 'tsconfig.json']) {
-    fs.cpSync(path.join(process.cwd(), entry), path.join(project, entry), { recursive: true });
-  }
-  if (options.siteConfig) {
-    const config = path.join(project, 'site.config.ts');
-    fs.writeFileSync(config, options.siteConfig(fs.readFileSync(config, 'utf8')));
-  }
-  fs.symlinkSync(path.join(process.cwd(), 'node_modules'), path.join(project, 'node_modules'));
-  return spawnSync(process.execPath, [path.join(project, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/build.ts'], {
-    cwd: project,
-    encoding: 'utf8',
-    env: { ...process.env, DEBUG: '', ...options.env },
+let project: string;
+const out = () => path.join(project, 'out');
+
+/** Every file and folder under a folder: path → sha256 of the bytes (files) or 'folder'. */
+function snapshot(directory: string): Record<string, string> {
+  const entries = fs.readdirSync(directory, { recursive: true, withFileTypes: true });
+  return Object.fromEntries(
+    entries
+      .map((entry) => {
+        const full = path.join(entry.parentPath, entry.name);
+        const relative = path.relative(directory, full);
+        return [relative, entry.isDirectory() ? 'folder' : createHash('sha256').update(fs.readFileSync(full)).digest('hex')] as const;
+      })
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+}
+
+/** Folders a build leaves beside out/ when it did not clean up after itself. */
+const leftovers = () => fs.readdirSync(project).filter((name) => /^\.out-(staging|previous)-/.test(name));
+
+/** Processes still running in the project (a build's Next.js workers would be), from /proc (Linux). */
+function processesInProject(): string[] {
+  return fs.readdirSync('/proc').filter((pid) => {
+    if (!/^\d+$/.test(pid)) return false;
+    try {
+      return fs.readlinkSync(`/proc/${pid}/cwd`) === project;
+    } catch {
+      return false; // ended meanwhile, or not ours to look at
+    }
   });
 }
 
+const buildEnvironment: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', DEBUG: '' };
+const build = () => spawnSync(process.execPath, buildArguments, { cwd: project, encoding: 'utf8', env: buildEnvironment });
+
+/** `npm run build` in a minimal copy (node_modules symlinked), for settings it refuses before Next.js starts. */
+function buildWith(content: Record<string, string>, options: { env?: Record<string, string>; siteConfig?: (text: string) => string } = {}) {
+  const copy = tempFolder('broken-site', Object.fromEntries(Object.entries(content).map(([name, text]) => [`content/${name}`, text])));
+  for (const entry of ['lib', 'scripts', 'components', 'site.config.ts', 'package.json', 'tsconfig.json']) {
+    fs.cpSync(path.join(process.cwd(), entry), path.join(copy, entry), { recursive: true });
+  }
+  if (options.siteConfig) {
+    const config = path.join(copy, 'site.config.ts');
+    fs.writeFileSync(config, options.siteConfig(fs.readFileSync(config, 'utf8')));
+  }
+  fs.symlinkSync(path.join(process.cwd(), 'node_modules'), path.join(copy, 'node_modules'));
+  return spawnSync(process.execPath, buildArguments, { cwd: copy, encoding: 'utf8', env: { ...process.env, DEBUG: '', ...options.env } });
+}
+
+/** The site as a previous build deployed it; what every failed build below must leave untouched. */
+const previousSite: Record<string, string | Buffer> = {
+  'index.html': '<!doctype html><title>Home</title><p>The site as it was deployed.</p>',
+  'about/index.html': '<!doctype html><title>About</title><p>Last week’s about page.</p>',
+  '_next/static/css/site.css': 'body{margin:0}',
+  'katex/fonts/KaTeX_Main-Regular.woff2': Buffer.from([0x77, 0x4f, 0x46, 0x32, 0, 1, 0, 0, 0xff]),
+};
+let previous: Record<string, string>;
+
+function setContent(files: Record<string, string>): void {
+  fs.rmSync(path.join(project, 'content'), { recursive: true, force: true });
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(project, 'content', name)), { recursive: true });
+    fs.writeFileSync(path.join(project, 'content', name), text);
+  }
+}
+const aboutPages = {
+  'about.md': '# About\n\nText.\n',
+  'about-me.md': '# About me\n',
+  'education.md': '# Education\n',
+  'software-philosophy.md': '# Philosophy\n',
+};
+
+function expectPreviousSiteKept(): void {
+  expect(snapshot(out())).toEqual(previous);
+  expect(leftovers()).toEqual([]);
+}
+
+beforeAll(() => {
+  project = fs.mkdtempSync(path.join(os.tmpdir(), 'engine-build-'));
+  syncProjectCopy(project);
+  fs.copyFileSync(path.join(repository, 'site.config.ts'), path.join(project, 'site.config.ts'));
+  for (const [name, content] of Object.entries(previousSite)) {
+    fs.mkdirSync(path.dirname(path.join(out(), name)), { recursive: true });
+    fs.writeFileSync(path.join(out(), name), content);
+  }
+  fs.mkdirSync(path.join(out(), 'empty-folder'));
+  previous = snapshot(out());
+}, 120_000);
+
+afterAll(() => {
+  if (project) fs.rmSync(project, { recursive: true, force: true });
+});
+
 describe('npm run build on broken content', () => {
-  it('exits 1 and names every broken file and line, without a stack trace', () => {
-    const result = buildWith({
+  it('exits 1 and names every broken file and line, without a stack trace; out/ is untouched', () => {
+    setContent({
+      ...aboutPages,
       'about.md': '---\ntitle: About\ninsert_anchor_link: left\n---\n\nText.\n',
-      'about-me.md': '# About me\n',
-      'education.md': '# Education\n',
-      'software-philosophy.md': '# Philosophy\n',
       'math.md': '---\ntitle: Math\nmath: true\n---\n\nBroken $\\frac{1}{$ math.\n',
     });
+    const result = build();
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('Content has 2 problems:');
     expect(result.stderr).toContain('content/about.md:3: unknown front-matter key `insert_anchor_link`. Did you mean `insert_anchor_links`?');
     expect(result.stderr).toMatch(/content\/math\.md:6:\d+: KaTeX cannot render this math: KaTeX parse error: /);
     expect(result.stderr).not.toMatch(/^\s+at /m);
     expect(result.stdout).not.toContain('Next.js');
-  }, 30_000);
+    expectPreviousSiteKept();
+  }, 60_000);
 });
 
 describe('npm run build under a base path', () => {
@@ -49,5 +132,57 @@ describe('npm run build under a base path', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('BASE_PATH=/docs does not work with clientRuntime: true in site.config.ts yet');
     expect(result.stdout).not.toContain('Content:');
-  }, 30_000);
+  }, 60_000);
+});
+
+describe('a build that is stopped or fails late leaves the previous out/ exactly as it was', () => {
+  it('Ctrl-C while Next is writing the export: exit 130, out/ untouched, its partial export deleted, no process left', async () => {
+    setContent(aboutPages);
+    // Its own process group, signalled as a whole: what a terminal does on Ctrl-C.
+    const child = spawn(process.execPath, buildArguments, { cwd: project, env: buildEnvironment, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    // The moment Next creates the staging folder, i.e. mid-build, with the export partly written.
+    let staging: string | undefined;
+    while (child.exitCode === null && !staging) {
+      staging = leftovers().find((name) => name.startsWith('.out-staging-'));
+      if (!staging) await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(staging, output).toBeDefined();
+    expect(child.exitCode, output).toBeNull();
+    process.kill(-(child.pid ?? 0), 'SIGINT');
+    expect(await exited, output).toBe(130);
+    expect(output).toContain('Build stopped (SIGINT); out/ is unchanged.');
+    expect(output).not.toContain('Built out/');
+    expectPreviousSiteKept();
+    // Next's workers were stopped with it, so none can write into the project afterwards.
+    for (let attempt = 0; attempt < 20 && processesInProject().length > 0; attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(processesInProject()).toEqual([]);
+  });
+
+  it('a page whose export refers to a missing file: next build succeeds, the finishing step fails, out/ untouched', () => {
+    setContent({ ...aboutPages, 'diagram.md': '# Diagram\n\n![The queue, drawn](/images/queue.png)\n' });
+    const result = build();
+    expect(result.stderr).toContain('The export refers to files it does not contain:\n  out/diagram/index.html: /images/queue.png');
+    expect(result.status, result.stdout + result.stderr).toBe(1);
+    expect(result.stdout).toContain('Zero-JS export: Next.js runtime removed');
+    expectPreviousSiteKept();
+  });
+
+  it('the next good build replaces out/ and clears what killed builds left', () => {
+    setContent(aboutPages);
+    // A build killed outright (SIGKILL) mid-export, and one killed after its swap, long ago.
+    fs.mkdirSync(path.join(project, '.out-staging-99999999', 'about'), { recursive: true });
+    fs.mkdirSync(path.join(project, '.out-previous-99999998'));
+    const result = build();
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toContain('Deleted .out-staging-99999999, left by a build that was killed.');
+    expect(leftovers()).toEqual([]);
+    const files = Object.keys(snapshot(out()));
+    expect(files).toContain('about-me/index.html');
+    expect(files).not.toContain('empty-folder');
+    expect(fs.readFileSync(path.join(out(), 'about/index.html'), 'utf8')).not.toContain('Last week');
+  });
 });

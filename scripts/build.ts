@@ -1,19 +1,24 @@
 /**
- * `npm run build`: content first, then Next.js, then the export's finishing steps.
+ * `npm run build`: content first, then Next.js, then the export's finishing steps, then out/.
  *  1. read, validate and compile every page once (compile cache in .next/cache), reporting every
  *     problem in every file as `file:line: message` lines;
- *  2. `next build`, whose page renderers read the compiled pages and no content file;
- *  3. finish out/: remove Next's client runtime (unless site.config.ts keeps it), refuse markup that would
- *     run unvouched code, prefix site URLs with BASE_PATH, give each page its Content Security Policy,
- *     write the deploy header files, check that every local link and asset exists, and print what each
- *     page weighs.
+ *  2. `next build`, whose page renderers read the compiled pages and no content file, exporting into a
+ *     staging folder beside out/ (lib/export/output-folder.ts);
+ *  3. finish the staged export: remove Next's client runtime (unless site.config.ts keeps it), refuse
+ *     markup that would run unvouched code, prefix site URLs with BASE_PATH, give each page its Content
+ *     Security Policy, write the deploy header files, check that every local link and asset exists, and
+ *     print what each page weighs;
+ *  4. swap the staged export in as out/. Until then out/ is untouched: a build that fails, crashes or is
+ *     stopped (Ctrl-C, SIGTERM, SIGHUP) deletes its staging folder and leaves the previous out/ as it was.
  * DEBUG=1 shows stack traces of unexpected errors.
  */
 // Compile page bodies for production, as `next build` renders them; Next's types call NODE_ENV read-only.
 Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? 'production' });
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 
-const { spawnSync } = await import('node:child_process');
+const { spawn } = await import('node:child_process');
+const path = await import('node:path');
+const { constants: osConstants } = await import('node:os');
 const { ContentErrors, buildContentManifest } = await import('@/lib/content');
 const { absoluteUrl, basePath, site } = await import('@/lib/site');
 const { buildOgImages } = await import('@/lib/seo/og-images');
@@ -24,6 +29,44 @@ const { ExportError, findMissingAssets, removeClientRuntime } = await import('@/
 const { formatWeightTable, summariseWeights, weighPages } = await import('@/lib/export/page-weight');
 const { secureExport } = await import('@/lib/export/secure-export');
 const { syncVercelConfig, writeDeployFiles } = await import('@/lib/export/deploy-files');
+const { exportFolderVariable, outputFolderName, stageExport } = await import('@/lib/export/output-folder');
+
+const projectDirectory = path.resolve(new URL('..', import.meta.url).pathname);
+const staged = stageExport(projectDirectory);
+for (const line of staged.recovered) console.log(line);
+// Every way out of this process short of SIGKILL passes here: fail(), a crash, process.exit() on a signal.
+process.on('exit', () => staged.discard());
+
+let nextBuild: ReturnType<typeof spawn> | undefined;
+let stopping = false;
+/** Ctrl-C and friends: stop Next's build (and its workers), delete the staged export, exit 128 + signal. */
+async function stop(signal: NodeJS.Signals): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.error(`\nBuild stopped (${signal}); ${outputFolderName}/ is unchanged.`);
+  const child = nextBuild;
+  if (child?.pid !== undefined && child.exitCode === null && child.signalCode === null) {
+    const group = -child.pid;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    killGroup(group, 'SIGTERM');
+    const forced = setTimeout(() => killGroup(group, 'SIGKILL'), 5000);
+    await exited;
+    clearTimeout(forced);
+    // Workers that outlived Next's main process would go on writing into the staging folder.
+    killGroup(group, 'SIGKILL');
+  }
+  process.exit(128 + (osConstants.signals[signal] ?? 1));
+}
+function killGroup(group: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(group, signal);
+  } catch {
+    // The group has already exited.
+  }
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, (received) => void stop(received));
+/** Lets a signal that arrived during a synchronous step act before the next one starts. */
+const checkpoint = () => new Promise((resolve) => setImmediate(resolve));
 
 function fail(message: string): never {
   console.error(message);
@@ -75,14 +118,21 @@ endPhase('content');
 console.log(await buildOgImages(build.pages, site, absoluteUrl));
 endPhase('preview images');
 
-const next = spawnSync(process.execPath, [new URL('../node_modules/next/dist/bin/next', import.meta.url).pathname, 'build'], {
-  stdio: 'inherit',
-  env: process.env,
+await checkpoint();
+
+// Its own process group, so that stopping the build stops Next's workers too (see stop()).
+nextBuild = spawn(process.execPath, [path.join(projectDirectory, 'node_modules/next/dist/bin/next'), 'build'], {
+  stdio: ['ignore', 'inherit', 'inherit'],
+  env: { ...process.env, [exportFolderVariable]: staged.relativeFolder },
+  detached: true,
 });
-if (next.status !== 0) fail('next build failed (see above).');
+const nextStatus = await new Promise<number | null>((resolve) => nextBuild?.once('exit', (code) => resolve(code)));
+await checkpoint();
+if (nextStatus !== 0) fail('next build failed (see above).');
 endPhase('next build');
 
-const outDirectory = new URL('../out', import.meta.url).pathname;
+/** The export every finishing step works on: the staged folder, which becomes out/ at the end. */
+const outDirectory = staged.folder;
 if (!site.clientRuntime) {
   try {
     const report = removeClientRuntime(outDirectory);
@@ -106,18 +156,28 @@ console.log(
   `Content Security Policy: a policy of its own in each of ${secured.pages} pages${basePath ? `, every site URL under ${basePath}/` : ''}; out/_headers and out/.nojekyll written.`,
 );
 // vercel.json describes the site served at a host's root; a base-path build (GitHub Pages) leaves it alone.
-if (basePath === '') {
-  const onVercel = process.env.VERCEL === '1';
-  const sync = syncVercelConfig(new URL('../vercel.json', import.meta.url).pathname, vercelJson, !onVercel && !process.env.CI);
-  if (sync === 'written') console.log('vercel.json updated: its header policy follows the pages\' scripts. Commit it with this change.');
-  if (sync === 'stale' && onVercel) fail('vercel.json in the repository is out of date for these pages (Vercel read it before this build): run `npm run build` locally and commit vercel.json.');
-  if (sync === 'stale') console.warn('vercel.json in the repository is out of date for these pages: run `npm run build` locally and commit vercel.json.');
+// Vercel read it before this build, so there a stale one fails the build; elsewhere it is rewritten, but
+// only once the new out/ is in place (a failed build changes nothing).
+const vercelConfigFile = new URL('../vercel.json', import.meta.url).pathname;
+const mayWriteVercelConfig = basePath === '' && process.env.VERCEL !== '1' && !process.env.CI;
+if (basePath === '' && !mayWriteVercelConfig && syncVercelConfig(vercelConfigFile, vercelJson, false) === 'stale') {
+  const advice = 'vercel.json in the repository is out of date for these pages: run `npm run build` locally and commit vercel.json.';
+  if (process.env.VERCEL === '1') fail(`${advice} (Vercel read it before this build.)`);
+  console.warn(advice);
 }
 const missing = findMissingAssets(outDirectory, { basePath, siteUrl: absoluteUrl('/') });
 if (missing.length > 0) fail(`The export refers to files it does not contain:\n  ${missing.join('\n  ')}`);
 endPhase('finish');
+await checkpoint();
 
 const weights = weighPages(outDirectory, basePath);
 console.log(`\n${formatWeightTable(weights)}\n${summariseWeights(weights)}`);
 endPhase('weigh');
-console.log(`\nBuilt out/ in ${((performance.now() - started) / 1000).toFixed(1)} s (${phases.join(', ')}).`);
+await checkpoint();
+
+// Last: nothing after this can fail the build.
+staged.publish();
+if (mayWriteVercelConfig && syncVercelConfig(vercelConfigFile, vercelJson, true) === 'written') {
+  console.log("vercel.json updated: its header policy follows the pages' scripts. Commit it with this change.");
+}
+console.log(`\nBuilt ${outputFolderName}/ in ${((performance.now() - started) / 1000).toFixed(1)} s (${phases.join(', ')}).`);

@@ -122,7 +122,7 @@ describe('formats', () => {
 
   it('understands GitHub Markdown: tables, strikethrough, autolinks', async () => {
     const html = await render('a.md', '# T\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n~~old~~ https://example.org\n');
-    expect(html).toContain('<div class="table-scroll" tabindex="0" role="region" aria-label="Table"><table>');
+    expect(html).toContain('<div class="table-scroll" tabindex="0" role="group" aria-label="Table"><table>');
     expect(html).toContain('<del>old</del>');
     expect(html).toContain('<a href="https://example.org" rel="external noopener noreferrer">https://example.org</a>');
   });

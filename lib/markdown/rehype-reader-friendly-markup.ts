@@ -24,7 +24,7 @@ export function rehypeReaderFriendlyMarkup() {
         parent.children[index] = {
           type: 'element',
           tagName: 'div',
-          properties: { className: ['table-scroll'], tabIndex: 0, role: 'region', ariaLabel: 'Table' },
+          properties: { className: ['table-scroll'], tabIndex: 0, role: 'group', ariaLabel: 'Table' },
           children: [element],
         };
         return SKIP;

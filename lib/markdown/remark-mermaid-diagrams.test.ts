@@ -41,7 +41,7 @@ describe('mermaid fences', { timeout: 180_000 }, () => {
 
   it('become a figure with a light and a dark SVG, named for screen readers, and the source in a details element', async () => {
     const html = await render('on.md', `${on}\nBefore.\n\n${flowchart}\nAfter.\n`);
-    expect(html).toMatch(/^<p>Before.<\/p>\n<figure class="diagram"><div class="overflow-x-auto" tabindex="0" role="region" aria-label="Diagram">/);
+    expect(html).toMatch(/^<p>Before.<\/p>\n<figure class="diagram"><div class="overflow-x-auto" tabindex="0" role="group" aria-label="Diagram">/);
     expect(html.match(/<svg /g)).toHaveLength(2);
     expect(html).toMatch(/<svg id="mermaidDiagram1-light"[^>]*class="flowchart dark:hidden"[^>]*role="img" aria-label="Flowchart diagram"/);
     expect(html).toMatch(/<svg id="mermaidDiagram1-dark"[^>]*class="flowchart hidden dark:block"[^>]*role="img" aria-label="Flowchart diagram"/);

@@ -120,8 +120,8 @@ export function diagramFigure(rendered: RenderedDiagram, source: string, pageInd
       {
         type: 'element',
         tagName: 'div',
-        // Like a wide table: a region a keyboard can scroll, named by what it holds (the image inside has the diagram's name).
-        properties: { className: ['overflow-x-auto'], tabIndex: 0, role: 'region', ariaLabel: 'Diagram' },
+        // Like a wide table: a region a keyboard can scroll, named by what it holds (the image inside has the diagram's name); a group, not a landmark region, since a page may hold many.
+        properties: { className: ['overflow-x-auto'], tabIndex: 0, role: 'group', ariaLabel: 'Diagram' },
         children: [light, dark],
       },
       {
