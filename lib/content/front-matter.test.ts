@@ -105,7 +105,7 @@ describe('front matter', () => {
     expect(error.message).toContain('content/page.md:2: `date` must be a date such as 2024-05-01, got "someday".');
   });
 
-  it('accepts the flags later releases implement, and checks them', () => {
+  it('accepts the feature flags, and checks them', () => {
     expect(parseSource('content/d.md', '---\ntoc: true\ncopy: false\nmermaid: true\ncomment: false\nreaction: true\n---\n').frontMatter).toMatchObject({
       toc: true,
       mermaid: true,

@@ -16,8 +16,7 @@ export type TemplateName = z.output<typeof templateSchema>;
 
 /**
  * The per-page switches. The site config holds a default for each; front matter overrides it.
- * toc (contents list) and copy (copy buttons) work; mermaid, comment and reaction are validated now and take
- * effect in later releases.
+ * comment and reaction need a provider in site.config.ts; without one the build names the pages they affect.
  */
 export const pageOptionsSchema = z.strictObject({
   math: z.boolean(),
