@@ -1,6 +1,7 @@
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
+import { elementAttribute, elementText } from './hast-element';
 
 /**
  * Next.js puts its client runtime into every exported page: script tags for its chunks, preload hints
@@ -28,16 +29,6 @@ const runtimeScriptSource = /^\/_next\/static\/.+\.js$/;
 /** The inline scripts Next.js 16 and React 19 write: RSC payload pushes, Turbopack's chunk list, Suspense swaps. */
 export const runtimeInlineScript = /^\s*(?:\(?self\.__next_[fs]\b|\(globalThis\["TURBOPACK"\]|\$R[CSX]\b|requestAnimationFrame\(function\(\)\{\$RT)/;
 
-function textOf(element: Element): string {
-  return element.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
-}
-
-function attribute(element: Element, name: string): string | undefined {
-  const value = element.properties[name];
-  if (value === undefined || value === null || value === false) return undefined;
-  return Array.isArray(value) ? value.join(' ') : String(value);
-}
-
 type Verdict = 'keep' | 'remove';
 
 function judge(node: RootContent, file: string): Verdict {
@@ -46,21 +37,21 @@ function judge(node: RootContent, file: string): Verdict {
   if (node.type !== 'element') return 'keep';
   if (node.tagName === 'script') {
     if (node.properties.dataEnhancement !== undefined) return 'keep';
-    const source = attribute(node, 'src');
+    const source = elementAttribute(node, 'src');
     // Structured data for search engines (the about pages' JSON-LD): a data block browsers never run.
-    if (source === undefined && attribute(node, 'type')?.trim().toLowerCase() === structuredDataType) return 'keep';
+    if (source === undefined && elementAttribute(node, 'type')?.trim().toLowerCase() === structuredDataType) return 'keep';
     if (source !== undefined && runtimeScriptSource.test(source)) return 'remove';
-    if (source === undefined && runtimeInlineScript.test(textOf(node))) return 'remove';
-    const what = source ?? `${textOf(node).slice(0, 60)}…`;
+    if (source === undefined && runtimeInlineScript.test(elementText(node))) return 'remove';
+    const what = source ?? `${elementText(node).slice(0, 60)}…`;
     throw new ExportError(
       file,
       `a <script> the zero-JS export does not recognise (${what}). Mark the site's own scripts with ${enhancementAttribute}, or set clientRuntime: true in site.config.ts.`,
     );
   }
   if (node.tagName === 'link') {
-    const rel = attribute(node, 'rel') ?? '';
-    const href = attribute(node, 'href') ?? '';
-    const isScriptHint = /\b(?:preload|modulepreload|prefetch)\b/.test(rel) && (attribute(node, 'as') === 'script' || rel.includes('modulepreload'));
+    const rel = elementAttribute(node, 'rel') ?? '';
+    const href = elementAttribute(node, 'href') ?? '';
+    const isScriptHint = /\b(?:preload|modulepreload|prefetch)\b/.test(rel) && (elementAttribute(node, 'as') === 'script' || rel.includes('modulepreload'));
     if (isScriptHint) {
       if (runtimeScriptSource.test(href)) return 'remove';
       throw new ExportError(file, `a script preload the zero-JS export does not recognise (${href}).`);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Element, Root } from 'hast';
 import { find, html as htmlSchema } from 'property-information';
 import { visit } from 'unist-util-visit';
+import { elementAttribute, elementText } from '@/lib/export/hast-element';
 
 /**
  * The Content Security Policy of the exported site, computed from the markup it governs.
@@ -51,17 +52,6 @@ export function sha256Source(text: string): string {
   return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 }
 
-/** The text of an element's text children: what CSP hashes for inline <script> and <style>. */
-function childText(element: Element): string {
-  return element.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
-}
-
-function attribute(element: Element, property: string): string | undefined {
-  const value = element.properties[property];
-  if (value === undefined || value === null || value === false) return undefined;
-  return Array.isArray(value) ? value.join(' ') : String(value);
-}
-
 /** Script types that run (or are read by the browser as code): anything else is a data block, e.g. JSON-LD. */
 const executableScriptTypes = new Set([
   '',
@@ -88,7 +78,7 @@ const executableScriptTypes = new Set([
 
 /** Whether a <script> element runs, as opposed to a data block (`type="application/ld+json"`) the browser never executes. */
 export function isExecutableScript(element: Element): boolean {
-  const type = (attribute(element, 'type') ?? '').trim().toLowerCase();
+  const type = (elementAttribute(element, 'type') ?? '').trim().toLowerCase();
   return executableScriptTypes.has(type.split(';')[0]?.trim() ?? '');
 }
 
@@ -114,7 +104,7 @@ function srcsetUrls(value: unknown): string[] {
 
 /** The origins a `data-csp-frame` / `-connect` / `-style` / `-img` attribute declares; each must be a plain https origin. */
 function declaredOrigins(element: Element, property: 'dataCspFrame' | 'dataCspConnect' | 'dataCspStyle' | 'dataCspImg', where: string): string[] {
-  const value = attribute(element, property);
+  const value = elementAttribute(element, property);
   if (value === undefined) return [];
   const name = `data-csp-${property.slice('dataCsp'.length).toLowerCase()}`;
   return value
@@ -163,14 +153,14 @@ export function collectPolicyNeeds(tree: Root, where: string): PolicyNeeds {
   visitElements(tree, (element) => {
     if (element.properties.style !== undefined) styleAttributes = true;
     // CSS inside style attributes and elements can load images too (background: url(data:…)).
-    const inlineCss = [attribute(element, 'style') ?? '', element.tagName === 'style' ? childText(element) : ''].join('');
+    const inlineCss = [elementAttribute(element, 'style') ?? '', element.tagName === 'style' ? elementText(element) : ''].join('');
     for (const match of inlineCss.matchAll(/url\(\s*['"]?([^'")]+)/g)) external(match[1], imageSources);
     switch (element.tagName) {
       case 'script': {
         if (!isExecutableScript(element)) break;
         scripts = true;
-        const src = attribute(element, 'src');
-        if (src === undefined) scriptHashes.push(sha256Source(childText(element)));
+        const src = elementAttribute(element, 'src');
+        if (src === undefined) scriptHashes.push(sha256Source(elementText(element)));
         else external(src, scriptOrigins);
         frameSources.push(...declaredOrigins(element, 'dataCspFrame', where));
         connectSources.push(...declaredOrigins(element, 'dataCspConnect', where));
@@ -180,36 +170,36 @@ export function collectPolicyNeeds(tree: Root, where: string): PolicyNeeds {
         break;
       }
       case 'style':
-        styleHashes.push(sha256Source(childText(element)));
+        styleHashes.push(sha256Source(elementText(element)));
         break;
       case 'link': {
-        const rel = attribute(element, 'rel') ?? '';
-        if (/\bstylesheet\b/i.test(rel)) external(attribute(element, 'href'), styleOrigins);
+        const rel = elementAttribute(element, 'rel') ?? '';
+        if (/\bstylesheet\b/i.test(rel)) external(elementAttribute(element, 'href'), styleOrigins);
         // Browsers fetch icons under img-src.
-        if (/\b(?:icon|apple-touch-icon)\b/i.test(rel)) external(attribute(element, 'href'), imageSources);
+        if (/\b(?:icon|apple-touch-icon)\b/i.test(rel)) external(elementAttribute(element, 'href'), imageSources);
         break;
       }
       case 'img':
-        external(attribute(element, 'src'), imageSources);
+        external(elementAttribute(element, 'src'), imageSources);
         for (const url of srcsetUrls(element.properties.srcSet)) external(url, imageSources);
         break;
       case 'image':
-        external(attribute(element, 'href') ?? attribute(element, 'xLinkHref'), imageSources);
+        external(elementAttribute(element, 'href') ?? elementAttribute(element, 'xLinkHref'), imageSources);
         break;
       case 'video':
       case 'audio':
         media = true;
-        external(attribute(element, 'src'), mediaSources);
-        if (element.tagName === 'video') external(attribute(element, 'poster'), imageSources);
+        external(elementAttribute(element, 'src'), mediaSources);
+        if (element.tagName === 'video') external(elementAttribute(element, 'poster'), imageSources);
         break;
       case 'source':
       case 'track':
         // A <source> in <picture> is an image; in <video>/<audio> a media file. Either way, allow it in both.
-        external(attribute(element, 'src'), mediaSources);
+        external(elementAttribute(element, 'src'), mediaSources);
         for (const url of srcsetUrls(element.properties.srcSet)) external(url, imageSources);
         break;
       case 'iframe': {
-        const source = sourceOf(attribute(element, 'src') ?? '');
+        const source = sourceOf(elementAttribute(element, 'src') ?? '');
         if (source !== undefined && source !== 'data:') frameSources.push(source);
         break;
       }
@@ -352,9 +342,9 @@ export interface UnsafeMarkupOptions {
 export function findUnsafeMarkup(tree: Root, options: UnsafeMarkupOptions = {}): string[] {
   const problems: string[] = [];
   visitElements(tree, (element) => {
-    if (element.tagName === 'script' && isExecutableScript(element) && attribute(element, 'src') === undefined) {
+    if (element.tagName === 'script' && isExecutableScript(element) && elementAttribute(element, 'src') === undefined) {
       const known = element.properties.dataEnhancement !== undefined || options.isKnownInlineScript?.(element) === true;
-      if (!known) problems.push(`an inline <script> without data-enhancement: "${childText(element).trim().slice(0, 60)}"`);
+      if (!known) problems.push(`an inline <script> without data-enhancement: "${elementText(element).trim().slice(0, 60)}"`);
     }
     for (const [property, value] of Object.entries(element.properties)) {
       const name = attributeName(property);
