@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { NextConfig } from 'next';
 import { exportFolderVariable } from './lib/export/output-folder';
 
@@ -5,6 +8,25 @@ import { exportFolderVariable } from './lib/export/output-folder';
 // (lib/export/output-folder.ts). Unset, as in `next dev` (which would put its files under a distDir), Next
 // keeps .next and exports to out/.
 const exportFolder = process.env[exportFolderVariable];
+
+const readPackage = (file: string) =>
+  JSON.parse(fs.readFileSync(file, 'utf8')) as { dependencies?: Record<string, string>; peerDependencies?: Record<string, string> };
+
+/**
+ * The project's dependencies that page renderers load with Node's require at run time instead of through
+ * Turbopack: the content pipeline (unified, KaTeX, highlight.js…), the preview images, the config schema.
+ * The renderers only read compiled pages, so bundling all that bought nothing and cost 15 s of every cold
+ * build (2 MB of server chunks; 1000 pages: compile 22 s → 8 s). React, and every package that renders with
+ * it (a react peer dependency), stays bundled: Next gives the app its own React, and there must be only one.
+ */
+function runtimeRequiredPackages(): string[] {
+  const project = readPackage(path.join(import.meta.dirname, 'package.json'));
+  return Object.keys(project.dependencies ?? {}).filter((name) => {
+    if (name === 'next' || name === 'react' || name === 'react-dom') return false;
+    const manifest = readPackage(path.join(import.meta.dirname, 'node_modules', name, 'package.json'));
+    return !manifest.peerDependencies?.react;
+  });
+}
 
 const nextConfig: NextConfig = {
   // The engine's product is a folder of static files (out/) that any static host serves.
@@ -16,10 +38,16 @@ const nextConfig: NextConfig = {
   images: { unoptimized: true },
   // The root layout lives under app/[[...slug]]/ so that each page can set <html lang>;
   // with no app/layout.tsx, the site-wide 404 needs its own document.
-  experimental: { globalNotFound: true },
+  experimental: {
+    globalNotFound: true,
+    // Next renders pages in cores − 1 processes (one on a 2-core machine), leaving a core to a main process
+    // that only waits: with every core, 1000 pages render in 13 s instead of 17 s.
+    cpus: Math.max(1, os.availableParallelism()),
+  },
   // `npm test` type-checks the whole project (tsc --noEmit) and the site config is validated by its schema
   // at build time, so Next's second type check would only add a second or two to every build.
   typescript: { ignoreBuildErrors: true },
+  serverExternalPackages: runtimeRequiredPackages(),
   poweredByHeader: false,
   reactStrictMode: true,
 };

@@ -30,7 +30,7 @@ function snapshot(directory: string): Record<string, string> {
 }
 
 /** Folders a build leaves beside out/ when it did not clean up after itself. */
-const leftovers = () => fs.readdirSync(project).filter((name) => /^\.out-(staging|previous)-/.test(name));
+const leftovers = () => fs.readdirSync(project).filter((name) => /^\.out-(staging|previous)/.test(name));
 
 /** Processes still running in the project (a build's Next.js workers would be), from /proc (Linux). */
 function processesInProject(): string[] {
@@ -147,7 +147,7 @@ describe('a build that is stopped or fails late leaves the previous out/ exactly
     // The moment Next creates the staging folder, i.e. mid-build, with the export partly written.
     let staging: string | undefined;
     while (child.exitCode === null && !staging) {
-      staging = leftovers().find((name) => name.startsWith('.out-staging-'));
+      staging = leftovers().find((name) => name === '.out-staging');
       if (!staging) await new Promise((resolve) => setTimeout(resolve, 25));
     }
     expect(staging, output).toBeDefined();
@@ -174,11 +174,12 @@ describe('a build that is stopped or fails late leaves the previous out/ exactly
   it('the next good build replaces out/ and clears what killed builds left', () => {
     setContent(aboutPages);
     // A build killed outright (SIGKILL) mid-export, and one killed after its swap, long ago.
-    fs.mkdirSync(path.join(project, '.out-staging-99999999', 'about'), { recursive: true });
+    fs.mkdirSync(path.join(project, '.out-staging', 'about'), { recursive: true });
+    fs.writeFileSync(path.join(project, '.out-staging.lock'), '99999999');
     fs.mkdirSync(path.join(project, '.out-previous-99999998'));
     const result = build();
     expect(result.status, result.stdout + result.stderr).toBe(0);
-    expect(result.stdout).toContain('Deleted .out-staging-99999999, left by a build that was killed.');
+    expect(result.stdout).toContain('Deleted .out-staging, left by a build that was killed.');
     expect(leftovers()).toEqual([]);
     const files = Object.keys(snapshot(out()));
     expect(files).toContain('about-me/index.html');

@@ -29,10 +29,20 @@ const { ExportError, findMissingAssets, removeClientRuntime } = await import('@/
 const { formatWeightTable, summariseWeights, weighPages } = await import('@/lib/export/page-weight');
 const { secureExport } = await import('@/lib/export/secure-export');
 const { syncVercelConfig, writeDeployFiles } = await import('@/lib/export/deploy-files');
-const { exportFolderVariable, outputFolderName, stageExport } = await import('@/lib/export/output-folder');
+const { BuildRunningError, exportFolderVariable, outputFolderName, stageExport } = await import('@/lib/export/output-folder');
 
 const projectDirectory = path.resolve(new URL('..', import.meta.url).pathname);
-const staged = stageExport(projectDirectory);
+const staged = (() => {
+  try {
+    return stageExport(projectDirectory);
+  } catch (error) {
+    if (error instanceof BuildRunningError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+})();
 for (const line of staged.recovered) console.log(line);
 // Every way out of this process short of SIGKILL passes here: fail(), a crash, process.exit() on a signal.
 process.on('exit', () => staged.discard());
