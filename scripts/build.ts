@@ -17,6 +17,7 @@ Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? 'production' });
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 
 const { spawn } = await import('node:child_process');
+const fs = await import('node:fs');
 const path = await import('node:path');
 const { constants: osConstants } = await import('node:os');
 const { ContentErrors, buildContentManifest } = await import('@/lib/content');
@@ -29,6 +30,8 @@ const { ExportError, findMissingAssets, removeClientRuntime } = await import('@/
 const { formatWeightTable, summariseWeights, weighPages } = await import('@/lib/export/page-weight');
 const { secureExport } = await import('@/lib/export/secure-export');
 const { syncVercelConfig, writeDeployFiles } = await import('@/lib/export/deploy-files');
+const { RenderCache, nextAssetsOf, renderKey, renderPlanVariable, templateFingerprint } = await import('@/lib/export/render-cache');
+const { mergePolicyNeeds } = await import('@/lib/security/content-security-policy');
 const { BuildRunningError, exportFolderVariable, outputFolderName, stageExport } = await import('@/lib/export/output-folder');
 
 const projectDirectory = path.resolve(new URL('..', import.meta.url).pathname);
@@ -130,40 +133,83 @@ endPhase('preview images');
 
 await checkpoint();
 
-// Its own process group, so that stopping the build stops Next's workers too (see stop()).
-nextBuild = spawn(process.execPath, [path.join(projectDirectory, 'node_modules/next/dist/bin/next'), 'build'], {
-  stdio: ['ignore', 'inherit', 'inherit'],
-  env: { ...process.env, [exportFolderVariable]: staged.relativeFolder },
-  detached: true,
-});
-const nextStatus = await new Promise<number | null>((resolve) => nextBuild?.once('exit', (code) => resolve(code)));
-await checkpoint();
-if (nextStatus !== 0) fail('next build failed (see above).');
-endPhase('next build');
+// Pages whose finished HTML the render cache holds are not rendered again (lib/export/render-cache.ts).
+const engineCache = path.join(projectDirectory, '.next', 'cache', 'portfolio-engine');
+const renderCache = site.clientRuntime ? undefined : RenderCache.load(path.join(engineCache, 'rendered-pages.json'));
+const fingerprint = renderCache ? templateFingerprint(projectDirectory) : '';
+const renderKeys = new Map(build.pages.map((page) => [page.url, renderKey(fingerprint, page)]));
+/** The export's file for a content page's URL: `/about/` → `about/index.html`. */
+const pageFile = (url: string) => `${url.slice(1)}index.html`;
+// The home page lists every page: always rendered.
+let reused = new Map(
+  build.pages.flatMap((page) => {
+    const entry = page.url === '/' ? undefined : renderCache?.lookup(page.url, renderKeys.get(page.url) ?? '');
+    return entry ? [[page.url, entry] as const] : [];
+  }),
+);
 
 /** The export every finishing step works on: the staged folder, which becomes out/ at the end. */
 const outDirectory = staged.folder;
-if (!site.clientRuntime) {
+
+/** `next build` into the staging folder, rendering the pages not reused, then the finishing steps on what it wrote. */
+async function exportPages(): Promise<ReturnType<typeof secureExport>> {
+  const planFile = path.join(engineCache, 'render-plan.json');
+  const plan = build.pages.filter((page) => !reused.has(page.url)).map((page) => page.url);
+  if (renderCache) {
+    fs.mkdirSync(engineCache, { recursive: true });
+    fs.writeFileSync(planFile, JSON.stringify(plan));
+    console.log(`Render cache: ${reused.size} pages finished from earlier builds, ${plan.length} to render.`);
+  }
+  // Its own process group, so that stopping the build stops Next's workers too (see stop()).
+  nextBuild = spawn(process.execPath, [path.join(projectDirectory, 'node_modules/next/dist/bin/next'), 'build'], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, [exportFolderVariable]: staged.relativeFolder, ...(renderCache && { [renderPlanVariable]: planFile }) },
+    detached: true,
+  });
+  const nextStatus = await new Promise<number | null>((resolve) => nextBuild?.once('exit', (code) => resolve(code)));
+  await checkpoint();
+  if (nextStatus !== 0) fail('next build failed (see above).');
+  endPhase('next build');
+
+  if (!site.clientRuntime) {
+    try {
+      const report = removeClientRuntime(outDirectory);
+      console.log(
+        `Zero-JS export: Next.js runtime removed from ${report.pages} pages (${report.removedFiles} files, ${Math.round(report.removedBytes / 1024)} KB deleted).`,
+      );
+    } catch (error) {
+      if (error instanceof ExportError) fail(error.message);
+      throw error;
+    }
+  }
   try {
-    const report = removeClientRuntime(outDirectory);
-    console.log(
-      `Zero-JS export: Next.js runtime removed from ${report.pages} pages (${report.removedFiles} files, ${Math.round(report.removedBytes / 1024)} KB deleted).`,
-    );
+    return secureExport(outDirectory, { basePath, clientRuntime: site.clientRuntime });
   } catch (error) {
     if (error instanceof ExportError) fail(error.message);
     throw error;
   }
 }
-let secured: ReturnType<typeof secureExport>;
-try {
-  secured = secureExport(outDirectory, { basePath, clientRuntime: site.clientRuntime });
-} catch (error) {
-  if (error instanceof ExportError) fail(error.message);
-  throw error;
+
+let secured = await exportPages();
+// A cached page links to Next's stylesheet by its content-hashed name. The template fingerprint covers
+// everything that name depends on, so this only guards against what it cannot see: then render them all.
+const staleAsset = [...reused.values()].flatMap((entry) => entry.nextAssets).find((asset) => !fs.existsSync(path.join(outDirectory, asset)));
+if (staleAsset) {
+  console.log(`Render cache: this build has no ${staleAsset}, which cached pages link to; rendering every page.`);
+  renderCache?.clear();
+  reused = new Map();
+  fs.rmSync(outDirectory, { recursive: true, force: true });
+  secured = await exportPages();
 }
-const { vercelJson } = writeDeployFiles(outDirectory, secured.site, { basePath, clientRuntime: site.clientRuntime });
+for (const [url, entry] of reused) {
+  const file = path.join(outDirectory, pageFile(url));
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, entry.html);
+}
+const siteNeeds = mergePolicyNeeds([secured.site, ...[...reused.values()].map((entry) => entry.policyNeeds)]);
+const { vercelJson } = writeDeployFiles(outDirectory, siteNeeds, { basePath, clientRuntime: site.clientRuntime });
 console.log(
-  `Content Security Policy: a policy of its own in each of ${secured.pages} pages${basePath ? `, every site URL under ${basePath}/` : ''}; out/_headers and out/.nojekyll written.`,
+  `Content Security Policy: a policy of its own in each of ${secured.pages + reused.size} pages${basePath ? `, every site URL under ${basePath}/` : ''}; out/_headers and out/.nojekyll written.`,
 );
 // vercel.json describes the site served at a host's root; a base-path build (GitHub Pages) leaves it alone.
 // Vercel read it before this build, so there a stale one fails the build; elsewhere it is rewritten, but
@@ -184,6 +230,18 @@ const weights = weighPages(outDirectory, basePath);
 console.log(`\n${formatWeightTable(weights)}\n${summariseWeights(weights)}`);
 endPhase('weigh');
 await checkpoint();
+
+// The pages this build rendered, finished, for the next build (a failed build stores nothing).
+if (renderCache) {
+  for (const page of build.pages) {
+    const file = pageFile(page.url);
+    const policyNeeds = secured.pageNeeds.get(file);
+    if (page.url === '/' || reused.has(page.url) || !policyNeeds) continue;
+    const html = fs.readFileSync(path.join(outDirectory, file), 'utf8');
+    renderCache.store(page.url, { key: renderKeys.get(page.url) ?? '', html, policyNeeds, nextAssets: nextAssetsOf(html) });
+  }
+  renderCache.save(new Set(build.pages.map((page) => page.url)));
+}
 
 // Last: nothing after this can fail the build.
 staged.publish();

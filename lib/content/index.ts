@@ -3,6 +3,7 @@
  * validated, compiled pages from here.
  */
 import path from 'node:path';
+import { readRenderPlan } from '@/lib/export/render-cache';
 import type { ContentError } from './errors';
 import { contentDirectory, slugForFile, urlForSlug } from './pages';
 import { getBuiltPages, getDevSiteState, type BuiltPage } from './site-build';
@@ -30,12 +31,14 @@ export async function getRouteData(slug: readonly string[]): Promise<RouteData> 
 
 /**
  * The URL paths to render: the home page and every page. On the dev server, files that do not build
- * yet keep their URL too, so that their page can show what is wrong instead of a 404.
+ * yet keep their URL too, so that their page can show what is wrong instead of a 404. In `npm run build`,
+ * only the pages its render plan names: the others come finished from the render cache (lib/export/render-cache.ts).
  */
 export async function getStaticSlugs(): Promise<string[][]> {
   const { pages, problems } = isDevServer() ? await getDevSiteState() : { pages: await getBuiltPages(), problems: [] };
+  const plan = isDevServer() ? undefined : readRenderPlan();
   const slugs = new Map<string, string[]>([['/', []]]);
-  for (const page of pages) slugs.set(page.url, page.slug);
+  for (const page of pages) if (!plan || plan.has(page.url)) slugs.set(page.url, page.slug);
   for (const problem of problems) {
     const relative = path.relative(contentDirectory, path.resolve(problem.location.file));
     if (!relative.startsWith('..') && /\.mdx?$/.test(relative)) {

@@ -27,6 +27,8 @@ export interface SecureExportReport {
   pages: number;
   /** What all pages together need: the input of the deploy header files' policy. */
   site: PolicyNeeds;
+  /** What each page needs, by its path in the export (`about/index.html`). */
+  pageNeeds: Map<string, PolicyNeeds>;
 }
 
 function textOf(element: Element): string {
@@ -56,7 +58,7 @@ function insertPolicyMeta(tree: Root, policy: string, file: string): void {
 export function secureExport(outDirectory: string, options: SecureExportOptions): SecureExportReport {
   const files = listFiles(outDirectory);
   const problems: string[] = [];
-  const pages: { full: string; html: string; needs: PolicyNeeds }[] = [];
+  const pages: { file: string; full: string; html: string; needs: PolicyNeeds }[] = [];
   const isKnownInlineScript = options.clientRuntime ? (element: Element) => runtimeInlineScript.test(textOf(element)) : undefined;
   for (const file of files.filter((name) => name.endsWith('.html'))) {
     const full = path.join(outDirectory, file);
@@ -73,7 +75,7 @@ export function secureExport(outDirectory: string, options: SecureExportOptions)
       insertPolicyMeta(tree, formatPolicy(pageDirectives(needs)), where);
       // Single quotes inside double-quoted attribute values need no escaping, and the policy is full of
       // them; the "dangerous" characters are ` and ', which only IE read as attribute quotes.
-      pages.push({ full, html: toHtml(tree, { allowParseErrors: true, allowDangerousCharacters: true }), needs });
+      pages.push({ file, full, html: toHtml(tree, { allowParseErrors: true, allowDangerousCharacters: true }), needs });
     } catch (error) {
       if (error instanceof PolicyError || error instanceof ExportError) problems.push(error.message);
       else throw error;
@@ -92,5 +94,9 @@ export function secureExport(outDirectory: string, options: SecureExportOptions)
       fs.writeFileSync(full, withBasePathInCss(fs.readFileSync(full, 'utf8'), options.basePath));
     }
   }
-  return { pages: pages.length, site: mergePolicyNeeds(pages.map((page) => page.needs)) };
+  return {
+    pages: pages.length,
+    site: mergePolicyNeeds(pages.map((page) => page.needs)),
+    pageNeeds: new Map(pages.map((page) => [page.file, page.needs])),
+  };
 }
