@@ -187,3 +187,23 @@ describe('a build that is stopped or fails late leaves the previous out/ exactly
     expect(fs.readFileSync(path.join(out(), 'about/index.html'), 'utf8')).not.toContain('Last week');
   });
 });
+
+describe('the render cache (lib/export/render-cache.ts)', () => {
+  it('a build after an edit renders only the edited page, and writes the very site a build without the cache writes', () => {
+    setContent(aboutPages);
+    const first = build();
+    expect(first.status, first.stdout + first.stderr).toBe(0);
+    setContent({ ...aboutPages, 'education.md': '# Education\n\nA sentence added since.\n' });
+    const warm = build();
+    expect(warm.status, warm.stdout + warm.stderr).toBe(0);
+    expect(warm.stdout).toContain('Render cache: 3 pages finished from earlier builds, 1 to render.');
+    expect(fs.readFileSync(path.join(out(), 'education/index.html'), 'utf8')).toContain('A sentence added since.');
+    const warmSite = snapshot(out());
+
+    fs.rmSync(path.join(project, '.next', 'cache', 'portfolio-engine', 'rendered-pages.json'));
+    const cold = build();
+    expect(cold.status, cold.stdout + cold.stderr).toBe(0);
+    expect(cold.stdout).toContain('Render cache: 0 pages finished from earlier builds, 4 to render.');
+    expect(snapshot(out())).toEqual(warmSite);
+  }, 300_000);
+});

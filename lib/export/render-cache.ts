@@ -55,7 +55,7 @@ function hashTree(hash: crypto.Hash, projectDirectory: string, relative: string)
  * A fingerprint of everything besides a page's own content that its finished HTML depends on. Reads the
  * project's code (a few MB at most: 20–40 ms), not content/.
  */
-export function templateFingerprint(projectDirectory: string, environment: NodeJS.ProcessEnv = process.env): string {
+export function templateFingerprint(projectDirectory: string, environment: Readonly<Record<string, string | undefined>> = process.env): string {
   const hash = crypto.createHash('sha256');
   for (const folder of templateFolders) hashTree(hash, projectDirectory, folder);
   for (const file of templateFiles) hashTree(hash, projectDirectory, file);
@@ -136,7 +136,7 @@ export class RenderCache {
 export const renderPlanVariable = 'ENGINE_RENDER_PLAN';
 
 /** The URLs this build renders, when `npm run build` planned them (see renderPlanVariable); otherwise undefined: all. */
-export function readRenderPlan(environment: NodeJS.ProcessEnv = process.env): ReadonlySet<string> | undefined {
+export function readRenderPlan(environment: Readonly<Record<string, string | undefined>> = process.env): ReadonlySet<string> | undefined {
   const file = environment[renderPlanVariable];
   if (!file) return undefined;
   const urls: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));

@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempFolder } from '@/lib/testing/temp-folder';
+import { mergePolicyNeeds } from '@/lib/security/content-security-policy';
+import { RenderCache, nextAssetsOf, readRenderPlan, renderKey, renderPlanVariable, templateFingerprint, type RenderedPage } from './render-cache';
+
+const project = () =>
+  tempFolder('project', {
+    'app/layout.tsx': 'layout',
+    'components/site-header.tsx': 'header',
+    'lib/site.ts': 'site',
+    'scripts/build.ts': 'build',
+    'public/enhance/copy-code.js': 'copy',
+    'public/og/about.png': 'image',
+    'site.config.ts': 'config',
+    'package-lock.json': '{}',
+    'content/about.md': '# About',
+  });
+
+/** What a page without scripts, styles or media of other sites needs. */
+const noNeeds = mergePolicyNeeds([]);
+
+const entry = (key: string, html = '<p>About</p>'): RenderedPage => ({ key, html, policyNeeds: noNeeds, nextAssets: [] });
+
+describe('templateFingerprint', () => {
+  it('changes with the code, the config, the lockfile, the public files and BASE_PATH', () => {
+    const directory = project();
+    const before = templateFingerprint(directory, {});
+    for (const file of ['app/layout.tsx', 'components/site-header.tsx', 'lib/site.ts', 'scripts/build.ts', 'public/enhance/copy-code.js', 'site.config.ts', 'package-lock.json']) {
+      const original = fs.readFileSync(path.join(directory, file));
+      fs.writeFileSync(path.join(directory, file), `${original.toString()} changed`);
+      expect(templateFingerprint(directory, {}), file).not.toBe(before);
+      fs.writeFileSync(path.join(directory, file), original);
+    }
+    fs.writeFileSync(path.join(directory, 'components/new-widget.tsx'), 'new');
+    expect(templateFingerprint(directory, {})).not.toBe(before);
+    fs.rmSync(path.join(directory, 'components/new-widget.tsx'));
+    expect(templateFingerprint(directory, {})).toBe(before);
+    expect(templateFingerprint(directory, { BASE_PATH: '/docs' })).not.toBe(before);
+    expect(templateFingerprint(directory, { NEXT_PUBLIC_ANALYTICS: 'x' })).not.toBe(before);
+  });
+
+  it('does not change with content, generated preview images or unrelated environment variables', () => {
+    const directory = project();
+    const before = templateFingerprint(directory, {});
+    fs.writeFileSync(path.join(directory, 'content/about.md'), '# About me');
+    fs.writeFileSync(path.join(directory, 'public/og/about.png'), 'another image');
+    fs.writeFileSync(path.join(directory, 'public/og/new-page.png'), 'image');
+    expect(templateFingerprint(directory, { HOME: '/root', TERM: 'xterm' })).toBe(before);
+  });
+});
+
+describe('renderKey', () => {
+  it('differs for any difference in the page or the template', () => {
+    const page = { url: '/about/', title: 'About', body: { format: 'html', html: '<p>x</p>' } };
+    const key = renderKey('template', page);
+    expect(renderKey('template', structuredClone(page))).toBe(key);
+    expect(renderKey('template 2', page)).not.toBe(key);
+    expect(renderKey('template', { ...page, title: 'About me' })).not.toBe(key);
+    expect(renderKey('template', { ...page, body: { format: 'html', html: '<p>y</p>' } })).not.toBe(key);
+  });
+});
+
+describe('nextAssetsOf', () => {
+  it('lists the files under /_next/ a page links to, with or without a base path', () => {
+    const html =
+      '<link rel="stylesheet" href="/_next/static/chunks/2am018p9hax5f.css"><link rel="stylesheet" href="/docs/_next/static/chunks/x.css?v=1">' +
+      '<img src="/_next/static/media/icon.3r0q4.svg"><a href="/about/">About</a><link rel="stylesheet" href="/katex/katex.min.css">';
+    expect(nextAssetsOf(html)).toEqual(['/_next/static/chunks/2am018p9hax5f.css', '/_next/static/chunks/x.css', '/_next/static/media/icon.3r0q4.svg']);
+  });
+});
+
+describe('RenderCache', () => {
+  it('gives back an entry only for the same URL and key, across builds', () => {
+    const file = path.join(tempFolder('cache', {}), 'rendered-pages.json');
+    const first = RenderCache.load(file);
+    expect(first.lookup('/about/', 'k1')).toBeUndefined();
+    first.store('/about/', entry('k1'));
+    first.save(new Set(['/about/']));
+    const second = RenderCache.load(file);
+    expect(second.lookup('/about/', 'k1')).toEqual(entry('k1'));
+    expect(second.lookup('/about/', 'k2')).toBeUndefined();
+    expect(second.lookup('/elsewhere/', 'k1')).toBeUndefined();
+  });
+
+  it('keeps only the pages the site still has', () => {
+    const file = path.join(tempFolder('cache', {}), 'rendered-pages.json');
+    const cache = RenderCache.load(file);
+    cache.store('/about/', entry('k1'));
+    cache.store('/removed/', entry('k2'));
+    cache.save(new Set(['/about/']));
+    expect(Object.keys(JSON.parse(fs.readFileSync(file, 'utf8')) as object)).toEqual(['/about/']);
+  });
+
+  it('starts empty from a damaged file: it is only a cache', () => {
+    const directory = tempFolder('cache', { 'rendered-pages.json': '{"/about/": {"key": "k1", "ht' });
+    expect(RenderCache.load(path.join(directory, 'rendered-pages.json')).lookup('/about/', 'k1')).toBeUndefined();
+  });
+});
+
+describe('readRenderPlan', () => {
+  it('reads the URLs the build plans to render; without the variable, every page renders', () => {
+    const directory = tempFolder('plan', { 'plan.json': '["/about/", "/"]', 'bad.json': '{"url": "/about/"}' });
+    expect(readRenderPlan({})).toBeUndefined();
+    expect(readRenderPlan({ [renderPlanVariable]: path.join(directory, 'plan.json') })).toEqual(new Set(['/about/', '/']));
+    expect(() => readRenderPlan({ [renderPlanVariable]: path.join(directory, 'bad.json') })).toThrow(/not a list of URLs/);
+  });
+});
