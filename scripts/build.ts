@@ -1,9 +1,10 @@
 /**
- * `npm run build`: content first, then Next.js, then the export's finishing steps, then out/.
- *  1. read, validate and compile every page once (compile cache in .next/cache), reporting every
- *     problem in every file as `file:line: message` lines;
- *  2. `next build`, whose page renderers read the compiled pages and no content file, exporting into a
- *     staging folder beside out/ (lib/export/output-folder.ts);
+ * `npm run build`: content and Next.js side by side, then the export's finishing steps, then out/.
+ *  1. start `next build`, exporting into a staging folder beside out/ (lib/export/output-folder.ts); it
+ *     compiles the app meanwhile, and its page renderers wait for step 2 and read no content file;
+ *  2. read, validate and compile every page once (compile cache in .next/cache), reporting every
+ *     problem in every file as `file:line: message` lines (and stopping Next); draw the preview images;
+ *     plan which pages Next renders: those the render cache does not hold finished (lib/export/render-cache.ts);
  *  3. finish the staged export: remove Next's client runtime (unless site.config.ts keeps it), refuse
  *     markup that would run unvouched code, prefix site URLs with BASE_PATH, give each page its Content
  *     Security Policy, write the deploy header files, check that every local link and asset exists, and
@@ -30,7 +31,9 @@ const { ExportError, findMissingAssets, removeClientRuntime } = await import('@/
 const { formatWeightTable, summariseWeights, weighPages } = await import('@/lib/export/page-weight');
 const { secureExport } = await import('@/lib/export/secure-export');
 const { syncVercelConfig, writeDeployFiles } = await import('@/lib/export/deploy-files');
-const { RenderCache, nextAssetsOf, renderKey, renderPlanVariable, templateFingerprint } = await import('@/lib/export/render-cache');
+const { RenderCache, nextAssetsOf, planningProcessVariable, renderKey, renderPlanVariable, templateFingerprint } = await import(
+  '@/lib/export/render-cache'
+);
 const { mergePolicyNeeds } = await import('@/lib/security/content-security-policy');
 const { BuildRunningError, exportFolderVariable, outputFolderName, stageExport } = await import('@/lib/export/output-folder');
 
@@ -48,7 +51,11 @@ const staged = (() => {
 })();
 for (const line of staged.recovered) console.log(line);
 // Every way out of this process short of SIGKILL passes here: fail(), a crash, process.exit() on a signal.
-process.on('exit', () => staged.discard());
+process.on('exit', () => {
+  // A build that fails while `next build` still runs (a content error) stops it and its workers at once.
+  if (nextBuild?.pid !== undefined && nextBuild.exitCode === null && nextBuild.signalCode === null) killGroup(-nextBuild.pid, 'SIGKILL');
+  staged.discard();
+});
 
 let nextBuild: ReturnType<typeof spawn> | undefined;
 let stopping = false;
@@ -101,6 +108,54 @@ if (basePath !== '' && site.clientRuntime) {
   fail(`BASE_PATH=${basePath} does not work with clientRuntime: true in site.config.ts yet: Next.js's runtime would load its files from /_next/. Build without BASE_PATH, or turn clientRuntime off.`);
 }
 copyKatexAssets();
+try {
+  await buildCodeStyles();
+} catch (error) {
+  if (error instanceof Error && process.env.DEBUG !== '1') fail(`Build failed: the code-block stylesheet: ${error.message} (DEBUG=1 shows where)`);
+  throw error;
+}
+
+/** The export every finishing step works on: the staged folder, which becomes out/ at the end. */
+const outDirectory = staged.folder;
+const engineCache = path.join(projectDirectory, '.next', 'cache', 'portfolio-engine');
+/** Which pages Next renders; its renderers wait for this file (lib/export/render-cache.ts, readRenderPlan). */
+const planFile = path.join(engineCache, 'render-plan.json');
+
+/**
+ * Starts `next build` into the staging folder. It compiles the app (Turbopack) while this process compiles
+ * the content; its renderers wait until the render plan is written. Resolves with its exit code.
+ */
+function startNextBuild(): Promise<number | null> {
+  fs.rmSync(planFile, { force: true });
+  // Its own process group, so that stopping the build stops Next's workers too (see stop()).
+  const child = spawn(process.execPath, [path.join(projectDirectory, 'node_modules/next/dist/bin/next'), 'build'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, [exportFolderVariable]: staged.relativeFolder, [renderPlanVariable]: planFile, [planningProcessVariable]: String(process.pid) },
+    detached: true,
+  });
+  nextBuild = child;
+  heldNextOutput = [];
+  child.stdout?.on('data', (chunk: Buffer) => (heldNextOutput ? heldNextOutput.push(['out', chunk]) : process.stdout.write(chunk)));
+  child.stderr?.on('data', (chunk: Buffer) => (heldNextOutput ? heldNextOutput.push(['err', chunk]) : process.stderr.write(chunk)));
+  // 'close', not 'exit': all its output has been read by then.
+  return new Promise((resolve) => child.once('close', (code) => resolve(code)));
+}
+/**
+ * Next's output while the content compiles: held back, so that the two do not interleave, and dropped if
+ * the content has errors (the build then stops Next and reports only those).
+ */
+let heldNextOutput: (readonly ['out' | 'err', Buffer])[] | undefined;
+function releaseNextOutput(): void {
+  for (const [stream, chunk] of heldNextOutput ?? []) (stream === 'out' ? process.stdout : process.stderr).write(chunk);
+  heldNextOutput = undefined;
+}
+function writeRenderPlan(urls: readonly string[]): void {
+  fs.mkdirSync(engineCache, { recursive: true });
+  fs.writeFileSync(`${planFile}.tmp`, JSON.stringify(urls));
+  fs.renameSync(`${planFile}.tmp`, planFile);
+}
+
+let nextExit = startNextBuild();
 let build: Awaited<ReturnType<typeof buildContentManifest>>;
 try {
   build = await buildContentManifest();
@@ -119,12 +174,6 @@ if (brokenNav.length > 0) {
   );
 }
 console.log(`Content: ${build.pages.length} pages (${build.compiled} compiled, ${build.cached} from cache).`);
-try {
-  await buildCodeStyles();
-} catch (error) {
-  if (error instanceof Error && process.env.DEBUG !== '1') fail(`Build failed: the code-block stylesheet: ${error.message} (DEBUG=1 shows where)`);
-  throw error;
-}
 const flagsNotice = ineffectiveFlagsNotice(build.pages, site);
 if (flagsNotice) console.log(flagsNotice);
 endPhase('content');
@@ -134,7 +183,6 @@ endPhase('preview images');
 await checkpoint();
 
 // Pages whose finished HTML the render cache holds are not rendered again (lib/export/render-cache.ts).
-const engineCache = path.join(projectDirectory, '.next', 'cache', 'portfolio-engine');
 const renderCache = site.clientRuntime ? undefined : RenderCache.load(path.join(engineCache, 'rendered-pages.json'));
 const fingerprint = renderCache ? templateFingerprint(projectDirectory) : '';
 const renderKeys = new Map(build.pages.map((page) => [page.url, renderKey(fingerprint, page)]));
@@ -148,25 +196,13 @@ let reused = new Map(
   }),
 );
 
-/** The export every finishing step works on: the staged folder, which becomes out/ at the end. */
-const outDirectory = staged.folder;
-
-/** `next build` into the staging folder, rendering the pages not reused, then the finishing steps on what it wrote. */
+/** Plans the pages not reused, waits for `next build`, then runs the finishing steps on what it wrote. */
 async function exportPages(): Promise<ReturnType<typeof secureExport>> {
-  const planFile = path.join(engineCache, 'render-plan.json');
   const plan = build.pages.filter((page) => !reused.has(page.url)).map((page) => page.url);
-  if (renderCache) {
-    fs.mkdirSync(engineCache, { recursive: true });
-    fs.writeFileSync(planFile, JSON.stringify(plan));
-    console.log(`Render cache: ${reused.size} pages finished from earlier builds, ${plan.length} to render.`);
-  }
-  // Its own process group, so that stopping the build stops Next's workers too (see stop()).
-  nextBuild = spawn(process.execPath, [path.join(projectDirectory, 'node_modules/next/dist/bin/next'), 'build'], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, [exportFolderVariable]: staged.relativeFolder, ...(renderCache && { [renderPlanVariable]: planFile }) },
-    detached: true,
-  });
-  const nextStatus = await new Promise<number | null>((resolve) => nextBuild?.once('exit', (code) => resolve(code)));
+  writeRenderPlan(plan);
+  if (renderCache) console.log(`Render cache: ${reused.size} pages finished from earlier builds, ${plan.length} to render.`);
+  releaseNextOutput();
+  const nextStatus = await nextExit;
   await checkpoint();
   if (nextStatus !== 0) fail('next build failed (see above).');
   endPhase('next build');
@@ -199,6 +235,7 @@ if (staleAsset) {
   renderCache?.clear();
   reused = new Map();
   fs.rmSync(outDirectory, { recursive: true, force: true });
+  nextExit = startNextBuild();
   secured = await exportPages();
 }
 for (const [url, entry] of reused) {

@@ -36,7 +36,7 @@ export async function getRouteData(slug: readonly string[]): Promise<RouteData> 
  */
 export async function getStaticSlugs(): Promise<string[][]> {
   const { pages, problems } = isDevServer() ? await getDevSiteState() : { pages: await getBuiltPages(), problems: [] };
-  const plan = isDevServer() ? undefined : readRenderPlan();
+  const plan = isDevServer() ? undefined : await readRenderPlan();
   const slugs = new Map<string, string[]>([['/', []]]);
   for (const page of pages) if (!plan || plan.has(page.url)) slugs.set(page.url, page.slug);
   for (const problem of problems) {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { closeDiagramBrowser, NoBrowserForDiagramsError } from '@/lib/diagrams/mermaid-renderer';
 import { compileMarkdown, type CompiledBody } from '@/lib/markdown';
+import { readRenderPlan } from '@/lib/export/render-cache';
 import { site } from '@/lib/site';
 import { CompileCache } from './compile-cache';
 import { ContentError, ContentErrors } from './errors';
@@ -182,6 +183,8 @@ export function getBuiltPages(): Promise<BuiltPage[]> {
     });
   }
   pagesMemo ??= (async () => {
+    // In `npm run build`, Next starts while the content is still compiling: the plan comes after the manifest.
+    await readRenderPlan();
     const manifest = readManifest();
     if (manifest && manifest.fingerprint === contentFingerprint()) return manifest.pages;
     return (await buildContentManifest()).pages;

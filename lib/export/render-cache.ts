@@ -130,16 +130,49 @@ export class RenderCache {
 
 /**
  * The environment variable through which `npm run build` tells the page renderers which content URLs
- * Next must render this time: the path of a JSON array of URLs. Unset (`next build` run alone, the dev
- * server), every page is rendered.
+ * Next must render this time: the path of a JSON array of URLs. The build starts `next build` before its
+ * content is compiled (Turbopack compiles the app meanwhile) and writes the plan, after the content
+ * manifest, once it knows; the renderers wait for it. Unset (`next build` run alone, the dev server),
+ * every page is rendered.
  */
 export const renderPlanVariable = 'ENGINE_RENDER_PLAN';
+/** The PID of the `npm run build` that will write the plan: if it dies first, the renderers stop waiting. */
+export const planningProcessVariable = 'ENGINE_BUILD_PID';
 
-/** The URLs this build renders, when `npm run build` planned them (see renderPlanVariable); otherwise undefined: all. */
-export function readRenderPlan(environment: Readonly<Record<string, string | undefined>> = process.env): ReadonlySet<string> | undefined {
-  const file = environment[renderPlanVariable];
-  if (!file) return undefined;
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error instanceof Error && 'code' in error && error.code === 'EPERM';
+  }
+}
+
+const plans = new Map<string, Promise<ReadonlySet<string>>>();
+
+async function waitForPlan(file: string, planner: number): Promise<ReadonlySet<string>> {
+  while (!fs.existsSync(file)) {
+    if (Number.isInteger(planner) && planner > 0 && !isAlive(planner)) {
+      throw new Error(`The build (process ${planner}) that started this \`next build\` ended before writing its render plan ${file}.`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
   const urls: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
   if (!Array.isArray(urls) || !urls.every((url) => typeof url === 'string')) throw new Error(`${file}: not a list of URLs (${renderPlanVariable}).`);
   return new Set(urls);
+}
+
+/**
+ * The URLs this build renders, once `npm run build` has planned them (see renderPlanVariable); undefined
+ * when no build planned them: render every page. Until it resolves, the content manifest may be stale.
+ */
+export function readRenderPlan(environment: Readonly<Record<string, string | undefined>> = process.env): Promise<ReadonlySet<string> | undefined> {
+  const file = environment[renderPlanVariable];
+  if (!file) return Promise.resolve(undefined);
+  let plan = plans.get(file);
+  if (!plan) {
+    plan = waitForPlan(file, Number(environment[planningProcessVariable]));
+    plans.set(file, plan);
+  }
+  return plan;
 }
