@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { renderAsync } from '@resvg/resvg-js';
 import satori, { type SatoriOptions } from 'satori';
 import type { Site } from '@/lib/site-config-schema';
+import { loadResvg } from './load-resvg';
 import { ogImagePath, ogImageSize } from './og-image';
 import { ogCardElement, ogCardFontFamily, type OgCard } from './og-image-card';
 import { encodePng } from './png-encoder';
@@ -63,8 +63,8 @@ export function rendererVersion(): string {
 export async function renderOgImage(card: OgCard): Promise<Buffer> {
   const svg = await satori(ogCardElement(card), { ...ogImageSize, fonts: fonts() });
   // resvg renders on libuv's thread pool, so satori can lay out the next card meanwhile.
-  const image = await renderAsync(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } });
-  // Not image.asPng(): that encodes on this thread, with twice the CPU time, into a file 2.4 times the size.
+  const image = await loadResvg().renderAsync(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } });
+  // Not image.asPng(): that encodes on this thread, with more CPU time, into a file twice the size.
   return encodePng({ width: image.width, height: image.height, rgba: image.pixels, premultiplied: true });
 }
 
