@@ -28,6 +28,12 @@ describe('encodePng', () => {
     expect(decoded.rgba).toEqual(Buffer.from(rgba));
   });
 
+  it('repeats a row like the one above, which it copies rather than looks up', async () => {
+    // Rows 0–3 the same, 4 new, 5–6 the same again: the copy must start at the right row and keep the last colour.
+    const rgba = image(9, 7, (x, y) => card(x, y < 4 ? 0 : y < 5 ? 4 : 5));
+    expect(decodePng(await encodePng({ width: 9, height: 7, rgba, premultiplied: false })).rgba).toEqual(Buffer.from(rgba));
+  });
+
   it('falls back to RGB past 256 colours, and to RGBA where a pixel is not opaque', async () => {
     const opaque = image(40, 30, (x, y) => [x * 6, y * 8, (x * y) % 256, 255]);
     const rgb = decodePng(await encodePng({ width: 40, height: 30, rgba: opaque, premultiplied: false }));

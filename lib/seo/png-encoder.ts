@@ -79,8 +79,16 @@ function indexedScanlines({ width, height, rgba, premultiplied }: RgbaImage): Sc
   let previousIndex = 0;
   let out = 0;
   let pixel = 0;
+  const rowBytes = width * 4;
   for (let y = 0; y < height; y++) {
     data[out++] = 0;
+    // A row like the one above (blank page between lines of text: half a card) is copied, not looked up again.
+    if (y > 0 && Buffer.compare(aligned.subarray(y * rowBytes, (y + 1) * rowBytes), aligned.subarray((y - 1) * rowBytes, y * rowBytes)) === 0) {
+      data.copyWithin(out, out - width - 1, out - 1);
+      out += width;
+      pixel += width;
+      continue;
+    }
     for (let x = 0; x < width; x++, pixel++) {
       const word = pixels[pixel]!;
       if (word !== previous) {
