@@ -5,7 +5,7 @@ import zlib from 'node:zlib';
  * A PNG encoder for flat graphics such as the preview cards, written for the build's time budget: the one pass
  * over the pixels runs in JavaScript, the deflate on libuv's thread pool, so the main thread stays free for the
  * next card's layout. (In the build, resvg's own `asPng()` took 11–15 ms of CPU a card, all of it on the main
- * thread, for 28.7 KiB; this takes 6–7 ms, some 3 ms of it on the main thread, for 13.2 KiB.)
+ * thread, for 29 KiB; this takes about 6 ms, 2–4 of them on the main thread, for 14 KiB.)
  *
  * Anti-aliased text in a few colours on a plain page has few distinct colours (57 in every card measured), so
  * the image is written indexed, one byte a pixel; with more than 256 colours, as RGB, or RGBA where some pixel
