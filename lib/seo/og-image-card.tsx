@@ -46,9 +46,10 @@ export function ogCardElement({ title, subtitle, siteName, address }: OgCard): R
         paddingLeft: 80,
       }}
     >
-      <div style={{ display: 'flex', fontSize: 34, fontWeight: 700, letterSpacing: -0.5, paddingBottom: 28, borderBottom: `2px solid ${colours.rule}` }}>
-        {siteName}
-      </div>
+      <div style={{ display: 'flex', fontSize: 34, fontWeight: 700, letterSpacing: -0.5, paddingBottom: 28 }}>{siteName}</div>
+      {/* The hairline as a box of its own, not a border: satori draws a border through three nested clip paths,
+          each of which resvg rasterises into a pixmap of its own. The image is the same to the pixel. */}
+      <div style={{ height: 2, flexShrink: 0, backgroundColor: colours.rule }} />
       <div style={{ display: 'flex', flexDirection: 'column', justifyContent: 'center', flexGrow: 1 }}>
         <div style={{ display: 'block', fontSize: titleSize(title), fontWeight: 700, lineHeight: 1.12, letterSpacing: -1.5, lineClamp: 4 }}>{title}</div>
         {subtitle !== undefined && (

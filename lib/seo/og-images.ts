@@ -3,17 +3,18 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { renderAsync } from '@resvg/resvg-js';
 import satori, { type SatoriOptions } from 'satori';
 import type { Site } from '@/lib/site-config-schema';
+import { loadResvg } from './load-resvg';
 import { ogImagePath, ogImageSize } from './og-image';
 import { ogCardElement, ogCardFontFamily, type OgCard } from './og-image-card';
+import { encodePng } from './png-encoder';
 import { seoPageFor, type SeoPage } from './seo-page';
 
 /**
  * Preview images for every page, made at build time: satori lays the card out as SVG (text as paths, with
- * the fonts below), resvg turns it into a PNG. Each image is cached under the hash of what it shows and of
- * the renderer, so a build renders only new or changed titles.
+ * the fonts below), resvg rasterises it, ./png-encoder.ts writes the PNG. Each image is cached under the hash
+ * of what it shows and of the renderer, so a build renders only new or changed titles.
  */
 
 const require = createRequire(import.meta.url);
@@ -41,15 +42,20 @@ function packageVersion(name: string): string {
   return (JSON.parse(fs.readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
 }
 
+/** The modules that decide an image's bytes, besides the packages below. */
+const rendererModules = ['og-image-card.tsx', 'png-encoder.ts'] as const;
+
+function rendererHash(): string {
+  const hash = crypto.createHash('sha256');
+  for (const name of rendererModules) hash.update(fs.readFileSync(path.join(import.meta.dirname, name)));
+  hash.update(['satori', '@resvg/resvg-js', '@fontsource/inter'].map((name) => `${name}@${packageVersion(name)}`).join('\n'));
+  return hash.digest('hex').slice(0, 16);
+}
+
 let rendererVersionMemo: string | undefined;
-/** The card's design and the versions of the packages that draw it: a change to any re-renders every image. */
+/** The card's design, its encoder and the versions of the packages that draw it: a change to any re-renders every image. */
 export function rendererVersion(): string {
-  rendererVersionMemo ??= crypto
-    .createHash('sha256')
-    .update(fs.readFileSync(path.join(import.meta.dirname, 'og-image-card.tsx')))
-    .update(['satori', '@resvg/resvg-js', '@fontsource/inter'].map((name) => `${name}@${packageVersion(name)}`).join('\n'))
-    .digest('hex')
-    .slice(0, 16);
+  rendererVersionMemo ??= rendererHash();
   return rendererVersionMemo;
 }
 
@@ -57,8 +63,9 @@ export function rendererVersion(): string {
 export async function renderOgImage(card: OgCard): Promise<Buffer> {
   const svg = await satori(ogCardElement(card), { ...ogImageSize, fonts: fonts() });
   // resvg renders on libuv's thread pool, so satori can lay out the next card meanwhile.
-  const image = await renderAsync(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } });
-  return image.asPng();
+  const image = await loadResvg().renderAsync(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } });
+  // Not image.asPng(): that encodes on this thread, with more CPU time, into a file twice the size.
+  return encodePng({ width: image.width, height: image.height, rgba: image.pixels, premultiplied: true });
 }
 
 export interface OgImageTarget {
@@ -132,7 +139,7 @@ export async function writeOgImages(
   const missing = jobs.filter((job) => !fs.existsSync(job.cached));
   const started = performance.now();
   let next = 0;
-  // A few cards in flight: satori works on this thread while resvg encodes earlier ones on the thread pool.
+  // A few cards in flight: satori works on this thread while resvg and zlib work on earlier ones on the thread pool.
   const worker = async () => {
     while (next < missing.length) {
       const job = missing[next++];
