@@ -3,8 +3,9 @@
  *  1. start `next build`, exporting into a staging folder beside out/ (lib/export/output-folder.ts); it
  *     compiles the app meanwhile, and its page renderers wait for step 2 and read no content file;
  *  2. read, validate and compile every page once (compile cache in .next/cache), reporting every
- *     problem in every file as `file:line: message` lines (and stopping Next); draw the preview images;
- *     plan which pages Next renders: those the render cache does not hold finished (lib/export/render-cache.ts);
+ *     problem in every file as `file:line: message` lines (and stopping Next); plan which pages Next
+ *     renders: those the render cache does not hold finished (lib/export/render-cache.ts); draw the
+ *     preview images while it renders, and put them into its export;
  *  3. finish the staged export: remove Next's client runtime (unless site.config.ts keeps it), refuse
  *     markup that would run unvouched code, prefix site URLs with BASE_PATH, give each page its Content
  *     Security Policy, write the deploy header files, check that every local link and asset exists, and
@@ -108,6 +109,8 @@ if (basePath !== '' && site.clientRuntime) {
   fail(`BASE_PATH=${basePath} does not work with clientRuntime: true in site.config.ts yet: Next.js's runtime would load its files from /_next/. Build without BASE_PATH, or turn clientRuntime off.`);
 }
 copyKatexAssets();
+// Earlier versions drew the preview images into public/og/, whence Next would copy stale ones into the export.
+fs.rmSync(path.join(projectDirectory, 'public', 'og'), { recursive: true, force: true });
 try {
   await buildCodeStyles();
 } catch (error) {
@@ -177,9 +180,6 @@ console.log(`Content: ${build.pages.length} pages (${build.compiled} compiled, $
 const flagsNotice = ineffectiveFlagsNotice(build.pages, site);
 if (flagsNotice) console.log(flagsNotice);
 endPhase('content');
-console.log(await buildOgImages(build.pages, site, absoluteUrl));
-endPhase('preview images');
-
 await checkpoint();
 
 // Pages whose finished HTML the render cache holds are not rendered again (lib/export/render-cache.ts).
@@ -196,16 +196,23 @@ let reused = new Map(
   }),
 );
 
-/** Plans the pages not reused, waits for `next build`, then runs the finishing steps on what it wrote. */
+/**
+ * Plans the pages not reused, draws the preview images while Next renders, waits for `next build`, puts
+ * the images into its export, then runs the finishing steps on what it wrote.
+ */
 async function exportPages(): Promise<ReturnType<typeof secureExport>> {
   const plan = build.pages.filter((page) => !reused.has(page.url)).map((page) => page.url);
   writeRenderPlan(plan);
   if (renderCache) console.log(`Render cache: ${reused.size} pages finished from earlier builds, ${plan.length} to render.`);
   releaseNextOutput();
+  const ogImages = await buildOgImages(build.pages, site, absoluteUrl);
+  endPhase('preview images');
   const nextStatus = await nextExit;
   await checkpoint();
   if (nextStatus !== 0) fail('next build failed (see above).');
   endPhase('next build');
+  console.log(ogImages.report);
+  ogImages.place(outDirectory);
 
   if (!site.clientRuntime) {
     try {

@@ -12,7 +12,6 @@ const project = () =>
     'lib/site.ts': 'site',
     'scripts/build.ts': 'build',
     'public/enhance/copy-code.js': 'copy',
-    'public/og/about.png': 'image',
     'site.config.ts': 'config',
     'package-lock.json': '{}',
     'content/about.md': '# About',
@@ -41,12 +40,11 @@ describe('templateFingerprint', () => {
     expect(templateFingerprint(directory, { NEXT_PUBLIC_ANALYTICS: 'x' })).not.toBe(before);
   });
 
-  it('does not change with content, generated preview images or unrelated environment variables', () => {
+  it('does not change with content or unrelated environment variables', () => {
     const directory = project();
     const before = templateFingerprint(directory, {});
     fs.writeFileSync(path.join(directory, 'content/about.md'), '# About me');
-    fs.writeFileSync(path.join(directory, 'public/og/about.png'), 'another image');
-    fs.writeFileSync(path.join(directory, 'public/og/new-page.png'), 'image');
+    fs.writeFileSync(path.join(directory, 'content/new-page.md'), '# New');
     expect(templateFingerprint(directory, { HOME: '/root', TERM: 'xterm' })).toBe(before);
   });
 });

@@ -6,9 +6,10 @@
  *
  * A content page's finished HTML is a function of
  *  - the page itself as the content build made it (front matter, options, compiled body, URL),
- *  - the code and settings that render and finish it: app/, components/, lib/, scripts/, public/ (the
- *    generated preview images aside: pages name them by URL only), the site config, the config files
- *    and the lockfile (Next, React, every package) — together the template fingerprint below,
+ *  - the code and settings that render and finish it: app/, components/, lib/, scripts/, public/, the
+ *    site config, the config files and the lockfile (Next, React, every package) — together the
+ *    template fingerprint below (the preview images go into the export, not public/, and pages name
+ *    them by URL only),
  *  - BASE_PATH and any NEXT_PUBLIC_ variable (Next inlines those),
  * and of no other page (only the home page lists them, and it is always rendered). The key of an entry
  * hashes all of that. As a last guard, each entry records the files under /_next/ it links to (the
@@ -36,15 +37,12 @@ export interface RenderedPage {
 /** What the template fingerprint reads: the folders and files whose change may change any page. */
 const templateFolders = ['app', 'components', 'lib', 'scripts', 'public'];
 const templateFiles = ['site.config.ts', 'next.config.ts', 'tailwind.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
-/** Written by the build itself from other inputs; the pages refer to them by URL only. */
-const generatedPublicFolders = new Set(['public/og']);
 
 function hashTree(hash: crypto.Hash, projectDirectory: string, relative: string): void {
   const full = path.join(projectDirectory, relative);
   const stat = fs.statSync(full, { throwIfNoEntry: false });
   if (!stat) return;
   if (stat.isDirectory()) {
-    if (generatedPublicFolders.has(relative)) return;
     for (const name of fs.readdirSync(full).sort()) hashTree(hash, projectDirectory, `${relative}/${name}`);
     return;
   }

@@ -25,21 +25,21 @@ describe('writeOgImages', () => {
     expect(targets.map((target) => target.path)).toEqual(['/og/index.png', '/og/notes/queues.png']);
     expect(targets[0]?.card).toEqual({ title: 'Jane’s <Site>', subtitle: 'Notes & essays.', siteName: 'Jane’s <Site>', address: 'jane.example/docs' });
 
-    const publicDirectory = tempFolder('public', { 'og/deleted-page.png': 'stale', 'robots.txt': 'kept' });
+    const siteDirectory = tempFolder('site', { 'og/deleted-page.png': 'stale', 'robots.txt': 'kept' });
     const cacheDirectory = tempFolder('og-cache', { 'unused.png': 'old' });
-    const first = await writeOgImages(targets, { publicDirectory, cacheDirectory });
+    const first = await writeOgImages(targets, { siteDirectory, cacheDirectory });
     expect(first).toMatchObject({ images: 2, rendered: 2 });
     for (const target of targets) {
       // Indexed: a card has well under 256 colours, so a truecolour file here would be three times the size.
-      expect(decodePng(fs.readFileSync(path.join(publicDirectory, target.path)))).toMatchObject({ width: 1200, height: 630, colourType: 3 });
+      expect(decodePng(fs.readFileSync(path.join(siteDirectory, target.path)))).toMatchObject({ width: 1200, height: 630, colourType: 3 });
     }
-    expect(fs.existsSync(path.join(publicDirectory, 'og/deleted-page.png'))).toBe(false);
-    expect(fs.existsSync(path.join(publicDirectory, 'robots.txt'))).toBe(true);
+    expect(fs.existsSync(path.join(siteDirectory, 'og/deleted-page.png'))).toBe(false);
+    expect(fs.existsSync(path.join(siteDirectory, 'robots.txt'))).toBe(true);
     expect(fs.readdirSync(cacheDirectory).sort()).toHaveLength(2);
 
-    const again = await writeOgImages(targets, { publicDirectory, cacheDirectory });
+    const again = await writeOgImages(targets, { siteDirectory, cacheDirectory });
     expect(again.rendered).toBe(0);
     const renamed = ogImageTargets([{ ...pages[0]!, title: 'Queues, revisited' }], site, underDocs);
-    expect((await writeOgImages(renamed, { publicDirectory, cacheDirectory })).rendered).toBe(1);
+    expect((await writeOgImages(renamed, { siteDirectory, cacheDirectory })).rendered).toBe(1);
   }, 30_000);
 });

@@ -121,15 +121,20 @@ export interface OgImageReport {
   renderMs: number;
 }
 
+/** Where one target's image is kept: the cache file named after what it shows and the renderer. */
+interface OgImageJob {
+  target: OgImageTarget;
+  cached: string;
+}
+
 /**
- * Writes every target's PNG under `publicDirectory` (so `og/about.png` ends up in out/ as /og/about.png),
- * rendering only what `cacheDirectory` does not hold yet, and removes images of pages that no longer exist.
- * The cache keeps only what this build used.
+ * Renders into `cacheDirectory` every target's PNG it does not hold yet, and drops the cached images no
+ * target uses (the cache keeps only what this build used). Place the images with placeOgImages.
  */
-export async function writeOgImages(
+export async function renderOgImages(
   targets: readonly OgImageTarget[],
-  { publicDirectory, cacheDirectory }: { publicDirectory: string; cacheDirectory: string },
-): Promise<OgImageReport> {
+  cacheDirectory: string,
+): Promise<OgImageReport & { jobs: readonly OgImageJob[] }> {
   fs.mkdirSync(cacheDirectory, { recursive: true });
   const version = rendererVersion();
   const jobs = targets.map((target) => {
@@ -152,27 +157,53 @@ export async function writeOgImages(
   };
   await Promise.all(Array.from({ length: Math.min(missing.length, os.availableParallelism() + 1) }, worker));
   const renderMs = performance.now() - started;
+  const used = new Set(jobs.map((job) => path.basename(job.cached)));
+  for (const name of fs.readdirSync(cacheDirectory)) if (!used.has(name)) fs.rmSync(path.join(cacheDirectory, name), { force: true });
+  return { jobs, images: jobs.length, rendered: missing.length, renderMs };
+}
 
-  const outputDirectory = path.join(publicDirectory, 'og');
-  const wanted = new Set(jobs.map((job) => path.join(publicDirectory, job.target.path)));
+/**
+ * Puts every rendered image under `siteDirectory` (`og/about.png` → `<siteDirectory>/og/about.png`, served
+ * as /og/about.png) and removes the images of pages that no longer exist.
+ */
+export function placeOgImages(jobs: readonly OgImageJob[], siteDirectory: string): void {
+  const outputDirectory = path.join(siteDirectory, 'og');
+  const wanted = new Set(jobs.map((job) => path.join(siteDirectory, job.target.path)));
   if (fs.existsSync(outputDirectory)) {
     for (const file of fs.readdirSync(outputDirectory, { recursive: true, withFileTypes: true })) {
       const full = path.join(file.parentPath, file.name);
       if (file.isFile() && !wanted.has(full)) fs.rmSync(full);
     }
   }
-  for (const job of jobs) placeFile(job.cached, path.join(publicDirectory, job.target.path));
-  const used = new Set(jobs.map((job) => path.basename(job.cached)));
-  for (const name of fs.readdirSync(cacheDirectory)) if (!used.has(name)) fs.rmSync(path.join(cacheDirectory, name), { force: true });
-  return { images: jobs.length, rendered: missing.length, renderMs };
+  for (const job of jobs) placeFile(job.cached, path.join(siteDirectory, job.target.path));
 }
 
-/** Every page's preview image into public/og/ for `npm run build`, cached in .next/cache; returns the report line. */
-export async function buildOgImages(pages: readonly SeoPage[], site: Site, absoluteUrl: (sitePath: string) => string): Promise<string> {
-  const report = await writeOgImages(ogImageTargets(pages, site, absoluteUrl), {
-    publicDirectory: path.join(process.cwd(), 'public'),
-    cacheDirectory: path.join(process.cwd(), '.next', 'cache', 'portfolio-engine', 'og-images'),
-  });
+/** renderOgImages, then placeOgImages. */
+export async function writeOgImages(
+  targets: readonly OgImageTarget[],
+  { siteDirectory, cacheDirectory }: { siteDirectory: string; cacheDirectory: string },
+): Promise<OgImageReport> {
+  const { jobs, ...report } = await renderOgImages(targets, cacheDirectory);
+  placeOgImages(jobs, siteDirectory);
+  return report;
+}
+
+/**
+ * Every page's preview image for `npm run build`, rendered into .next/cache while `next build` runs; the
+ * build places them into its export (`place`) once Next has written it. Returns the report line too.
+ */
+export async function buildOgImages(
+  pages: readonly SeoPage[],
+  site: Site,
+  absoluteUrl: (sitePath: string) => string,
+): Promise<{ report: string; place: (siteDirectory: string) => void }> {
+  const { jobs, ...report } = await renderOgImages(
+    ogImageTargets(pages, site, absoluteUrl),
+    path.join(process.cwd(), '.next', 'cache', 'portfolio-engine', 'og-images'),
+  );
   const timing = report.rendered === 0 ? '' : `, ${(report.renderMs / report.rendered).toFixed(0)} ms each`;
-  return `Preview images: ${report.images} (${report.rendered} rendered${timing}, ${report.images - report.rendered} from cache).`;
+  return {
+    report: `Preview images: ${report.images} (${report.rendered} rendered${timing}, ${report.images - report.rendered} from cache).`,
+    place: (siteDirectory) => placeOgImages(jobs, siteDirectory),
+  };
 }
