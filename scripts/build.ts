@@ -25,9 +25,8 @@ const { buildOgImages } = await import('@/lib/seo/og-images');
 const { ineffectiveFlagsNotice } = await import('@/lib/social/flag-notice');
 const { copyKatexAssets } = await import('./copy-katex-assets');
 const { buildCodeStyles } = await import('./build-code-styles');
-const { ExportError, findMissingAssets, removeClientRuntime } = await import('@/lib/export/finish-export');
+const { ExportError, findMissingAssets, finishExport } = await import('@/lib/export/finish-export');
 const { formatWeightTable, summariseWeights, weighPages } = await import('@/lib/export/page-weight');
-const { secureExport } = await import('@/lib/export/secure-export');
 const { syncVercelConfig, writeDeployFiles } = await import('@/lib/export/deploy-files');
 const { exportFolderVariable, outputFolderName, stageExport } = await import('@/lib/export/output-folder');
 
@@ -133,23 +132,17 @@ endPhase('next build');
 
 /** The export every finishing step works on: the staged folder, which becomes out/ at the end. */
 const outDirectory = staged.folder;
-if (!site.clientRuntime) {
-  try {
-    const report = removeClientRuntime(outDirectory);
-    console.log(
-      `Zero-JS export: Next.js runtime removed from ${report.pages} pages (${report.removedFiles} files, ${Math.round(report.removedBytes / 1024)} KB deleted).`,
-    );
-  } catch (error) {
-    if (error instanceof ExportError) fail(error.message);
-    throw error;
-  }
-}
-let secured: ReturnType<typeof secureExport>;
+let secured: Awaited<ReturnType<typeof finishExport>>;
 try {
-  secured = secureExport(outDirectory, { basePath, clientRuntime: site.clientRuntime });
+  secured = await finishExport(outDirectory, { basePath, clientRuntime: site.clientRuntime });
 } catch (error) {
   if (error instanceof ExportError) fail(error.message);
   throw error;
+}
+if (!site.clientRuntime) {
+  console.log(
+    `Zero-JS export: Next.js runtime removed from ${secured.pages} pages (${secured.removedFiles} files, ${Math.round(secured.removedBytes / 1024)} KB deleted).`,
+  );
 }
 const { vercelJson } = writeDeployFiles(outDirectory, secured.site, { basePath, clientRuntime: site.clientRuntime });
 console.log(
