@@ -63,20 +63,20 @@ export async function finishExport(outDirectory: string, options: FinishOptions)
     : files.filter((file) => isRuntimeFile(file, fileSet) || duplicateNotFoundFolders.some((folder) => file.startsWith(`${folder}/`)));
   const removedSet = new Set(removed);
   const pageFiles = files.filter((file) => file.endsWith('.html') && !removedSet.has(file));
-  const sources = await Promise.all(pageFiles.map((file) => fs.promises.readFile(path.join(outDirectory, file), 'utf8')));
   const problems: string[] = [];
   const finished: { file: string; html: string }[] = [];
   const needs: Record<string, PolicyNeeds> = {};
-  pageFiles.forEach((file, index) => {
+  for (const file of pageFiles) {
     try {
-      const page = finishPage(sources[index] ?? '', `out/${file}`, options);
+      // Read as it is finished: a few MB of source pages alive at once rather than all of them, which costs the garbage collector seconds.
+      const page = finishPage(fs.readFileSync(path.join(outDirectory, file), 'utf8'), `out/${file}`, options);
       finished.push({ file, html: page.html });
       needs[file] = page.needs;
     } catch (error) {
       if (error instanceof RefusedMarkupError) problems.push(...error.problems);
       else throw error;
     }
-  });
+  }
   if (problems.length > 0) {
     throw new ExportError(
       'out/',
