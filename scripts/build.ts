@@ -28,9 +28,8 @@ const { buildOgImages } = await import('@/lib/seo/og-images');
 const { ineffectiveFlagsNotice } = await import('@/lib/social/flag-notice');
 const { copyKatexAssets } = await import('./copy-katex-assets');
 const { buildCodeStyles } = await import('./build-code-styles');
-const { ExportError, findMissingAssets, removeClientRuntime } = await import('@/lib/export/finish-export');
+const { ExportError, findMissingAssets, finishExport } = await import('@/lib/export/finish-export');
 const { formatWeightTable, summariseWeights, weighPages } = await import('@/lib/export/page-weight');
-const { secureExport } = await import('@/lib/export/secure-export');
 const { syncVercelConfig, writeDeployFiles } = await import('@/lib/export/deploy-files');
 const { RenderCache, nextAssetsOf, planningProcessVariable, renderKey, renderPlanVariable, templateFingerprint } = await import(
   '@/lib/export/render-cache'
@@ -200,7 +199,7 @@ let reused = new Map(
  * Plans the pages not reused, draws the preview images while Next renders, waits for `next build`, puts
  * the images into its export, then runs the finishing steps on what it wrote.
  */
-async function exportPages(): Promise<ReturnType<typeof secureExport>> {
+async function exportPages(): Promise<Awaited<ReturnType<typeof finishExport>>> {
   const plan = build.pages.filter((page) => !reused.has(page.url)).map((page) => page.url);
   writeRenderPlan(plan);
   if (renderCache) console.log(`Render cache: ${reused.size} pages finished from earlier builds, ${plan.length} to render.`);
@@ -214,23 +213,19 @@ async function exportPages(): Promise<ReturnType<typeof secureExport>> {
   console.log(ogImages.report);
   ogImages.place(outDirectory);
 
-  if (!site.clientRuntime) {
-    try {
-      const report = removeClientRuntime(outDirectory);
-      console.log(
-        `Zero-JS export: Next.js runtime removed from ${report.pages} pages (${report.removedFiles} files, ${Math.round(report.removedBytes / 1024)} KB deleted).`,
-      );
-    } catch (error) {
-      if (error instanceof ExportError) fail(error.message);
-      throw error;
-    }
-  }
+  let finished: Awaited<ReturnType<typeof finishExport>>;
   try {
-    return secureExport(outDirectory, { basePath, clientRuntime: site.clientRuntime });
+    finished = await finishExport(outDirectory, { basePath, clientRuntime: site.clientRuntime });
   } catch (error) {
     if (error instanceof ExportError) fail(error.message);
     throw error;
   }
+  if (!site.clientRuntime) {
+    console.log(
+      `Zero-JS export: Next.js runtime removed from ${finished.pages} pages (${finished.removedFiles} files, ${Math.round(finished.removedBytes / 1024)} KB deleted).`,
+    );
+  }
+  return finished;
 }
 
 let secured = await exportPages();
@@ -279,7 +274,7 @@ await checkpoint();
 if (renderCache) {
   for (const page of build.pages) {
     const file = pageFile(page.url);
-    const policyNeeds = secured.pageNeeds.get(file);
+    const policyNeeds = secured.needs[file];
     if (page.url === '/' || reused.has(page.url) || !policyNeeds) continue;
     const html = fs.readFileSync(path.join(outDirectory, file), 'utf8');
     renderCache.store(page.url, { key: renderKeys.get(page.url) ?? '', html, policyNeeds, nextAssets: nextAssetsOf(html) });

@@ -2,45 +2,117 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempFolder } from '@/lib/testing/temp-folder';
-import { ExportError, findMissingAssets, listFiles, removeClientRuntime } from './finish-export';
+import { sha256Source } from '@/lib/security/content-security-policy';
+import { ExportError, findMissingAssets, finishExport, listFiles } from './finish-export';
 
 const exportFolder = (files: Record<string, string>) => tempFolder('out', files);
 
-const page = (body: string) =>
+const nextPage = (body: string) =>
   `<!DOCTYPE html><html><head><link rel="stylesheet" href="/_next/static/chunks/a.css"/><script src="/_next/static/chunks/b.js" async=""></script></head><body>${body}<script>self.__next_f.push([1,""])</script></body></html>`;
 
-describe('removeClientRuntime', () => {
-  it('strips every page and deletes the files only the runtime reads', () => {
+const page = (head: string, body = '<p>Hi</p>') =>
+  `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><link rel="stylesheet" href="/_next/static/chunks/a.css">${head}</head><body>${body}</body></html>`;
+const read = (folder: string, file: string) => fs.readFileSync(path.join(folder, file), 'utf8');
+const snapshot = (folder: string) => listFiles(folder).map((file) => [file, read(folder, file)]);
+const zeroJs = { basePath: '', clientRuntime: false };
+
+describe('finishExport', () => {
+  it('strips every page and deletes the files only the runtime reads', async () => {
     const out = exportFolder({
-      'index.html': page('<p>Home</p>'),
+      'index.html': nextPage('<p>Home</p>'),
       'index.txt': 'rsc',
-      'about/index.html': page('<p>About</p>'),
+      'about/index.html': nextPage('<p>About</p>'),
       'about/index.txt': 'rsc',
       'about/__next._tree.txt': 'rsc',
-      '404.html': page('<p>Missing</p>'),
-      '404/index.html': page('<p>Missing</p>'),
-      '_not-found/index.html': page('<p>Missing</p>'),
+      '404.html': nextPage('<p>Missing</p>'),
+      '404/index.html': nextPage('<p>Missing</p>'),
+      '_not-found/index.html': nextPage('<p>Missing</p>'),
       '_next/static/chunks/a.css': 'p{}',
       '_next/static/chunks/b.js': 'js',
       '_next/static/build-id/_buildManifest.js': 'js',
       'robots.txt': 'User-agent: *',
     });
-    const report = removeClientRuntime(out);
+    const report = await finishExport(out, zeroJs);
     expect(listFiles(out).sort()).toEqual(['404.html', '_next/static/chunks/a.css', 'about/index.html', 'index.html', 'robots.txt']);
-    expect(report.pages).toBe(5);
+    // The copies of the 404 page under 404/ and _not-found/ are deleted, not finished.
+    expect(report.pages).toBe(3);
+    expect(report.removedFiles).toBe(7);
+    expect(Object.keys(report.needs).sort()).toEqual(['404.html', 'about/index.html', 'index.html']);
     expect(fs.readFileSync(path.join(out, 'about/index.html'), 'utf8')).not.toContain('script');
     expect(findMissingAssets(out)).toEqual([]);
   });
 
-  it('leaves out/ untouched when one page has markup it does not understand', () => {
+  it('leaves out/ untouched when one page has markup it does not understand', async () => {
     const out = exportFolder({
-      'a/index.html': page('<p>A</p>'),
-      'b/index.html': page('<script>unknown()</script>'),
+      'a/index.html': nextPage('<p>A</p>'),
+      'b/index.html': nextPage('<script>unknown()</script>'),
       'a/index.txt': 'rsc',
     });
-    const before = listFiles(out).map((file) => [file, fs.readFileSync(path.join(out, file), 'utf8')]);
-    expect(() => removeClientRuntime(out)).toThrow(ExportError);
-    expect(listFiles(out).map((file) => [file, fs.readFileSync(path.join(out, file), 'utf8')])).toEqual(before);
+    const before = snapshot(out);
+    await expect(finishExport(out, zeroJs)).rejects.toThrow(ExportError);
+    await expect(finishExport(out, zeroJs)).rejects.toThrow(/^out\/b\/index\.html: a <script> the zero-JS export does not recognise/);
+    expect(snapshot(out)).toEqual(before);
+  });
+  it("puts each page's own policy right after <meta charset>, before anything it governs", async () => {
+    const out = tempFolder('out', {
+      'index.html': page('<script data-enhancement>theme()</script>'),
+      'about/index.html': page(''),
+    });
+    const report = await finishExport(out, zeroJs);
+    expect(report.pages).toBe(2);
+    const home = read(out, 'index.html');
+    expect(home).toMatch(/^<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self' 'sha256-/);
+    expect(home).toContain(sha256Source('theme()'));
+    expect(read(out, 'about/index.html')).not.toContain('script-src');
+    expect(report.site.scriptHashes).toEqual([sha256Source('theme()')]);
+  });
+
+  it('refuses unsafe markup, listing every problem of every page, and leaves out/ as it was', async () => {
+    const files = {
+      'a/index.html': page('', '<img src="/x.png" onerror="alert(1)" alt="">'),
+      'b/index.html': page('', '<a href="javascript:alert(3)">x</a>'),
+      'c/index.html': page(''),
+    };
+    const messageOf = async (out: string, options: typeof zeroJs) => {
+      const error: unknown = await finishExport(out, options).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(ExportError);
+      return error instanceof Error ? error.message : '';
+    };
+    const out = tempFolder('out', files);
+    const before = snapshot(out);
+    const message = await messageOf(out, zeroJs);
+    expect(message).toContain('out/a/index.html: an event handler attribute onerror="alert(1)" on <img>');
+    expect(message).toContain('out/b/index.html: a javascript: URL in href of <a>');
+    expect(snapshot(out)).toEqual(before);
+    // With Next's runtime kept nothing strips scripts, so an unknown inline script reaches the last check.
+    const kept = tempFolder('out', { ...files, 'b/index.html': page('<script>alert(2)</script>', '<a href="javascript:alert(3)">x</a>') });
+    const keptMessage = await messageOf(kept, { basePath: '', clientRuntime: true });
+    expect(keptMessage).toContain('out/a/index.html: an event handler attribute onerror="alert(1)" on <img>');
+    expect(keptMessage).toContain('out/b/index.html: an inline <script> without data-enhancement: "alert(2)"');
+    expect(keptMessage).toContain('out/b/index.html: a javascript: URL in href of <a>');
+  });
+
+  it("hashes Next's inline runtime scripts when the runtime is kept, and strips them otherwise", async () => {
+    const files = { 'index.html': page('', '<script>self.__next_f.push([1,"x"])</script>') };
+    const stripped = tempFolder('out', files);
+    await finishExport(stripped, zeroJs);
+    expect(read(stripped, 'index.html')).not.toContain('<script');
+    const out = tempFolder('out', files);
+    await finishExport(out, { basePath: '', clientRuntime: true });
+    expect(read(out, 'index.html')).toContain(sha256Source('self.__next_f.push([1,"x"])'));
+  });
+
+  it('prefixes the base path in pages and stylesheets, and hashes inline styles after the rewrite', async () => {
+    const out = tempFolder('out', {
+      'index.html': page('', '<a href="/about/">About</a><svg><style>.a{background:url(/b.png)}</style></svg>'),
+      '_next/static/chunks/a.css': '.x{background:url(/img/x.png)}',
+    });
+    await finishExport(out, { basePath: '/docs', clientRuntime: false });
+    const html = read(out, 'index.html');
+    expect(html).toContain('<a href="/docs/about/">About</a>');
+    expect(html).toContain('href="/docs/_next/static/chunks/a.css"');
+    expect(html).toContain(sha256Source('.a{background:url(/docs/b.png)}'));
+    expect(read(out, '_next/static/chunks/a.css')).toBe('.x{background:url(/docs/img/x.png)}');
   });
 });
 

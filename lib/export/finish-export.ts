@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { sitePathOf } from './base-path';
-import { stripRuntime } from './strip-runtime';
+import { mergePolicyNeeds, type PolicyNeeds } from '@/lib/security/content-security-policy';
+import { sitePathOf, withBasePathInCss } from './base-path';
+import { type FinishOptions, RefusedMarkupError, finishPage } from './finish-page';
+import { ExportError } from './strip-runtime';
 
-export { ExportError } from './strip-runtime';
+export { ExportError };
 
 /** Every file under a folder, as paths relative to it with forward slashes. */
 export function listFiles(directory: string, prefix = ''): string[] {
@@ -32,41 +34,78 @@ function isRuntimeFile(file: string, files: ReadonlySet<string>): boolean {
 const duplicateNotFoundFolders = ['404', '_not-found'];
 
 export interface FinishReport {
+  /** Pages finished (and shipped). */
   pages: number;
+  /** Next's runtime files deleted; none when the runtime is kept. */
   removedFiles: number;
   removedBytes: number;
+  /** What all pages together need: the input of the deploy header files' policy. */
+  site: PolicyNeeds;
+  /**
+   * What each page needs, by its path in the folder (`about/index.html`): a build that finishes only some
+   * pages merges these (mergePolicyNeeds) with the needs of the pages it kept.
+   */
+  needs: Record<string, PolicyNeeds>;
 }
 
 /**
- * Makes out/ a zero-JavaScript site: strips Next's client runtime from every page and deletes the files
- * only that runtime reads. Throws ExportError on markup it does not recognise, leaving that page as it was.
+ * Finishes a static export in place: every page through finishPage (zero-JS unless the runtime is kept,
+ * unsafe markup refused, base path prefixed, its own Content Security Policy), Next's runtime files and
+ * duplicate 404 pages deleted, stylesheets' site URLs prefixed. Every page is finished before anything is
+ * written: a problem anywhere leaves the folder as it was. Runtime markup it does not understand throws
+ * ExportError at once; markup it will not ship is collected, and the error lists every problem of every page.
  */
-export function removeClientRuntime(outDirectory: string): FinishReport {
+export async function finishExport(outDirectory: string, options: FinishOptions): Promise<FinishReport> {
   const files = listFiles(outDirectory);
   const fileSet = new Set(files);
-  // Every page is stripped before any is written: one page it cannot handle leaves out/ untouched.
-  const stripped = files
-    .filter((name) => name.endsWith('.html'))
-    .map((file) => {
-      const full = path.join(outDirectory, file);
-      return { full, html: stripRuntime(fs.readFileSync(full, 'utf8'), `out/${file}`) };
-    });
-  for (const { full, html } of stripped) fs.writeFileSync(full, html);
-  const pages = stripped.length;
-  let removedFiles = 0;
-  let removedBytes = 0;
-  const remove = (relative: string) => {
-    const full = path.join(outDirectory, relative);
-    removedBytes += fs.statSync(full).size;
-    removedFiles++;
-    fs.rmSync(full);
-  };
-  for (const file of files) if (isRuntimeFile(file, fileSet)) remove(file);
-  for (const folder of duplicateNotFoundFolders) {
-    for (const file of files.filter((name) => name.startsWith(`${folder}/`))) if (fs.existsSync(path.join(outDirectory, file))) remove(file);
+  const removed = options.clientRuntime
+    ? []
+    : files.filter((file) => isRuntimeFile(file, fileSet) || duplicateNotFoundFolders.some((folder) => file.startsWith(`${folder}/`)));
+  const removedSet = new Set(removed);
+  const pageFiles = files.filter((file) => file.endsWith('.html') && !removedSet.has(file));
+  const problems: string[] = [];
+  const finished: { file: string; html: string }[] = [];
+  const needs: Record<string, PolicyNeeds> = {};
+  for (const file of pageFiles) {
+    try {
+      // Read as it is finished: a few MB of source pages alive at once rather than all of them, which costs the garbage collector seconds.
+      const page = finishPage(fs.readFileSync(path.join(outDirectory, file), 'utf8'), `out/${file}`, options);
+      finished.push({ file, html: page.html });
+      needs[file] = page.needs;
+    } catch (error) {
+      if (error instanceof RefusedMarkupError) problems.push(...error.problems);
+      else throw error;
+    }
   }
-  removeEmptyFolders(outDirectory);
-  return { pages, removedFiles, removedBytes };
+  if (problems.length > 0) {
+    throw new ExportError(
+      'out/',
+      `markup the export will not ship, as a last line of defence against code in visitors' browsers (the site's own scripts carry data-enhancement; no on…= handler attributes, no javascript: URLs; data-csp-* attributes list https origins):\n  ${problems.join('\n  ')}`,
+    );
+  }
+  // Thousands of small files: written and deleted concurrently, which a slow disk rewards many times over.
+  const stylesheets = options.basePath === '' ? [] : files.filter((file) => file.endsWith('.css') && !removedSet.has(file));
+  const sizes = await Promise.all([
+    ...finished.map(async ({ file, html }) => void (await fs.promises.writeFile(path.join(outDirectory, file), html))),
+    ...stylesheets.map(async (file) => {
+      const full = path.join(outDirectory, file);
+      await fs.promises.writeFile(full, withBasePathInCss(await fs.promises.readFile(full, 'utf8'), options.basePath));
+    }),
+    ...removed.map(async (file) => {
+      const full = path.join(outDirectory, file);
+      const { size } = await fs.promises.stat(full);
+      await fs.promises.unlink(full);
+      return size;
+    }),
+  ]);
+  if (removed.length > 0) removeEmptyFolders(outDirectory);
+  return {
+    pages: finished.length,
+    removedFiles: removed.length,
+    removedBytes: sizes.reduce<number>((total, size) => total + (size ?? 0), 0),
+    site: mergePolicyNeeds(Object.values(needs)),
+    needs,
+  };
 }
 
 function removeEmptyFolders(directory: string): void {

@@ -76,12 +76,22 @@ function prune(parent: Root | Element, file: string): void {
   );
 }
 
+/** Removes Next's client runtime from a parsed page in place. Throws ExportError, naming the file, on markup it does not understand. */
+export function stripRuntimeTree(tree: Root, file: string): void {
+  prune(tree, file);
+}
+
+/** Fails when a finished page's HTML still names Next's runtime (a Next.js upgrade put it somewhere `prune` does not look). */
+export function assertRuntimeGone(html: string, file: string): void {
+  const leftover = html.match(/\/_next\/static\/[^"' )]+\.js|self\.__next_f/);
+  if (leftover) throw new ExportError(file, `Next.js runtime left after stripping (${leftover[0]}); the export step needs updating for this Next.js version.`);
+}
+
 /** The page without Next's client runtime. Throws ExportError, naming the file, on markup it does not understand. */
 export function stripRuntime(html: string, file: string): string {
   const tree = fromHtml(html);
-  prune(tree, file);
+  stripRuntimeTree(tree, file);
   const stripped = toHtml(tree);
-  const leftover = stripped.match(/\/_next\/static\/[^"' )]+\.js|self\.__next_f/);
-  if (leftover) throw new ExportError(file, `Next.js runtime left after stripping (${leftover[0]}); the export step needs updating for this Next.js version.`);
+  assertRuntimeGone(stripped, file);
   return stripped;
 }

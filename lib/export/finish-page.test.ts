@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type PolicyNeeds, mergePolicyNeeds } from '@/lib/security/content-security-policy';
+import { RefusedMarkupError, finishPage } from './finish-page';
+import { ExportError } from './strip-runtime';
+
+/**
+ * fixtures/*.next.html are pages as Next.js exports them; *.finished.html and *.needs.json are what the
+ * step sequence build.ts ran before finishPage made of them (stripRuntime, then secureExport, each with
+ * its own parse and serialisation), at the root and under /docs (commit "Finish fixtures").
+ */
+const fixtures = path.join(import.meta.dirname, 'fixtures');
+const fixture = (name: string) => fs.readFileSync(path.join(fixtures, name), 'utf8');
+const pages = fs.readdirSync(fixtures).filter((name) => name.endsWith('.next.html')).map((name) => name.replace('.next.html', ''));
+
+describe('finishPage', () => {
+  for (const page of pages) {
+    for (const [basePath, suffix] of [['', ''], ['/docs', '.docs']] as const) {
+      it(`finishes ${page} ${basePath ? `under ${basePath}` : 'at the root'} as the separate steps did`, () => {
+        const finished = finishPage(fixture(`${page}.next.html`), 'out/a/index.html', { basePath, clientRuntime: false });
+        expect(finished.html).toBe(fixture(`${page}${suffix}.finished.html`));
+        expect(finished.needs).toEqual(JSON.parse(fixture(`${page}${suffix}.needs.json`)));
+      });
+    }
+  }
+
+  it('returns needs that survive JSON, for a cache of finished pages, and merge into the site’s', () => {
+    const needs = pages.map((page) => finishPage(fixture(`${page}.next.html`), `out/${page}.html`, { basePath: '', clientRuntime: false }).needs);
+    const cached: PolicyNeeds[] = JSON.parse(JSON.stringify(needs));
+    expect(cached).toEqual(needs);
+    expect(mergePolicyNeeds(cached).frameSources).toEqual(['https://giscus.app', 'https://www.youtube-nocookie.com']);
+  });
+
+  it('keeps Next’s runtime when told to, and hashes its inline scripts', () => {
+    const html = '<!doctype html><html><head><meta charset="utf-8"></head><body><script>self.__next_f.push([1,"x"])</script></body></html>';
+    const finished = finishPage(html, 'out/index.html', { basePath: '', clientRuntime: true });
+    expect(finished.html).toContain('<script>self.__next_f.push([1,"x"])</script>');
+    expect(finished.needs.scriptHashes).toHaveLength(1);
+  });
+
+  it('names the file and the problem: runtime markup it does not understand, then every unsafe thing on the page', () => {
+    const options = { basePath: '', clientRuntime: false };
+    expect(() => finishPage('<html><body><script src="/other.js"></script></body></html>', 'out/a/index.html', options)).toThrow(
+      /^out\/a\/index\.html: a <script> the zero-JS export does not recognise \(\/other\.js\)/,
+    );
+    let refused: unknown;
+    try {
+      finishPage('<html><head></head><body><img src="/x.png" onerror="alert(1)"><a href="javascript:alert(2)">x</a></body></html>', 'out/b/index.html', options);
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(RefusedMarkupError);
+    expect(refused).toBeInstanceOf(ExportError);
+    expect(refused instanceof RefusedMarkupError ? refused.problems : []).toEqual([
+      'out/b/index.html: an event handler attribute onerror="alert(1)" on <img>',
+      'out/b/index.html: a javascript: URL in href of <a>: "javascript:alert(2)"',
+    ]);
+    expect(() => finishPage('<script data-enhancement data-csp-frame="http://x.org">x()</script>', 'out/c/index.html', options)).toThrow(
+      /out\/c\/index\.html: data-csp-frame="http:\/\/x\.org" must list https origins/,
+    );
+  });
+});

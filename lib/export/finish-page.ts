@@ -1,0 +1,86 @@
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import {
+  PolicyError,
+  collectPolicyNeeds,
+  findUnsafeMarkup,
+  formatPolicy,
+  pageDirectives,
+  type PolicyNeeds,
+} from '@/lib/security/content-security-policy';
+import { prefixBasePath } from './base-path';
+import { elementText } from './hast-element';
+import { ExportError, assertRuntimeGone, runtimeInlineScript, stripRuntimeTree } from './strip-runtime';
+
+export interface FinishOptions {
+  /** '' or a path such as '/docs' (lib/site.ts `basePath`). */
+  basePath: string;
+  /** Next's runtime was kept (site.config.ts): it is not stripped, and its inline scripts are hashed like the site's own. */
+  clientRuntime: boolean;
+}
+
+export interface FinishedPage {
+  html: string;
+  /** What the page needs the site-wide policy to allow (plain JSON, for a cache of finished pages). */
+  needs: PolicyNeeds;
+}
+
+/**
+ * A page the export will not ship: each problem as `file: problem`, so that the export's error can
+ * list the problems of every page at once.
+ */
+export class RefusedMarkupError extends ExportError {
+  readonly problems: string[];
+  constructor(file: string, problems: string[]) {
+    super(file, `markup the export will not ship:\n  ${problems.join('\n  ')}`);
+    this.name = 'RefusedMarkupError';
+    this.problems = problems;
+  }
+}
+
+/** Puts the policy first in <head>, after <meta charset> (which must stay within the first 1024 bytes): it governs only what follows it. */
+function insertPolicyMeta(tree: Root, policy: string, file: string): void {
+  const html = tree.children.find((node): node is Element => node.type === 'element' && node.tagName === 'html');
+  const head = html?.children.find((node): node is Element => node.type === 'element' && node.tagName === 'head');
+  if (!head) throw new ExportError(file, 'a page without <head>; the Content Security Policy has nowhere to go.');
+  const existing = head.children.some(
+    (node) => node.type === 'element' && node.tagName === 'meta' && String(node.properties.httpEquiv ?? '').toLowerCase() === 'content-security-policy',
+  );
+  if (existing) throw new ExportError(file, 'the page already has a Content Security Policy meta tag; the export step writes it, remove the other one.');
+  const charset = head.children.findIndex((node) => node.type === 'element' && node.tagName === 'meta' && node.properties.charSet !== undefined);
+  const meta: Element = { type: 'element', tagName: 'meta', properties: { httpEquiv: ['Content-Security-Policy'], content: policy }, children: [] };
+  head.children.splice(charset + 1, 0, meta);
+}
+
+const isNextInlineScript = (element: Element) => runtimeInlineScript.test(elementText(element));
+
+/**
+ * One exported page, finished, from one parse and one serialisation: Next's client runtime removed
+ * (unless it is kept), markup that would run code no hash vouches for refused, site URLs prefixed
+ * with the base path, and the page's own Content Security Policy put into its <head>. Pure: the same
+ * HTML and options give the same page and needs. `file` names the page in errors (`out/about/index.html`).
+ * Throws ExportError for runtime markup it does not understand, RefusedMarkupError (an ExportError
+ * listing every problem of the page) for markup it will not ship.
+ */
+export function finishPage(html: string, file: string, options: FinishOptions): FinishedPage {
+  const tree = fromHtml(html);
+  if (!options.clientRuntime) stripRuntimeTree(tree, file);
+  const unsafe = findUnsafeMarkup(tree, { isKnownInlineScript: options.clientRuntime ? isNextInlineScript : undefined });
+  if (unsafe.length > 0) throw new RefusedMarkupError(file, unsafe.map((problem) => `${file}: ${problem}`));
+  prefixBasePath(tree, options.basePath);
+  let needs: PolicyNeeds;
+  try {
+    needs = collectPolicyNeeds(tree, file);
+    insertPolicyMeta(tree, formatPolicy(pageDirectives(needs)), file);
+  } catch (error) {
+    if (error instanceof PolicyError || error instanceof ExportError) throw new RefusedMarkupError(file, [error.message]);
+    throw error;
+  }
+  // Single quotes inside double-quoted attribute values need no escaping, and the policy is full of
+  // them; the "dangerous" characters are ` and ', which only IE read as attribute quotes.
+  const finished = toHtml(tree, { allowParseErrors: true, allowDangerousCharacters: true });
+  // The policy meta cannot match: its hashes are base64 (no `_` or `.`) and its sources are origins.
+  if (!options.clientRuntime) assertRuntimeGone(finished, file);
+  return { html: finished, needs };
+}
