@@ -35,6 +35,7 @@ const { RenderCache, nextAssetsOf, planningProcessVariable, renderKey, renderPla
   '@/lib/export/render-cache'
 );
 const { mergePolicyNeeds } = await import('@/lib/security/content-security-policy');
+const { writeJsonAtomically } = await import('@/lib/json-file');
 const { BuildRunningError, exportFolderVariable, outputFolderName, stageExport } = await import('@/lib/export/output-folder');
 
 const projectDirectory = path.resolve(new URL('..', import.meta.url).pathname);
@@ -151,11 +152,6 @@ function releaseNextOutput(): void {
   for (const [stream, chunk] of heldNextOutput ?? []) (stream === 'out' ? process.stdout : process.stderr).write(chunk);
   heldNextOutput = undefined;
 }
-function writeRenderPlan(urls: readonly string[]): void {
-  fs.mkdirSync(engineCache, { recursive: true });
-  fs.writeFileSync(`${planFile}.tmp`, JSON.stringify(urls));
-  fs.renameSync(`${planFile}.tmp`, planFile);
-}
 
 let nextExit = startNextBuild();
 let build: Awaited<ReturnType<typeof buildContentManifest>>;
@@ -201,7 +197,7 @@ let reused = new Map(
  */
 async function exportPages(): Promise<Awaited<ReturnType<typeof finishExport>>> {
   const plan = build.pages.filter((page) => !reused.has(page.url)).map((page) => page.url);
-  writeRenderPlan(plan);
+  writeJsonAtomically(planFile, plan);
   if (renderCache) console.log(`Render cache: ${reused.size} pages finished from earlier builds, ${plan.length} to render.`);
   releaseNextOutput();
   const ogImages = await buildOgImages(build.pages, site, absoluteUrl);

@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
+import { readJsonObject, writeJsonAtomically } from '@/lib/json-file';
 import type { CompiledBody } from '@/lib/markdown';
 
 /**
@@ -18,14 +17,8 @@ export class CompileCache {
   ) {}
 
   static load(file: string): CompileCache {
-    let entries = new Map<string, CompiledBody>();
-    try {
-      const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
-      if (parsed && typeof parsed === 'object') entries = new Map(Object.entries(parsed as Record<string, CompiledBody>));
-    } catch {
-      // No cache yet, or a damaged one: start empty, it is only a cache.
-    }
-    return new CompileCache(file, entries);
+    // No cache yet, or a damaged one: start empty, it is only a cache.
+    return new CompileCache(file, new Map(Object.entries(readJsonObject<CompiledBody>(file) ?? {})));
   }
 
   static key(parts: readonly unknown[]): string {
@@ -50,14 +43,11 @@ export class CompileCache {
     this.changed = true;
   }
 
-  /** Drops what the build did not use and writes the rest: to a temporary file, then renamed, so never half-written. */
+  /** Drops what the build did not use and writes the rest (never half-written). */
   save(): void {
     const unused = [...this.entries.keys()].filter((key) => !this.used.has(key));
     if (!this.changed && unused.length === 0) return;
     for (const key of unused) this.entries.delete(key);
-    fs.mkdirSync(path.dirname(this.file), { recursive: true });
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, JSON.stringify(Object.fromEntries(this.entries)));
-    fs.renameSync(temporary, this.file);
+    writeJsonAtomically(this.file, Object.fromEntries(this.entries));
   }
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CompiledBody } from '@/lib/markdown';
 import { readRenderPlan } from '@/lib/export/render-cache';
+import { writeJsonAtomically } from '@/lib/json-file';
 import { site } from '@/lib/site';
 import { CompileCache } from './compile-cache';
 import { ContentError, ContentErrors } from './errors';
@@ -158,10 +159,7 @@ function contentFingerprint(): string {
 export async function buildContentManifest(): Promise<ContentBuild> {
   const fingerprint = contentFingerprint();
   const build = await buildAllContent();
-  fs.mkdirSync(engineCacheDirectory, { recursive: true });
-  const temporary = `${manifestFile}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, JSON.stringify({ fingerprint, pages: build.pages } satisfies Manifest));
-  fs.renameSync(temporary, manifestFile);
+  writeJsonAtomically(manifestFile, { fingerprint, pages: build.pages } satisfies Manifest);
   return build;
 }
 

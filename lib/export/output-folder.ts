@@ -40,8 +40,8 @@ export class BuildRunningError extends Error {
   }
 }
 
-function isRunning(pid: number): boolean {
-  if (pid === process.pid) return false;
+/** Whether a process with this PID exists (this one included). */
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -50,6 +50,9 @@ function isRunning(pid: number): boolean {
     return error instanceof Error && 'code' in error && error.code === 'EPERM';
   }
 }
+
+/** Another process than this one: a build that may still be writing. */
+const isRunning = (pid: number) => pid !== process.pid && isProcessAlive(pid);
 
 /** Takes the build lock for this process, or throws BuildRunningError. Returns whether a dead build held it. */
 function takeLock(projectDirectory: string): boolean {

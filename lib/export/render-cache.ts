@@ -21,7 +21,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { readJsonObject, writeJsonAtomically } from '@/lib/json-file';
 import type { PolicyNeeds } from '@/lib/security/content-security-policy';
+import { isProcessAlive } from './output-folder';
 
 /** One finished page as the cache keeps it. */
 export interface RenderedPage {
@@ -91,14 +93,8 @@ export class RenderCache {
   ) {}
 
   static load(file: string): RenderCache {
-    let entries = new Map<string, RenderedPage>();
-    try {
-      const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
-      if (parsed && typeof parsed === 'object') entries = new Map(Object.entries(parsed as Record<string, RenderedPage>));
-    } catch {
-      // No cache yet, or a damaged one: start empty, it is only a cache.
-    }
-    return new RenderCache(file, entries);
+    // No cache yet, or a damaged one: start empty, it is only a cache.
+    return new RenderCache(file, new Map(Object.entries(readJsonObject<RenderedPage>(file) ?? {})));
   }
 
   /** The finished page for `url` if it was made from exactly this key. */
@@ -111,13 +107,10 @@ export class RenderCache {
     this.entries.set(url, entry);
   }
 
-  /** Keeps the given URLs' entries only and writes the file (temporary file, then rename: never half-written). */
+  /** Keeps the given URLs' entries only and writes the file (never half-written). */
   save(keptUrls: ReadonlySet<string>): void {
     for (const url of [...this.entries.keys()]) if (!keptUrls.has(url)) this.entries.delete(url);
-    fs.mkdirSync(path.dirname(this.file), { recursive: true });
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, JSON.stringify(Object.fromEntries(this.entries)));
-    fs.renameSync(temporary, this.file);
+    writeJsonAtomically(this.file, Object.fromEntries(this.entries));
   }
 
   /** Forgets everything (used when a build finds the cache does not match its export). */
@@ -137,20 +130,11 @@ export const renderPlanVariable = 'ENGINE_RENDER_PLAN';
 /** The PID of the `npm run build` that will write the plan: if it dies first, the renderers stop waiting. */
 export const planningProcessVariable = 'ENGINE_BUILD_PID';
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error instanceof Error && 'code' in error && error.code === 'EPERM';
-  }
-}
-
 const plans = new Map<string, Promise<ReadonlySet<string>>>();
 
 async function waitForPlan(file: string, planner: number): Promise<ReadonlySet<string>> {
   while (!fs.existsSync(file)) {
-    if (Number.isInteger(planner) && planner > 0 && !isAlive(planner)) {
+    if (Number.isInteger(planner) && planner > 0 && !isProcessAlive(planner)) {
       throw new Error(`The build (process ${planner}) that started this \`next build\` ended before writing its render plan ${file}.`);
     }
     await new Promise((resolve) => setTimeout(resolve, 25));
