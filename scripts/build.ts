@@ -18,24 +18,12 @@
 Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? 'production' });
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 
+const started = performance.now();
 const { spawn } = await import('node:child_process');
 const fs = await import('node:fs');
 const path = await import('node:path');
 const { constants: osConstants } = await import('node:os');
-const { ContentErrors, buildContentManifest } = await import('@/lib/content');
-const { absoluteUrl, basePath, site } = await import('@/lib/site');
-const { buildOgImages } = await import('@/lib/seo/og-images');
-const { ineffectiveFlagsNotice } = await import('@/lib/social/flag-notice');
-const { copyKatexAssets } = await import('./copy-katex-assets');
-const { buildCodeStyles } = await import('./build-code-styles');
-const { ExportError, findMissingAssets, finishExport } = await import('@/lib/export/finish-export');
-const { formatWeightTable, summariseWeights, weighPages } = await import('@/lib/export/page-weight');
-const { syncVercelConfig, writeDeployFiles } = await import('@/lib/export/deploy-files');
-const { RenderCache, nextAssetsOf, planningProcessVariable, renderKey, renderPlanVariable, templateFingerprint } = await import(
-  '@/lib/export/render-cache'
-);
-const { mergePolicyNeeds } = await import('@/lib/security/content-security-policy');
-const { writeJsonAtomically } = await import('@/lib/json-file');
+const { planningProcessVariable, renderPlanVariable } = await import('@/lib/export/render-cache');
 const { BuildRunningError, exportFolderVariable, outputFolderName, stageExport } = await import('@/lib/export/output-folder');
 
 const projectDirectory = path.resolve(new URL('..', import.meta.url).pathname);
@@ -89,35 +77,6 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal
 /** Lets a signal that arrived during a synchronous step act before the next one starts. */
 const checkpoint = () => new Promise((resolve) => setImmediate(resolve));
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
-
-const started = performance.now();
-const phases: string[] = [];
-let phaseStarted = started;
-function endPhase(name: string): void {
-  const now = performance.now();
-  phases.push(`${name} ${((now - phaseStarted) / 1000).toFixed(1)} s`);
-  phaseStarted = now;
-}
-
-if (basePath !== '' && site.clientRuntime) {
-  // Next's runtime loads its chunks from /_next/ (a path compiled into the chunks themselves), which the
-  // export's base-path step cannot rewrite.
-  fail(`BASE_PATH=${basePath} does not work with clientRuntime: true in site.config.ts yet: Next.js's runtime would load its files from /_next/. Build without BASE_PATH, or turn clientRuntime off.`);
-}
-copyKatexAssets();
-// Earlier versions drew the preview images into public/og/, whence Next would copy stale ones into the export.
-fs.rmSync(path.join(projectDirectory, 'public', 'og'), { recursive: true, force: true });
-try {
-  await buildCodeStyles();
-} catch (error) {
-  if (error instanceof Error && process.env.DEBUG !== '1') fail(`Build failed: the code-block stylesheet: ${error.message} (DEBUG=1 shows where)`);
-  throw error;
-}
-
 /** The export every finishing step works on: the staged folder, which becomes out/ at the end. */
 const outDirectory = staged.folder;
 const engineCache = path.join(projectDirectory, '.next', 'cache', 'portfolio-engine');
@@ -153,7 +112,50 @@ function releaseNextOutput(): void {
   heldNextOutput = undefined;
 }
 
+// Next starts first, before this process loads the content pipeline: from here on, the two work side by side.
 let nextExit = startNextBuild();
+
+const { ContentErrors, buildContentManifest } = await import('@/lib/content');
+const { absoluteUrl, basePath, site } = await import('@/lib/site');
+const { buildOgImages } = await import('@/lib/seo/og-images');
+const { ineffectiveFlagsNotice } = await import('@/lib/social/flag-notice');
+const { copyKatexAssets } = await import('./copy-katex-assets');
+const { buildCodeStyles } = await import('./build-code-styles');
+const { ExportError, findMissingAssets, finishExport } = await import('@/lib/export/finish-export');
+const { formatWeightTable, summariseWeights, weighPages } = await import('@/lib/export/page-weight');
+const { syncVercelConfig, writeDeployFiles } = await import('@/lib/export/deploy-files');
+const { RenderCache, nextAssetsOf, renderKey, templateFingerprint } = await import('@/lib/export/render-cache');
+const { mergePolicyNeeds } = await import('@/lib/security/content-security-policy');
+const { writeJsonAtomically } = await import('@/lib/json-file');
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+const phases: string[] = [];
+let phaseStarted = started;
+function endPhase(name: string): void {
+  const now = performance.now();
+  phases.push(`${name} ${((now - phaseStarted) / 1000).toFixed(1)} s`);
+  phaseStarted = now;
+}
+
+if (basePath !== '' && site.clientRuntime) {
+  // Next's runtime loads its chunks from /_next/ (a path compiled into the chunks themselves), which the
+  // export's base-path step cannot rewrite.
+  fail(`BASE_PATH=${basePath} does not work with clientRuntime: true in site.config.ts yet: Next.js's runtime would load its files from /_next/. Build without BASE_PATH, or turn clientRuntime off.`);
+}
+copyKatexAssets();
+// Earlier versions drew the preview images into public/og/, whence Next would copy stale ones into the export.
+fs.rmSync(path.join(projectDirectory, 'public', 'og'), { recursive: true, force: true });
+try {
+  await buildCodeStyles();
+} catch (error) {
+  if (error instanceof Error && process.env.DEBUG !== '1') fail(`Build failed: the code-block stylesheet: ${error.message} (DEBUG=1 shows where)`);
+  throw error;
+}
+
 let build: Awaited<ReturnType<typeof buildContentManifest>>;
 try {
   build = await buildContentManifest();
