@@ -35,6 +35,10 @@ try {
     // Name what cost points, so a score below 100 says what to fix.
     for (const audit of Object.values(lhr.audits)) {
       if (audit.score !== null && audit.score < 1 && audit.scoreDisplayMode === 'binary') rows.push([`  ↳ ${audit.id}: ${audit.title}`]);
+      // Performance is scored from timings: name the ones below full marks, with their values.
+      if (audit.score !== null && audit.score < 1 && audit.scoreDisplayMode === 'numeric' && audit.displayValue) {
+        rows.push([`  ↳ ${audit.id}: ${audit.displayValue} (score ${Math.round(audit.score * 100)})`]);
+      }
     }
   }
   const header = ['page', ...categories];
