@@ -32,6 +32,14 @@ describe('finishPage', () => {
     expect(mergePolicyNeeds(cached).frameSources).toEqual(['https://giscus.app', 'https://www.youtube-nocookie.com']);
   });
 
+  it('keeps <noscript> content as markup, prefixed and checked like the rest, not as escaped text', () => {
+    const html =
+      '<!doctype html><html><head><meta charset="utf-8"></head><body><noscript><p>Comments need JavaScript. <a href="/comments/">Read them here</a>.</p></noscript></body></html>';
+    const finished = finishPage(html, 'out/index.html', { basePath: '/docs', clientRuntime: false });
+    expect(finished.html).toContain('<noscript><p>Comments need JavaScript. <a href="/docs/comments/">Read them here</a>.</p></noscript>');
+    expect(finished.html).not.toContain('&#x3C;');
+  });
+
   it('keeps Next’s runtime when told to, and hashes its inline scripts', () => {
     const html = '<!doctype html><html><head><meta charset="utf-8"></head><body><script>self.__next_f.push([1,"x"])</script></body></html>';
     const finished = finishPage(html, 'out/index.html', { basePath: '', clientRuntime: true });
