@@ -133,11 +133,12 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-const phases: string[] = [];
+/** Milliseconds per phase of the build, for its last line; a phase may end more than once. */
+const phases = new Map<string, number>();
 let phaseStarted = started;
 function endPhase(name: string): void {
   const now = performance.now();
-  phases.push(`${name} ${((now - phaseStarted) / 1000).toFixed(1)} s`);
+  phases.set(name, (phases.get(name) ?? 0) + now - phaseStarted);
   phaseStarted = now;
 }
 
@@ -193,23 +194,33 @@ let reused = new Map(
   }),
 );
 
+// The preview images are drawn in a process of their own (see buildOgImages) while Next compiles the app.
+// Next's renderers start only once the render plan is written, and the plan waits for the images, for at
+// most ogImageHeadStart: drawn while the renderers rendered, the images' memory came on top of theirs at
+// the build's peak (1000 pages: 1.76 GB). The cap keeps Next's renderers well inside the 60 s its workers
+// are given per task (staticPageGenerationTimeout), however many images a first build of a large site draws.
+const ogImages = buildOgImages(build.pages, site, absoluteUrl).catch((error: unknown) => {
+  if (!(error instanceof Error)) throw error;
+  fail(`Build failed: ${process.env.DEBUG === '1' ? (error.stack ?? error.message) : `${error.message} (DEBUG=1 shows where)`}`);
+});
+const ogImageHeadStart = 20_000;
+
 /**
- * Plans the pages not reused, draws the preview images while Next renders, waits for `next build`, puts
- * the images into its export, then runs the finishing steps on what it wrote.
+ * Plans the pages not reused, waits for `next build`, runs the finishing steps on what it wrote, and puts
+ * the preview images into the export.
  */
 async function exportPages(): Promise<Awaited<ReturnType<typeof finishExport>>> {
   const plan = build.pages.filter((page) => !reused.has(page.url)).map((page) => page.url);
+  let headStart: NodeJS.Timeout | undefined;
+  await Promise.race([ogImages, new Promise((resolve) => (headStart = setTimeout(resolve, ogImageHeadStart)))]);
+  clearTimeout(headStart);
   writeJsonAtomically(planFile, plan);
   if (renderCache) console.log(`Render cache: ${reused.size} pages finished from earlier builds, ${plan.length} to render.`);
   releaseNextOutput();
-  const ogImages = await buildOgImages(build.pages, site, absoluteUrl);
-  endPhase('preview images');
   const nextStatus = await nextExit;
   await checkpoint();
   if (nextStatus !== 0) fail('next build failed (see above).');
   endPhase('next build');
-  console.log(ogImages.report);
-  ogImages.place(outDirectory);
 
   let finished: Awaited<ReturnType<typeof finishExport>>;
   try {
@@ -218,6 +229,9 @@ async function exportPages(): Promise<Awaited<ReturnType<typeof finishExport>>> 
     if (error instanceof ExportError) fail(error.message);
     throw error;
   }
+  const { report, place } = await ogImages;
+  place(outDirectory);
+  console.log(report);
   if (!site.clientRuntime) {
     console.log(
       `Zero-JS export: Next.js runtime removed from ${finished.pages} pages (${finished.removedFiles} files, ${Math.round(finished.removedBytes / 1024)} KB deleted).`,
@@ -285,4 +299,4 @@ staged.publish();
 if (mayWriteVercelConfig && syncVercelConfig(vercelConfigFile, vercelJson, true) === 'written') {
   console.log("vercel.json updated: its header policy follows the pages' scripts. Commit it with this change.");
 }
-console.log(`\nBuilt ${outputFolderName}/ in ${((performance.now() - started) / 1000).toFixed(1)} s (${phases.join(', ')}).`);
+console.log(`\nBuilt ${outputFolderName}/ in ${((performance.now() - started) / 1000).toFixed(1)} s (${[...phases].map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`).join(', ')}).`);

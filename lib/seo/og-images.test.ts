@@ -43,3 +43,28 @@ describe('writeOgImages', () => {
     expect((await writeOgImages(renamed, { siteDirectory, cacheDirectory })).rendered).toBe(1);
   }, 30_000);
 });
+
+describe('writeOgImages in a child process (as the build draws them)', () => {
+  const site = testSite();
+  const targets = ogImageTargets([{ ...seoPageFor(undefined, site), url: '/notes/', slug: ['notes'], title: 'Notes' }], site, underDocs);
+
+  it('writes the same files as drawing in this process', async () => {
+    const inProcess = tempFolder('site', {});
+    const inChild = tempFolder('site', {});
+    await writeOgImages(targets, { siteDirectory: inProcess, cacheDirectory: tempFolder('og-cache', {}) });
+    const report = await writeOgImages(targets, { siteDirectory: inChild, cacheDirectory: tempFolder('og-cache', {}), inChildProcess: true });
+    expect(report).toMatchObject({ images: 2, rendered: 2 });
+    for (const target of targets) {
+      expect(fs.readFileSync(path.join(inChild, target.path)).equals(fs.readFileSync(path.join(inProcess, target.path)))).toBe(true);
+    }
+  }, 30_000);
+
+  it('reports what went wrong in the child process', async () => {
+    const cacheDirectory = tempFolder('og-cache', {});
+    // The cache folder turns into a file after the build checked it, so the child cannot write its images.
+    const writes = writeOgImages(targets, { siteDirectory: tempFolder('site', {}), cacheDirectory, inChildProcess: true });
+    fs.rmSync(cacheDirectory, { recursive: true });
+    fs.writeFileSync(cacheDirectory, 'not a folder');
+    await expect(writes).rejects.toThrow(/^Drawing the preview images failed: ENOTDIR/);
+  }, 30_000);
+});

@@ -1,49 +1,28 @@
+import { fork } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
-import satori, { type SatoriOptions } from 'satori';
 import type { Site } from '@/lib/site-config-schema';
-import { loadResvg } from './load-resvg';
-import { ogImagePath, ogImageSize } from './og-image';
-import { ogCardElement, ogCardFontFamily, type OgCard } from './og-image-card';
-import { encodePng } from './png-encoder';
+import { ogImagePath } from './og-image';
+import type { OgCard } from './og-image-card';
+import type { OgImageDrawing } from './og-image-drawing';
+import type { OgImageWorkerOutcome } from './og-image-worker';
 import { seoPageFor, type SeoPage } from './seo-page';
 
 /**
- * Preview images for every page, made at build time: satori lays the card out as SVG (text as paths, with
- * the fonts below), resvg rasterises it, ./png-encoder.ts writes the PNG. Each image is cached under the hash
- * of what it shows and of the renderer, so a build renders only new or changed titles.
+ * Preview images for every page, made at build time (drawn by ./og-image-drawing.ts). Each image is cached
+ * under the hash of what it shows and of the renderer, so a build renders only new or changed titles.
  */
 
 const require = createRequire(import.meta.url);
-
-/** Inter from @fontsource/inter, WOFF (satori reads TTF, OTF and WOFF, not WOFF2): Latin, Greek, Cyrillic, Vietnamese. */
-const fontSubsets = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'greek-ext', 'vietnamese'] as const;
-const fontWeights = [400, 700] as const;
-
-let fontsMemo: SatoriOptions['fonts'] | undefined;
-function fonts(): SatoriOptions['fonts'] {
-  fontsMemo ??= fontSubsets.flatMap((subset) =>
-    fontWeights.map((weight) => ({
-      // One family name per subset: satori falls back from family to family for a missing glyph, but within a
-      // family it picks one file by weight.
-      name: subset === 'latin' ? ogCardFontFamily : `${ogCardFontFamily} ${subset}`,
-      data: fs.readFileSync(require.resolve(`@fontsource/inter/files/inter-${subset}-${weight}-normal.woff`)),
-      weight,
-      style: 'normal' as const,
-    })),
-  );
-  return fontsMemo;
-}
 
 function packageVersion(name: string): string {
   return (JSON.parse(fs.readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
 }
 
 /** The modules that decide an image's bytes, besides the packages below. */
-const rendererModules = ['og-image-card.tsx', 'png-encoder.ts'] as const;
+const rendererModules = ['og-image-card.tsx', 'og-image-drawing.ts', 'png-encoder.ts'] as const;
 
 function rendererHash(): string {
   const hash = crypto.createHash('sha256');
@@ -57,15 +36,6 @@ let rendererVersionMemo: string | undefined;
 export function rendererVersion(): string {
   rendererVersionMemo ??= rendererHash();
   return rendererVersionMemo;
-}
-
-/** One card as a 1200×630 PNG. */
-export async function renderOgImage(card: OgCard): Promise<Buffer> {
-  const svg = await satori(ogCardElement(card), { ...ogImageSize, fonts: fonts() });
-  // resvg renders on libuv's thread pool, so satori can lay out the next card meanwhile.
-  const image = await loadResvg().renderAsync(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } });
-  // Not image.asPng(): that encodes on this thread, with more CPU time, into a file twice the size.
-  return encodePng({ width: image.width, height: image.height, rgba: image.pixels, premultiplied: true });
 }
 
 export interface OgImageTarget {
@@ -128,12 +98,37 @@ interface OgImageJob {
 }
 
 /**
+ * drawOgImages in a child process of its own. resvg's allocator keeps the pages of freed pixmaps for reuse
+ * (./load-resvg.ts) and hands them back only when it allocates again, so a build that drew 1000 cards in its
+ * own process held about 250 MB more until it ended, right through the peak of Next's renderers. A process
+ * that exits gives it all back.
+ */
+function drawOgImagesInChildProcess(drawings: readonly OgImageDrawing[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = fork(path.join(import.meta.dirname, 'og-image-worker.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let outcome: OgImageWorkerOutcome | undefined;
+    child.on('message', (message: OgImageWorkerOutcome) => (outcome = message));
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      if (outcome?.ok) return resolve();
+      const error = new Error(`Drawing the preview images failed: ${outcome?.error ?? `their process ended with ${signal ?? `exit code ${code}`}`}`);
+      // Where it failed is in the child's stack, not in this one.
+      if (outcome?.stack) error.stack = `${error.message}\n${outcome.stack}`;
+      reject(error);
+    });
+    child.send(drawings);
+  });
+}
+
+/**
  * Renders into `cacheDirectory` every target's PNG it does not hold yet, and drops the cached images no
- * target uses (the cache keeps only what this build used). Place the images with placeOgImages.
+ * target uses (the cache keeps only what this build used). Place the images with placeOgImages. With
+ * `inChildProcess`, the drawing happens in a process that exits when it is done (what the build does).
  */
 export async function renderOgImages(
   targets: readonly OgImageTarget[],
   cacheDirectory: string,
+  { inChildProcess = false }: { inChildProcess?: boolean } = {},
 ): Promise<OgImageReport & { jobs: readonly OgImageJob[] }> {
   fs.mkdirSync(cacheDirectory, { recursive: true });
   const version = rendererVersion();
@@ -141,21 +136,13 @@ export async function renderOgImages(
     const key = crypto.createHash('sha256').update(JSON.stringify([version, target.card])).digest('hex').slice(0, 32);
     return { target, cached: path.join(cacheDirectory, `${key}.png`) };
   });
-  const missing = jobs.filter((job) => !fs.existsSync(job.cached));
+  const missing = jobs.filter((job) => !fs.existsSync(job.cached)).map((job) => ({ card: job.target.card, file: job.cached }));
   const started = performance.now();
-  let next = 0;
-  // A few cards in flight: satori works on this thread while resvg and zlib work on earlier ones on the thread pool.
-  const worker = async () => {
-    while (next < missing.length) {
-      const job = missing[next++];
-      if (!job) break;
-      const png = await renderOgImage(job.target.card);
-      const temporary = `${job.cached}.${process.pid}.tmp`;
-      fs.writeFileSync(temporary, png);
-      fs.renameSync(temporary, job.cached);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(missing.length, os.availableParallelism() + 1) }, worker));
+  if (missing.length > 0) {
+    // Imported only here: a build, which draws in the child process, does not load satori and resvg at all.
+    if (inChildProcess) await drawOgImagesInChildProcess(missing);
+    else await (await import('./og-image-drawing')).drawOgImages(missing);
+  }
   const renderMs = performance.now() - started;
   const used = new Set(jobs.map((job) => path.basename(job.cached)));
   for (const name of fs.readdirSync(cacheDirectory)) if (!used.has(name)) fs.rmSync(path.join(cacheDirectory, name), { force: true });
@@ -181,9 +168,9 @@ export function placeOgImages(jobs: readonly OgImageJob[], siteDirectory: string
 /** renderOgImages, then placeOgImages. */
 export async function writeOgImages(
   targets: readonly OgImageTarget[],
-  { siteDirectory, cacheDirectory }: { siteDirectory: string; cacheDirectory: string },
+  { siteDirectory, cacheDirectory, inChildProcess }: { siteDirectory: string; cacheDirectory: string; inChildProcess?: boolean },
 ): Promise<OgImageReport> {
-  const { jobs, ...report } = await renderOgImages(targets, cacheDirectory);
+  const { jobs, ...report } = await renderOgImages(targets, cacheDirectory, { inChildProcess });
   placeOgImages(jobs, siteDirectory);
   return report;
 }
@@ -200,6 +187,7 @@ export async function buildOgImages(
   const { jobs, ...report } = await renderOgImages(
     ogImageTargets(pages, site, absoluteUrl),
     path.join(process.cwd(), '.next', 'cache', 'portfolio-engine', 'og-images'),
+    { inChildProcess: true },
   );
   const timing = report.rendered === 0 ? '' : `, ${(report.renderMs / report.rendered).toFixed(0)} ms each`;
   return {
