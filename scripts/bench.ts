@@ -1,8 +1,9 @@
 /**
  * `npm run bench [-- --pages N --runs R]`: builds a generated site of N pages (default 1000) cold, warm
  * (nothing changed) and after editing one page, R times each (default 3), in throwaway copies of this
- * project under the system's temp folder, and prints medians: wall time, ms per page, peak memory (all build processes together), size of out/, and
- * the per-page first-visit transfer. The same corpus is built with Next.js's client runtime kept
+ * project under the system's temp folder, and prints medians: wall time, ms per page, peak memory of all
+ * the build's processes together (proportional set size, and the plain sum of resident sizes), size of
+ * out/, and the per-page first-visit transfer. The same corpus is built with Next.js's client runtime kept
  * (clientRuntime: true), the plain Next.js export, as the baseline for the ratios. The repository is
  * only read.
  */
@@ -53,9 +54,8 @@ export default site;
   return directory;
 }
 
-/** Resident memory of a process and all its descendants, from /proc (Linux). */
-function treeRss(rootPid: number): number {
-  let total = 0;
+/** A process and all its descendants, from /proc (Linux). */
+function processTree(rootPid: number): { pid: number; rssBytes: number }[] {
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
   for (const entry of fs.readdirSync('/proc')) {
@@ -70,18 +70,36 @@ function treeRss(rootPid: number): number {
       // The process ended while we looked.
     }
   }
+  const tree: { pid: number; rssBytes: number }[] = [];
   const queue = [rootPid];
   while (queue.length > 0) {
     const pid = queue.pop() ?? 0;
-    total += rss.get(pid) ?? 0;
+    tree.push({ pid, rssBytes: rss.get(pid) ?? 0 });
     queue.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return tree;
+}
+
+/**
+ * A process's proportional set size: its private pages, plus each shared page divided by the number of
+ * processes that map it. Summed over the build's processes it is the memory they occupy together. The sum
+ * of their resident sizes counts Node's own binary once per process, and a process that Next has just forked
+ * (it starts one per renderer) briefly shows all of Next's 0.5 GB that it shares copy-on-write.
+ */
+function pssBytes(pid: number): number {
+  try {
+    return Number(/^Pss:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
 }
 
 interface Run {
   seconds: number;
+  /** The highest sum of the build's processes' proportional set sizes (see pssBytes). */
   peakBytes: number;
+  /** The highest sum of their resident set sizes, which counts shared pages more than once. */
+  peakRssBytes: number;
 }
 
 async function build(directory: string): Promise<Run> {
@@ -95,13 +113,17 @@ async function build(directory: string): Promise<Run> {
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   let peakBytes = 0;
+  let peakRssBytes = 0;
   const sampler = setInterval(() => {
-    if (child.pid) peakBytes = Math.max(peakBytes, treeRss(child.pid));
+    if (!child.pid) return;
+    const tree = processTree(child.pid);
+    peakRssBytes = Math.max(peakRssBytes, tree.reduce((sum, member) => sum + member.rssBytes, 0));
+    peakBytes = Math.max(peakBytes, tree.reduce((sum, member) => sum + pssBytes(member.pid), 0));
   }, 100);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(sampler);
   if (code !== 0) throw new Error(`build failed in ${directory}:\n${output.slice(-3000)}`);
-  return { seconds: (performance.now() - started) / 1000, peakBytes };
+  return { seconds: (performance.now() - started) / 1000, peakBytes, peakRssBytes };
 }
 
 interface Result {
@@ -154,13 +176,16 @@ async function measure(variant: Variant): Promise<Result> {
 
 const seconds = (runsList: Run[]) => median(runsList.map((run) => run.seconds));
 const peak = (runsList: Run[]) => median(runsList.map((run) => run.peakBytes));
+const peakRss = (runsList: Run[]) => median(runsList.map((run) => run.peakRssBytes));
+/** The highest median over the kinds of build. */
+const highest = (result: Result, measure: (runsList: Run[]) => number) => Math.max(measure(result.cold), measure(result.warm), measure(result.edited));
 const fixed = (value: number, digits = 1) => value.toFixed(digits);
 
 console.error(`Building ${pageCount} generated pages, ${runs} cold and ${runs} warm builds per variant…`);
 const results: Result[] = [];
 for (const variant of variants) results.push(await measure(variant));
 
-const header = ['variant', 'cold', 'ms/page', 'warm', 'ms/page', 'one edited', 'peak memory', 'out/', 'files', 'transfer median', 'max'];
+const header = ['variant', 'cold', 'ms/page', 'warm', 'ms/page', 'one edited', 'peak memory', 'RSS sum', 'out/', 'files', 'transfer median', 'max'];
 const rows = results.map((result) => [
   result.variant.name,
   `${fixed(seconds(result.cold))} s`,
@@ -168,7 +193,8 @@ const rows = results.map((result) => [
   `${fixed(seconds(result.warm))} s`,
   fixed((seconds(result.warm) * 1000) / pageCount, 0),
   `${fixed(seconds(result.edited))} s`,
-  `${fixed(Math.max(peak(result.cold), peak(result.warm), peak(result.edited)) / 1024 ** 3, 2)} GB`,
+  `${fixed(highest(result, peak) / 1024 ** 3, 2)} GB`,
+  `${fixed(highest(result, peakRss) / 1024 ** 3, 2)} GB`,
   `${fixed(result.outBytes / 1024 ** 2)} MB`,
   String(result.outFiles),
   `${fixed(result.transferMedian / 1024)} KB`,
@@ -184,7 +210,8 @@ if (ours && baseline) {
     ratio(seconds(ours.warm), seconds(baseline.warm)),
     '',
     ratio(seconds(ours.edited), seconds(baseline.edited)),
-    ratio(Math.max(peak(ours.cold), peak(ours.warm), peak(ours.edited)), Math.max(peak(baseline.cold), peak(baseline.warm), peak(baseline.edited))),
+    ratio(highest(ours, peak), highest(baseline, peak)),
+    ratio(highest(ours, peakRss), highest(baseline, peakRss)),
     ratio(ours.outBytes, baseline.outBytes),
     ratio(ours.outFiles, baseline.outFiles),
     ratio(ours.transferMedian, baseline.transferMedian),
