@@ -40,6 +40,10 @@ try {
         rows.push([`  ↳ ${audit.id}: ${audit.displayValue} (score ${Math.round(audit.score * 100)})`]);
       }
     }
+    // Blocking time comes from long tasks: say what ran in them, from the page load's trace.
+    if ((lhr.audits['total-blocking-time']?.score ?? 1) < 1) {
+      for (const line of longTasks(result.artifacts.Trace.traceEvents)) rows.push([`    ${line}`]);
+    }
   }
   const header = ['page', ...categories];
   console.log(`Lighthouse ${lighthouseVersion()} (mobile), ${urls.length} pages in ${((performance.now() - started) / 1000).toFixed(0)} s:`);
@@ -48,6 +52,34 @@ try {
 } finally {
   await chrome.kill();
   server.stop();
+}
+
+interface TraceEvent {
+  name: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { name?: string };
+}
+
+/**
+ * The page's main-thread tasks of 50 ms or more as observed (Lighthouse's simulation multiplies them by its
+ * CPU slowdown), each with the longest events nested in it: which of them are the page's own work.
+ */
+function longTasks(events: readonly TraceEvent[]): string[] {
+  const mainThreads = new Set(events.filter((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain').map((event) => `${event.pid}:${event.tid}`));
+  return events
+    .filter((event) => event.name === 'RunTask' && (event.dur ?? 0) >= 50_000 && mainThreads.has(`${event.pid}:${event.tid}`))
+    .map((task) => {
+      const end = task.ts + (task.dur ?? 0);
+      const nested = events
+        .filter((event) => event.pid === task.pid && event.tid === task.tid && event !== task && event.ts >= task.ts && event.ts + (event.dur ?? 0) <= end && (event.dur ?? 0) >= 5_000)
+        .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
+        .slice(0, 4);
+      const milliseconds = (event: TraceEvent) => `${((event.dur ?? 0) / 1000).toFixed(0)} ms`;
+      return `long task ${milliseconds(task)} (observed): ${nested.map((event) => `${event.name} ${milliseconds(event)}`).join(', ')}`;
+    });
 }
 
 function lighthouseVersion(): string {
