@@ -189,7 +189,8 @@ export async function buildOgImages(
     path.join(process.cwd(), '.next', 'cache', 'portfolio-engine', 'og-images'),
     { inChildProcess: true },
   );
-  const timing = report.rendered === 0 ? '' : `, ${(report.renderMs / report.rendered).toFixed(0)} ms each`;
+  // The whole drawing time, not a time per image: it includes starting the process they are drawn in.
+  const timing = report.rendered === 0 ? '' : ` in ${(report.renderMs / 1000).toFixed(1)} s`;
   return {
     report: `Preview images: ${report.images} (${report.rendered} rendered${timing}, ${report.images - report.rendered} from cache).`,
     place: (siteDirectory) => placeOgImages(jobs, siteDirectory),
