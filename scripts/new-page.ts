@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileSlugForTitle, newPageSource } from '@/lib/content/new-page';
-import { slugForFile, urlForSlug } from '@/lib/content/pages';
+import { pageNameProblem, slugForFile, urlForSlug } from '@/lib/content/page-urls';
 import { site } from '@/lib/site';
 
 const title = process.argv.slice(2).join(' ').trim();
@@ -19,6 +19,11 @@ if (!slug) {
   process.exit(1);
 }
 const relative = `${slug}.md`;
+const nameProblem = pageNameProblem(relative);
+if (nameProblem) {
+  console.error(`content/${relative} ${nameProblem.problem} Choose another title; nothing was written.`);
+  process.exit(1);
+}
 const file = path.join(process.cwd(), 'content', relative);
 const taken = [file, file.replace(/\.md$/, '.mdx'), path.join(path.dirname(file), slug, 'index.md'), path.join(path.dirname(file), slug, 'index.mdx')].find(
   (candidate) => fs.existsSync(candidate),

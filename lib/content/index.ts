@@ -5,12 +5,14 @@
 import path from 'node:path';
 import { readRenderPlan } from '@/lib/export/render-cache';
 import type { ContentError } from './errors';
-import { contentDirectory, slugForFile, urlForSlug } from './pages';
+import { slugForFile, urlForSlug } from './page-urls';
+import { contentDirectory } from './pages';
 import { getBuiltPages, getDevSiteState, type BuiltPage } from './site-build';
 
 export { ContentError, ContentErrors, formatLocation } from './errors';
 export type { AnchorMode, PageOptions } from './page-options';
-export { loadPages, readPages, slugForFile, urlForSlug, type Page } from './pages';
+export { slugForFile, urlForSlug } from './page-urls';
+export { loadPages, readPages, type Page } from './pages';
 export { buildContent, buildContentManifest, getBuiltPages, type BuiltPage, type ContentBuild } from './site-build';
 
 const isDevServer = () => process.env.NODE_ENV === 'development';

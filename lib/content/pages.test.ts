@@ -1,8 +1,11 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempFolder } from '@/lib/testing/temp-folder';
 import { site } from '@/lib/site';
 import { ContentErrors } from './errors';
-import { loadPages, slugForFile, urlForSlug } from './pages';
+import { slugForFile, urlForSlug } from './page-urls';
+import { listContentFiles, loadPages, readPages } from './pages';
 
 const contentFolder = (files: Record<string, string>) => tempFolder('content', files);
 
@@ -99,6 +102,41 @@ describe('loadPages', () => {
   it('refuses a flag set twice with different values', () => {
     const directory = contentFolder({ 'a.md': '+++\ntitle = "A"\nmath = false\n[extra]\nmath = true\n+++\n' });
     expect(problemsIn(directory)).toEqual([expect.stringContaining('`math` is set twice')]);
+  });
+
+  it('reads a name as its URL shows it: spaces at the ends, reserved URLs and hidden segments are errors', () => {
+    const directory = contentFolder({
+      ' _headers.md': '# Headers\n',
+      ' .well-known.md': '# Well known\n',
+      'about.md ': '# About\n',
+      'og.md': '# OG\n',
+      '(_next).md': '# Next\n',
+      ' drafts/x.md': '# X\n',
+      '_partial.md': '# Not a page\n',
+      'fine.md': '# Fine\n',
+    });
+    const { pages, errors } = readPages(directory);
+    expect(pages.map((page) => page.url)).toEqual(['/fine/']);
+    expect(errors.map((error) => `${path.basename(error.location.file)}:${error.location.line}: ${error.problem}`).sort()).toEqual([
+      ' .well-known.md:1: the file name " .well-known.md" starts with a space, which its URL (/.well-known/) does not show.',
+      ' _headers.md:1: the file name " _headers.md" starts with a space, which its URL (/_headers/) does not show.',
+      '(_next).md:1: makes the URL /_next/, but /_next/ is reserved: it holds Next.js\'s stylesheets and fonts.',
+      'about.md :1: the file name "about.md " ends with a space, which its URL (/about/) does not show.',
+      'og.md:1: makes the URL /og/, but /og/ is reserved: it holds the preview images.',
+      'x.md:1: the folder name " drafts" starts with a space, which its URL (/drafts/x/) does not show.',
+    ]);
+  });
+
+  it('refuses a content folder that is a symbolic link, and lists nothing through it', () => {
+    const elsewhere = contentFolder({ 'a.md': '# A\n' });
+    const directory = path.join(tempFolder('project', {}), 'content');
+    fs.symlinkSync(elsewhere, directory);
+    const { pages, errors } = readPages(directory);
+    expect(pages).toEqual([]);
+    expect(errors.map((error) => error.message)).toEqual([
+      expect.stringMatching(/^[^:]*content\/: is a symbolic link to .*; the build reads content\/ only as a folder of the project, so that a link cannot publish files from elsewhere on the machine\. Replace the link with the folder itself/),
+    ]);
+    expect(listContentFiles(directory)).toEqual([]);
   });
 
   it('loads the shipped content: the four seed pages', () => {

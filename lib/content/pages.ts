@@ -4,6 +4,8 @@ import { site } from '@/lib/site';
 import { ContentError, ContentErrors } from './errors';
 import { parseSource, type FrontMatterFormat } from './front-matter';
 import type { PageOptions } from './page-options';
+import { isPrivateName, pageFilePattern, pageNameProblem, slugForFile, urlForSlug } from './page-urls';
+import { linkedFolderProblem } from './project-folders';
 import { readContentSource } from './source-file';
 
 /** A page ready to render: every default resolved, every field checked. Routes read nothing else. */
@@ -37,41 +39,24 @@ export interface Page {
 export const contentDirectory = path.join(process.cwd(), 'content');
 
 /**
- * content/about.md → ['about'], content/notes/index.mdx → ['notes'], content/index.md → [].
- * Each folder and file name becomes a URL segment the way Hugo, Zola and Astro users expect: lower case,
- * spaces (any run of whitespace) as one `-`, letters of every script kept (`Über Mich.md` → `/über-mich/`),
- * other punctuation dropped (`C++ Notes.md` → `/c-notes/`); `-`, `_` and `.` stay.
+ * The page files under a content folder: .md and .mdx, and links to folders (listed so that reading them
+ * says why they are not followed). None when the folder itself is a symbolic link, which readPages reports:
+ * nothing is read through it.
  */
-export function slugForFile(relativePath: string): string[] {
-  const withoutExtension = relativePath.replace(/\.mdx?$/, '');
-  const segments = withoutExtension.split(/[\\/]/).filter(Boolean).map(urlSegment);
-  if (segments.at(-1) === 'index') segments.pop();
-  return segments;
-}
-
-export function urlSegment(name: string): string {
-  return name
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/\s+/gu, '-')
-    .replace(/[^\p{L}\p{M}\p{N}._-]/gu, '')
-    .replace(/-{2,}/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
-
-export function urlForSlug(slug: readonly string[]): string {
-  return slug.length === 0 ? '/' : `/${slug.join('/')}/`;
-}
-
 export function listContentFiles(directory: string = contentDirectory): string[] {
-  if (!fs.existsSync(directory)) return [];
+  if (!fs.existsSync(directory) || linkedFolderProblem(directory)) return [];
+  return listPageFiles(directory);
+}
+
+function listPageFiles(directory: string): string[] {
   const files: string[] = [];
   for (const entry of fs.readdirSync(directory, { withFileTypes: true })) {
-    // Dotfiles and _partials are the author's own business, not pages.
-    if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
+    // Dotfiles and _partials are the author's own business, not pages. A name that only starts so after a
+    // space is listed: reading it reports the space (pageNameProblem).
+    if (isPrivateName(entry.name)) continue;
     const full = path.join(directory, entry.name);
-    if (entry.isDirectory()) files.push(...listContentFiles(full));
-    else if (/\.mdx?$/.test(entry.name)) files.push(full);
+    if (entry.isDirectory()) files.push(...listPageFiles(full));
+    else if (pageFilePattern.test(entry.name)) files.push(full);
     // A linked folder is listed as if it were a page, so that reading it reports why it is not followed.
     else if (entry.isSymbolicLink() && isDirectoryOrBroken(full)) files.push(full);
   }
@@ -117,6 +102,9 @@ function firstParagraph(body: string): string | undefined {
 
 function loadPage(absolutePath: string, directory: string): Page & { draft: boolean } {
   const file = path.relative(process.cwd(), absolutePath).split(path.sep).join('/');
+  const relative = path.relative(directory, absolutePath);
+  const nameProblem = pageNameProblem(relative);
+  if (nameProblem) throw new ContentError({ file, line: 1 }, nameProblem.problem, nameProblem.hint);
   const source = readContentSource(absolutePath, directory, file);
   if (source.trim() === '') {
     throw new ContentError(
@@ -127,16 +115,7 @@ function loadPage(absolutePath: string, directory: string): Page & { draft: bool
   }
   const { frontMatter, frontMatterFormat, body, bodyStartLine } = parseSource(file, source);
   const { extra = {} } = frontMatter;
-  const relative = path.relative(directory, absolutePath);
   const slug = slugForFile(relative);
-  const unnamed = slug.find((segment) => /^\.*$/.test(segment));
-  if (unnamed !== undefined) {
-    throw new ContentError(
-      { file, line: 1 },
-      `has a file or folder name without a letter or digit, so it makes no URL (${JSON.stringify(relative)}).`,
-      'Rename it: the URL is made from the name, lower-cased, with spaces as `-`.',
-    );
-  }
 
   const pick = <K extends keyof PageOptions>(key: K): PageOptions[K] => {
     const top = frontMatter[key];
@@ -195,6 +174,8 @@ function loadPage(absolutePath: string, directory: string): Page & { draft: bool
  * that one build can report all of them.
  */
 export function readPages(directory: string = contentDirectory): { pages: Page[]; drafts: Page[]; errors: ContentError[] } {
+  const linked = linkedFolderProblem(directory);
+  if (linked) return { pages: [], drafts: [], errors: [linked] };
   const errors: ContentError[] = [];
   // Drafts claim their URL too: publishing one later must not silently collide with another page.
   const fileByUrl = new Map<string, string>();

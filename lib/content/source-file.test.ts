@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { ContentError } from './errors';
-import { urlSegment } from './pages';
 import { decodeContent } from './source-file';
 
 function decodeError(bytes: Buffer): string {
@@ -30,23 +29,5 @@ describe('decodeContent', () => {
 
   it('accepts every valid sequence length', () => {
     expect(decodeContent(Buffer.from('a é € 𝄞'), 'x')).toBe('a é € 𝄞');
-  });
-});
-
-describe('urlSegment: a file or folder name as a URL segment', () => {
-  it.each([
-    ['about', 'about'],
-    ['My Notes', 'my-notes'],
-    ['CV\u00a02024', 'cv-2024'],
-    ['U\u0308ber Mich', '\u00fcber-mich'],
-    ['日本語 ページ', '日本語-ページ'],
-    ['C++ & Rust', 'c-rust'],
-    ['v1.2', 'v1.2'],
-    ['snake_case', 'snake_case'],
-    ['  --Spaced--  ', 'spaced'],
-    ['zero\u200bwidth', 'zerowidth'],
-    ['!!', ''],
-  ])('%j → %j', (name, segment) => {
-    expect(urlSegment(name)).toBe(segment);
   });
 });
