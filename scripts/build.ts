@@ -1,5 +1,7 @@
 /**
  * `npm run build`: content and Next.js side by side, then the export's finishing steps, then out/.
+ *  0. refuse a content/ or public/ that is a symbolic link, and links in public/ that lead out of it
+ *     (lib/content/project-folders.ts), before anything reads, writes or copies them;
  *  1. start `next build`, exporting into a staging folder beside out/ (lib/export/output-folder.ts); it
  *     compiles the app meanwhile, and its page renderers wait for step 2 and read no content file;
  *  2. read, validate and compile every page once (compile cache in .next/cache), reporting every
@@ -27,6 +29,12 @@ const { planningProcessVariable, renderPlanVariable } = await import('@/lib/expo
 const { BuildRunningError, exportFolderVariable, outputFolderName, stageExport } = await import('@/lib/export/output-folder');
 
 const projectDirectory = path.resolve(new URL('..', import.meta.url).pathname);
+// Before anything reads or writes content/ or public/: `next build` copies public/ into the export following
+// symbolic links, and the KaTeX and code-style steps below write into public/ (lib/content/project-folders.ts).
+const { ContentErrors } = await import('@/lib/content/errors');
+const { projectFolderProblems } = await import('@/lib/content/project-folders');
+const folderProblems = projectFolderProblems(projectDirectory);
+if (folderProblems.length > 0) fail(new ContentErrors(folderProblems).message);
 const staged = (() => {
   try {
     return stageExport(projectDirectory);
@@ -115,7 +123,7 @@ function releaseNextOutput(): void {
 // Next starts first, before this process loads the content pipeline: from here on, the two work side by side.
 let nextExit = startNextBuild();
 
-const { ContentErrors, buildContentManifest } = await import('@/lib/content');
+const { buildContentManifest } = await import('@/lib/content');
 const { absoluteUrl, basePath, site } = await import('@/lib/site');
 const { buildOgImages } = await import('@/lib/seo/og-images');
 const { ineffectiveFlagsNotice } = await import('@/lib/social/flag-notice');

@@ -7,12 +7,21 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { ContentErrors } from '@/lib/content/errors';
+import { projectFolderProblems } from '@/lib/content/project-folders';
 import { buildCodeStyles } from './build-code-styles';
 import { copyKatexAssets } from './copy-katex-assets';
 
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 3000);
 const livePort = Number(process.env.LIVE_RELOAD_PORT ?? port + 1);
+// `next dev` serves public/ following symbolic links, and the two steps below write into it: as in the build,
+// a linked content/ or public/, or a link out of public/, stops here (lib/content/project-folders.ts).
+const folderProblems = projectFolderProblems(process.cwd());
+if (folderProblems.length > 0) {
+  console.error(new ContentErrors(folderProblems).message);
+  process.exit(1);
+}
 copyKatexAssets();
 await buildCodeStyles();
 
