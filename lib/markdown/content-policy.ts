@@ -19,8 +19,22 @@ export type UrlUse = 'link' | 'image';
  * and so it is here.
  */
 export function urlScheme(url: string): string | undefined {
-  const normalised = url.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
-  return /^([a-z][a-z0-9+.-]*):/i.exec(normalised)?.[1]?.toLowerCase();
+  return /^([a-z][a-z0-9+.-]*):/i.exec(asBrowsersReadIt(url))?.[1]?.toLowerCase();
+}
+
+/**
+ * Whether a URL without a scheme names a host of its own, as a browser on an http(s) page reads it: two
+ * leading slashes of either kind (`//host/x`, `\\host/x`, `/\host`, `\/host`), after dropping what
+ * urlScheme drops. For http(s) URLs the URL standard reads `\` as `/` (https://url.spec.whatwg.org/#relative-slash-state),
+ * so each of these leaves the site as surely as `https://host/x`.
+ */
+export function isSchemeRelative(url: string): boolean {
+  return /^[\\/]{2}/.test(asBrowsersReadIt(url));
+}
+
+/** A URL without the leading and trailing controls and spaces and the tabs and newlines browsers ignore. */
+function asBrowsersReadIt(url: string): string {
+  return url.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
 }
 
 /** Why a URL may not appear in content, or undefined when it may. */

@@ -26,6 +26,28 @@ describe('isExternalHref', () => {
   ])('%s → %s', (href, external) => {
     expect(isExternalHref(href, siteUrl)).toBe(external);
   });
+
+  // Browsers read `\` as `/` in http(s) URLs and drop tabs, newlines and the spaces around a URL
+  // (https://url.spec.whatwg.org/#relative-slash-state), so every one of these goes to another host.
+  it.each([
+    ['\\\\other.org/x', true],
+    ['/\\other.org', true],
+    ['\\/other.org', true],
+    ['/\t/other.org', true],
+    ['/\n\\other.org', true],
+    [' //other.org', true],
+    ['\u0000//other.org', true],
+    ['http:other.org', true],
+    ['https:\\\\other.org', true],
+    ['\\\\example.com/about/', false],
+    ['\\about', false],
+    ['%5C%5Cother.org', false],
+    ['https:other.org', false],
+    ['\u00a0//other.org', false],
+  ])('%j, read as a browser reads it → %s', (href, external) => {
+    expect(isExternalHref(href, siteUrl)).toBe(external);
+    expect(new URL(href, siteUrl).host !== 'example.com').toBe(external);
+  });
 });
 
 describe('linkRel', () => {
@@ -74,6 +96,21 @@ describe('external links in pages', () => {
     expect(html).toContain(`<a href="${other}" target="_blank" rel="external noopener noreferrer">jsx</a>`);
     expect(html).toContain('<a href="/in/" target="_blank" rel="noopener">tab</a>');
     expect(html).toContain('<a href="https://mastodon.example/@me" rel="me external noopener noreferrer">me</a>');
+  });
+
+  it('in .mdx: links to another host written with backslashes or a tab are external too', async () => {
+    const source = `---\ntitle: T\n---\n\n<a href="\\\\other.org/x">a</a> <a href="/\\other.org">b</a> <a href="\\/other.org">c</a> <a href="/&#x09;/other.org">d</a> <a href={"\\\\\\\\other.org"}>e</a>\n`;
+    const html = await renderPage('a.mdx', source);
+    expect(html).toContain('<a href="\\\\other.org/x" rel="external noopener noreferrer">a</a>');
+    expect(html).toContain('<a href="/\\other.org" rel="external noopener noreferrer">b</a>');
+    expect(html).toContain('<a href="\\/other.org" rel="external noopener noreferrer">c</a>');
+    expect(html).toContain('<a href="/\t/other.org" rel="external noopener noreferrer">d</a>');
+    expect(html).toContain('<a href="\\\\other.org" rel="external noopener noreferrer">e</a>');
+  });
+
+  it('in .md: backslashes in a link are percent-encoded, so the link stays on the site', async () => {
+    const html = await renderPage('a.md', '# T\n\n[a](\\\\\\\\other.org/x) [b](/\\\\other.org)\n');
+    expect(html).toContain('<a href="%5C%5Cother.org/x">a</a> <a href="/%5Cother.org">b</a>');
   });
 
   it('in .mdx: a JSX link whose href is an {expression} is settled when the page renders', async () => {

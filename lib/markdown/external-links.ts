@@ -1,6 +1,7 @@
 import type { Element, Root } from 'hast';
 import type { MdxJsxAttribute, MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
+import { isSchemeRelative, urlScheme } from './content-policy';
 
 // MDX marks the JSX an author wrote (`<a>`) so that it is not swapped for a component from the map; the flag
 // travels from mdast to hast, but @mdx-js/mdx declares it on mdast's nodes only.
@@ -14,17 +15,20 @@ declare module 'mdast-util-mdx-jsx' {
 }
 
 /**
- * Whether a link leaves the site: an http(s) URL (or a `//host` one) naming another host than the
- * site's own. The scheme does not count (http://example.com is still this site when it is served over
- * https). Site paths, fragments, `mailto:` and `tel:` are not external: the last two open the reader's own
- * mail or phone app, which a "leaves this site" mark would misdescribe.
+ * Whether a link leaves the site: an http(s) URL, or one without a scheme that names a host (`//host/x`,
+ * and the backslash spellings browsers read the same way, isSchemeRelative), naming another host than the
+ * site's own. The URL is read as a browser reads it (WHATWG URL, which Node's URL implements): `\\host/x`,
+ * `/\host` or `http:host` leave the site just as `https://host/` does. The scheme does not count
+ * (http://example.com is still this site when it is served over https). Site paths, fragments, `mailto:` and
+ * `tel:` are not external: the last two open the reader's own mail or phone app, which a "leaves this site"
+ * mark would misdescribe.
  */
 export function isExternalHref(href: string, siteUrl: string): boolean {
-  const trimmed = href.trim();
-  if (!/^(?:https?:)?\/\//i.test(trimmed)) return false;
+  const scheme = urlScheme(href);
+  if (scheme === undefined ? !isSchemeRelative(href) : scheme !== 'http' && scheme !== 'https') return false;
   let target: URL;
   try {
-    target = new URL(trimmed, siteUrl);
+    target = new URL(href, siteUrl);
   } catch {
     return false;
   }
