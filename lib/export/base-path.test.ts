@@ -18,6 +18,11 @@ describe('withBasePath', () => {
     }
     expect(withBasePath('/about/', '')).toBe('/about/');
   });
+
+  it('leaves `/\\host` and `/<tab>/host` alone: a browser goes to that host, as for `//host`', () => {
+    for (const url of ['/\\evil.example/x', '/\t/evil.example', '/\n\\evil.example']) expect(withBasePath(url, '/docs')).toBe(url);
+    expect(withBasePath('/%5Cnotes/', '/docs')).toBe('/docs/%5Cnotes/');
+  });
 });
 
 describe('prefixBasePath', () => {
@@ -69,6 +74,7 @@ describe('sitePathOf', () => {
     expect(sitePathOf('/about/', '/docs')).toBeUndefined();
     expect(sitePathOf('/docsearch/', '/docs')).toBeUndefined();
     expect(sitePathOf('/about/', '')).toBe('/about/');
+    expect(sitePathOf('/\\evil.example/x', '')).toBeUndefined();
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Element, Root } from 'hast';
+import { isSchemeRelative } from '@/lib/markdown/content-policy';
 import { visitElements } from '@/lib/security/content-security-policy';
 
 /**
@@ -10,9 +11,12 @@ import { visitElements } from '@/lib/security/content-security-policy';
  * Absolute URLs (canonical, OpenGraph, sitemap, feed) already carry the base path: see absoluteUrl().
  */
 
-/** `/about/` → `/docs/about/`; other sites' URLs, protocol-relative, relative and fragment URLs unchanged. */
+/**
+ * `/about/` → `/docs/about/`; other sites' URLs, protocol-relative (`//host`, and `/\host` which browsers
+ * read the same way: isSchemeRelative), relative and fragment URLs unchanged.
+ */
 export function withBasePath(url: string, basePath: string): string {
-  if (basePath === '' || !url.startsWith('/') || url.startsWith('//')) return url;
+  if (basePath === '' || !url.startsWith('/') || isSchemeRelative(url)) return url;
   return `${basePath}${url}`;
 }
 
@@ -61,7 +65,7 @@ export function prefixBasePath(tree: Root, basePath: string): void {
 
 /** A URL of the site as the path of its file in out/ (`/docs/a/b.css?x` → `a/b.css`); undefined when it is not under the base path. */
 export function sitePathOf(url: string, basePath: string): string | undefined {
-  if (!url.startsWith('/') || url.startsWith('//')) return undefined;
+  if (!url.startsWith('/') || isSchemeRelative(url)) return undefined;
   const path = url.split(/[?#]/)[0] ?? '';
   if (basePath === '') return path;
   if (path === basePath) return '/';

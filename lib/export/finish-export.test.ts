@@ -126,6 +126,11 @@ describe('findMissingAssets', () => {
     expect(findMissingAssets(out)).toEqual(['out/index.html: /gone/', 'out/index.html: /img.png']);
   });
 
+  it('counts `/\\host` and `/<tab>/host` as other sites, as browsers do, and `/%5Chost` as a missing site path', () => {
+    const out = exportFolder({ 'index.html': '<a href="/\\evil.example/x">a</a><a href="/\t/evil.example">b</a><img src="/\\evil.example/p.png"><a href="/%5Cgone">c</a>' });
+    expect(findMissingAssets(out)).toEqual(['out/index.html: /%5Cgone']);
+  });
+
   it('given the site’s URL, checks absolute links into the site too: canonical links and preview images', () => {
     const out = exportFolder({
       'about/index.html':

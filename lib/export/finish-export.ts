@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { isSchemeRelative } from '@/lib/markdown/content-policy';
 import { mergePolicyNeeds, type PolicyNeeds } from '@/lib/security/content-security-policy';
 import { sitePathOf, withBasePathInCss } from './base-path';
 import { type FinishOptions, RefusedMarkupError, finishPage } from './finish-page';
@@ -132,6 +133,8 @@ export function findMissingAssets(outDirectory: string, { basePath = '', siteUrl
     const html = fs.readFileSync(path.join(outDirectory, file), 'utf8');
     for (const match of html.matchAll(/\s(?:href|src)="(\/(?!\/)[^"#?]*)[^"]*"/g)) {
       const url = match[1] ?? '';
+      // `/\host` and `/<tab>/host` are other sites to a browser, as `//host` is.
+      if (isSchemeRelative(url)) continue;
       const sitePath = sitePathOf(url, basePath);
       if (sitePath === undefined) {
         missing.push(`out/${file}: ${url} (not under the base path ${basePath}/)`);
