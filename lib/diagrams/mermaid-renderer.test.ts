@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempFolder } from '@/lib/testing/temp-folder';
@@ -78,6 +79,33 @@ describe('renderDiagrams', { timeout: 180_000 }, () => {
     } finally {
       if (saved === undefined) delete process.env.CHROMIUM_PATH;
       else process.env.CHROMIUM_PATH = saved;
+    }
+  });
+
+  it('reaches no address a diagram names, and its error is the same whether the address answers or not', async () => {
+    const requests: string[] = [];
+    const server = http.createServer((request, response) => {
+      requests.push(request.url ?? '');
+      response.writeHead(200, { 'Content-Type': 'image/png' }).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      const cacheFile = path.join(tempFolder('diagrams', {}), 'diagrams.json');
+      const image = (address: string) => `flowchart TD\n  A@{ img: "${address}/image.png", label: "x", pos: "t", h: 60 }`;
+      const remoteCss = `%%{init: {"themeCSS": ".node rect{fill:url(http://127.0.0.1:${port}/css)}", "fontFamily": "x;background:url(http://127.0.0.1:${port}/font)"}}%%\nflowchart TD\n  A --> B`;
+      const classStyle = `flowchart TD\n  A --> B\n  style A fill:#f00,stroke:url(http://127.0.0.1:${port}/style)`;
+      const [answering, closed, css] = await renderDiagrams(
+        [image(`http://127.0.0.1:${port}`), image('http://127.0.0.1:1'), remoteCss, classStyle],
+        cacheFile,
+      );
+      expect(requests).toEqual([]);
+      expect(answering).toEqual({ ok: false, error: { line: undefined, message: expect.stringMatching(/^images in diagrams \(`img:`\) are not drawn: the build draws diagrams with the network off/) } });
+      expect(closed).toEqual(answering);
+      // Locked settings: the directive's CSS and font never reach the drawing.
+      expect(css?.ok && css.diagram.svg.light).not.toMatch(/127\.0\.0\.1/);
+    } finally {
+      server.close();
     }
   });
 });

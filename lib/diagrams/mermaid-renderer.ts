@@ -13,7 +13,7 @@ import type { Browser, Page as BrowserPage } from 'playwright-core';
 /** Everything besides a diagram's source and Mermaid's version that changes the SVG; part of the cache key. */
 export const renderSettings = {
   /** Bump when the code below changes what is rendered. */
-  revision: 2,
+  revision: 3,
   themes: {
     light: { theme: 'default', themeVariables: {} },
     dark: {
@@ -69,7 +69,7 @@ export function mermaidVersion(): string {
 
 /** The cache key of a diagram: its source, Mermaid's version and the render settings. */
 export function diagramCacheKey(source: string, version: string = mermaidVersion()): string {
-  return crypto.createHash('sha256').update(JSON.stringify([source, version, renderSettings])).digest('hex');
+  return crypto.createHash('sha256').update(JSON.stringify([source, version, renderSettings, lockedMermaidSettings])).digest('hex');
 }
 
 /**
@@ -171,11 +171,48 @@ async function launchBrowser(): Promise<{ browser: Browser; page: BrowserPage }>
     throw new NoBrowserForDiagramsError(`${executablePath} did not start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   }
   const page = await launched.newPage();
-  // An empty document with Mermaid's browser bundle, served from node_modules: nothing is fetched.
-  await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
+  // A diagram is a stranger's input, and this browser runs on the build machine with --no-sandbox (root):
+  // nothing it draws may reach the network. Mermaid fetches what a diagram names (an image shape's `img:`,
+  // a `url(…)` in CSS, an icon pack), which would let content probe internal addresses, and its error told
+  // whether they answered. Every request fails here, and the document's policy refuses them again.
+  await page.route('**/*', (route) => route.abort('blockedbyclient'));
+  // Mermaid's bundle is put into the document as inline script (addScriptTag with a path): nothing is fetched.
+  await page.setContent(
+    `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${drawingPagePolicy}"></head><body></body></html>`,
+  );
   await page.addScriptTag({ path: path.join(mermaidDirectory(), 'dist', 'mermaid.min.js') });
   return { browser: launched, page };
 }
+
+/** The drawing page loads nothing: only its own inline script (Mermaid) and inline styles run. */
+const drawingPagePolicy = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'";
+
+/**
+ * Mermaid settings a diagram may not change with a `%%{init}%%` directive or a `config:` block (Mermaid's
+ * `secure` list): CSS and theme variables end up in the SVG's <style>, where they could smuggle markup or
+ * remote URLs; the theme and labels decide what our light/dark variants and the sanitiser expect; the ids
+ * must stay ours to make unique per page.
+ */
+export const lockedMermaidSettings = [
+  'secure',
+  'securityLevel',
+  'startOnLoad',
+  'maxTextSize',
+  'maxEdges',
+  'suppressErrorRendering',
+  'theme',
+  'themeCSS',
+  'themeVariables',
+  'darkMode',
+  'fontFamily',
+  'altFontFamily',
+  'htmlLabels',
+  'deterministicIds',
+  'deterministicIDSeed',
+  'arrowMarkerAbsolute',
+  'legacyMathML',
+  'forceLegacyMathML',
+] as const;
 
 type BrowserOutcome = { diagramType: string; title: string; svg: Record<string, string> } | { message: string; line?: number };
 
@@ -195,6 +232,7 @@ const renderInBrowser = `async ({ jobs, settings }) => {
           startOnLoad: false,
           // Labels are sanitised and click handlers (which would need inline script) are off.
           securityLevel: 'strict',
+          secure: settings.locked,
           theme,
           themeVariables,
           darkMode: variant === 'dark',
@@ -231,6 +269,10 @@ const renderInBrowser = `async ({ jobs, settings }) => {
 
 /** Mermaid's parse errors repeat the source with a caret and count lines from the diagram's start; keep what helps. */
 export function cleanMermaidMessage(message: string): string {
+  // The one error every image shape gives with the network off, whatever its address (so it tells nothing about it).
+  if (/source image cannot be decoded/i.test(message)) {
+    return 'images in diagrams (`img:`) are not drawn: the build draws diagrams with the network off, so that content cannot make the build machine fetch addresses';
+  }
   const lines = message.split('\n').map((line) => line.trim());
   const useful = lines.filter((line) => line && !/^Parse error on line \d+:?$/.test(line) && !/^-*\^$/.test(line));
   // The line after "Parse error on line N:" echoes the source; drop it when the caret follows it.
@@ -275,7 +317,7 @@ export async function renderDiagrams(sources: readonly string[], cacheFile: stri
       browser = undefined;
       throw error;
     }
-    const input = { jobs: missing.map(({ token, source }) => ({ token, source })), settings: renderSettings };
+    const input = { jobs: missing.map(({ token, source }) => ({ token, source })), settings: { ...renderSettings, locked: lockedMermaidSettings } };
     const rendered = (await session.page.evaluate(`(${renderInBrowser})(${JSON.stringify(input)})`)) as BrowserOutcome[];
     missing.forEach(({ index, key, token }, position) => {
       const outcome = rendered[position];

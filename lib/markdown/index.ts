@@ -120,11 +120,17 @@ export async function compileMarkdown(page: CompileInput): Promise<CompiledBody>
     ({ line, column, problem, hint }) => report(new ContentError({ file: page.file, line: toFileLine(line), column }, problem, hint)),
     (error) =>
       report(
-        new ContentError(
-          { file: page.file, line: toFileLine(error.line) },
-          `Mermaid cannot draw this diagram: ${error.message.replace(/([^.!?])$/, '$1.')}`,
-          'Fix the diagram (syntax: https://mermaid.js.org/intro/syntax-reference.html), or set `mermaid: false` to show it as code.',
-        ),
+        error.kind === 'unsafe'
+          ? new ContentError(
+              { file: page.file, line: toFileLine(error.line) },
+              `this diagram cannot be shipped: ${error.message.replace(/([^.!?])$/, '$1.')}`,
+              'Diagrams may not load other content, link off the site with unsafe URLs or style themselves with markup; remove the directive, style or link, or set `mermaid: false` to show it as code.',
+            )
+          : new ContentError(
+              { file: page.file, line: toFileLine(error.line) },
+              `Mermaid cannot draw this diagram: ${error.message.replace(/([^.!?])$/, '$1.')}`,
+              'Fix the diagram (syntax: https://mermaid.js.org/intro/syntax-reference.html), or set `mermaid: false` to show it as code.',
+            ),
       ),
   );
   let codeBlocks = 0;

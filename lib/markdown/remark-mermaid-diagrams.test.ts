@@ -96,6 +96,31 @@ describe('mermaid fences', { timeout: 180_000 }, () => {
   });
 });
 
+describe('diagrams written to attack the page', { timeout: 180_000 }, () => {
+  // Entity-escaped markup in Mermaid's theme CSS survived its sanitiser as text inside the SVG's <style>, and
+  // became real elements once the page was parsed and written out: a script the export then trusted.
+  const smuggled = '&lt;script data-enhancement&gt;alert(1)&lt;/script&gt;&lt;meta http-equiv=refresh content=0;url=https://evil.example&gt;';
+  const attacks = {
+    'an init directive': `%%{init: {"themeCSS": ".x{fill:red}.y::after{content:\\"${smuggled}\\"}"}}%%\nflowchart LR\n  a --> b`,
+    'a config block': `---\nconfig:\n  themeCSS: ".x{fill:red}.y::after{content:'${smuggled}'}"\n---\nflowchart LR\n  a --> b`,
+  };
+  for (const [how, diagram] of Object.entries(attacks)) {
+    for (const fileName of ['attack.md', 'attack.mdx']) {
+      it(`cannot put markup on the page through ${how} (${fileName})`, async () => {
+        const html = await render(fileName, `${on}\n\`\`\`mermaid\n${diagram}\n\`\`\`\n`);
+        const drawing = html.replace(/<details>[^]*<\/details>/, '');
+        expect(drawing.match(/<svg /g)).toHaveLength(2);
+        expect(drawing).not.toMatch(/<script|<meta|evil\.example|&lt;|alert/);
+      });
+    }
+  }
+
+  it("keeps a diagram's links to web pages (click)", async () => {
+    const found = await problems('link.md', `${on}\n\`\`\`mermaid\nflowchart LR\n  a --> b\n  click a "https://example.com/" "Go"\n\`\`\`\n`);
+    expect(found).toEqual([]);
+  });
+});
+
 describe('defaultDiagramName', () => {
   it('names a diagram by its kind', () => {
     expect(defaultDiagramName('flowchart-v2')).toBe('Flowchart diagram');

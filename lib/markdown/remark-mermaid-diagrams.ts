@@ -5,6 +5,7 @@ import type { Code, Data, Root } from 'mdast';
 import type { Position } from 'unist';
 import { visit } from 'unist-util-visit';
 import { renderDiagrams, type RenderedDiagram } from '@/lib/diagrams/mermaid-renderer';
+import { sanitizeDiagramSvg } from './diagram-svg-sanitizer';
 import { isMermaidFence } from './mermaid-fence';
 
 /** A ```mermaid fence turned into a diagram; remark-rehype renders it from `data` (hName, hProperties, hChildren). */
@@ -27,6 +28,8 @@ export interface DiagramError {
   /** Line in the page body: the fence's line plus the line of the diagram Mermaid names, if it names one. */
   line: number | undefined;
   message: string;
+  /** `syntax`: Mermaid could not draw it; `unsafe`: the drawing holds what the site does not ship. */
+  kind: 'syntax' | 'unsafe';
 }
 
 /** What a screen reader calls a diagram whose author gave no accTitle, by Mermaid's name for its type. */
@@ -69,11 +72,12 @@ function childElement(parent: Element, tagName: string): Element | undefined {
   return parent.children.find((child): child is Element => child.type === 'element' && child.tagName === tagName);
 }
 
-/** Drops what a static SVG has no use for and a Content Security Policy would refuse: scripts and event handlers. */
-function removeActiveContent(node: Element): void {
-  for (const key of Object.keys(node.properties)) if (/^on/i.test(key)) delete node.properties[key];
-  node.children = node.children.filter((child) => !(child.type === 'element' && child.tagName === 'script'));
-  for (const child of node.children) if (child.type === 'element') removeActiveContent(child);
+/** A drawing that holds what the site does not ship (diagram-svg-sanitizer.ts): the page does not build. */
+export class UnsafeDiagramError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`its drawing holds what the site does not ship: ${problems.join('; ')}`);
+    this.name = 'UnsafeDiagramError';
+  }
 }
 
 /** One theme's SVG, with ids unique on the page, named for screen readers, and shown only in its theme. */
@@ -82,7 +86,8 @@ function diagramSvg(rendered: RenderedDiagram, theme: 'light' | 'dark', idPrefix
   const tree: HastRoot = fromHtml(markup, { fragment: true });
   const svg = tree.children.find((child): child is Element => child.type === 'element' && child.tagName === 'svg');
   if (!svg) throw new Error(`Mermaid returned no <svg> for a ${rendered.diagramType} diagram`);
-  removeActiveContent(svg);
+  const problems = sanitizeDiagramSvg(svg);
+  if (problems.length > 0) throw new UnsafeDiagramError(problems);
   const naturalWidth = Number(/max-width:\s*([\d.]+)px/.exec(String(svg.properties.style ?? ''))?.[1]);
   const hasDescription = childElement(svg, 'desc') !== undefined;
   const { ariaRoleDescription: _roleDescription, ariaLabelledBy: _labelledBy, ariaDescribedBy, ...kept } = svg.properties;
@@ -163,11 +168,19 @@ export function remarkMermaidDiagrams(options: { onError: (error: DiagramError) 
         options.onError({
           line: fenceLine === undefined ? undefined : fenceLine + (result.error.line ?? 0),
           message: result.error.message,
+          kind: 'syntax',
         });
         return;
       }
-      const diagram: MermaidDiagram = { type: 'mermaidDiagram', position: node.position, data: diagramFigure(result.diagram, node.value, position + 1) };
-      parent.children[index] = diagram;
+      let data: MermaidDiagram['data'];
+      try {
+        data = diagramFigure(result.diagram, node.value, position + 1);
+      } catch (error) {
+        if (!(error instanceof UnsafeDiagramError)) throw error;
+        options.onError({ line: fenceLine, message: error.message, kind: 'unsafe' });
+        return;
+      }
+      parent.children[index] = { type: 'mermaidDiagram', position: node.position, data } satisfies MermaidDiagram;
     });
   };
 }
