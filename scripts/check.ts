@@ -13,7 +13,8 @@ if (externalLinks.length > 0) {
   if (process.argv.includes('--external')) {
     for (const link of externalLinks) {
       try {
-        const response = await fetch(link.url, { method: 'HEAD', redirect: 'follow', signal: AbortSignal.timeout(10_000) });
+        // A `//host/x` link (or a browser's spelling of it, `\\host/x`) takes the page's scheme: https.
+        const response = await fetch(new URL(link.url, 'https://site.invalid/'), { method: 'HEAD', redirect: 'follow', signal: AbortSignal.timeout(10_000) });
         if (response.status >= 400) problems.push({ file: link.file, line: link.line, message: `${link.url} answers ${response.status}.` });
       } catch (error) {
         problems.push({ file: link.file, line: link.line, message: `${link.url} could not be reached (${error instanceof Error ? error.message : String(error)}).` });

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempFolder } from '@/lib/testing/temp-folder';
@@ -76,6 +77,50 @@ describe('npm run check', () => {
   it('lists external links without fetching them', () => {
     const { externalLinks } = fixture();
     expect(externalLinks).toEqual([{ file: expect.stringMatching(/about\.md$/), line: 15, url: 'https://example.com/x' }]);
+  });
+
+  it('lists links to other hosts as browsers read them: //host, and in MDX JSX \\\\host and /\\host', () => {
+    const root = tempFolder('check', {
+      'content/a.mdx': [
+        '---', // 1
+        'title: A', // 2
+        '---', // 3
+        '', // 4
+        '[relative](//other.example/a) <a href="\\\\other.example/x">b</a>', // 5
+        '', // 6
+        '<a href="/\\other.example">c</a> <a href="mailto:me@other.example">d</a> <a href="/gone/">e</a>', // 7
+      ].join('\n'),
+      // Markdown percent-encodes a backslash (`/%5Cother.example`): a path of this site, which does not exist.
+      'content/b.md': '# B\n\n[f](/\\\\other.example)\n',
+    });
+    const { externalLinks, findings } = checkContent(path.join(root, 'content'), path.join(root, 'public'));
+    expect(externalLinks.map(({ line, url }) => [line, url])).toEqual([
+      [5, '//other.example/a'],
+      [5, '\\\\other.example/x'],
+      [7, '/\\other.example'],
+    ]);
+    expect(findings.map(({ file, line, message }) => [path.basename(file), line, message])).toEqual([
+      ['a.mdx', 7, 'links to /gone/, but there is no such page or file.'],
+      ['b.md', 3, 'links to /\\other.example, but there is no such page or file.'],
+    ]);
+  });
+
+  it('reports links out of public/, and a linked public/', () => {
+    const root = tempFolder('check', { 'content/a.md': '# A\n', 'secret.txt': 'key', 'public/ok.txt': 'ok' });
+    fs.symlinkSync('../secret.txt', path.join(root, 'public', 'key.txt'));
+    const { findings } = checkContent(path.join(root, 'content'), path.join(root, 'public'));
+    expect(findings).toEqual([
+      {
+        file: expect.stringMatching(/\/public\/key\.txt$/),
+        line: undefined,
+        message: 'is a symbolic link to ../secret.txt, outside public/; the build does not follow it, so that no file from elsewhere on the machine is published. Copy the file into public/ instead of linking to it.',
+      },
+    ]);
+    const linked = tempFolder('check', { 'content/a.md': '# A\n' });
+    fs.symlinkSync(path.join(root, 'public'), path.join(linked, 'public'));
+    expect(checkContent(path.join(linked, 'content'), path.join(linked, 'public')).findings.map((finding) => finding.message)).toEqual([
+      expect.stringMatching(/^is a symbolic link to .*; the build reads public\/ only as a folder of the project/),
+    ]);
   });
 
   it('prints file:line: message lines grouped by file', () => {

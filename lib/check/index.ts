@@ -10,11 +10,13 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { contentDirectory, readPages, type Page } from '@/lib/content/pages';
+import { publicFolderProblems } from '@/lib/content/project-folders';
+import { isSchemeRelative, urlScheme } from '@/lib/markdown/content-policy';
 import { isMermaidFence } from '@/lib/markdown/mermaid-fence';
 
 /**
- * `npm run check`: lints content/ without building. Each finding names the file and line of the content
- * file. External links are listed, not fetched (see scripts/check.ts for --external).
+ * `npm run check`: lints content/ (and public/'s symbolic links) without building. Each finding names the
+ * file and line of the content file. External links are listed, not fetched (see scripts/check.ts for --external).
  */
 
 export interface Finding {
@@ -37,8 +39,9 @@ export interface CheckReport {
 interface Outline {
   page: Page;
   headings: { depth: number; id: string; line: number | undefined }[];
-  links: { url: string; line: number | undefined }[];
-  images: { url: string; alt: string; line: number | undefined }[];
+  /** `url` as written, `href` as the page carries it (asMarkdownWritesIt). */
+  links: { url: string; href: string; line: number | undefined }[];
+  images: { url: string; href: string; alt: string; line: number | undefined }[];
   /** Text that would be math if math were on, with its line. */
   dollarMath: { text: string; line: number | undefined }[];
   /** ```mermaid fences that would be diagrams if mermaid were on. */
@@ -60,8 +63,13 @@ function outline(page: Page): Outline {
   visit(tree, (node) => {
     const line = fileLine(node.position?.start.line);
     if (node.type === 'heading') result.headings.push({ depth: node.depth, id: slugger.slug(toString(node)), line });
-    else if (node.type === 'link') result.links.push({ url: node.url, line });
-    else if (node.type === 'image') result.images.push({ url: node.url, alt: node.alt ?? '', line });
+    else if (node.type === 'link') result.links.push({ url: node.url, href: asMarkdownWritesIt(node.url), line });
+    else if (node.type === 'image') result.images.push({ url: node.url, href: asMarkdownWritesIt(node.url), alt: node.alt ?? '', line });
+    else if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'a') {
+      // An MDX `<a href="…">` reaches the page as written (an `{expression}` is known only when it renders).
+      const href = node.attributes.find((each) => each.type === 'mdxJsxAttribute' && each.name === 'href')?.value;
+      if (typeof href === 'string') result.links.push({ url: href, href, line });
+    }
     else if (node.type === 'code' && isMermaidFence(node) && !page.options.mermaid) result.mermaidFences.push({ line });
     else if (node.type === 'text' && !page.options.math) {
       const match = node.value.match(dollarMathPattern);
@@ -71,14 +79,34 @@ function outline(page: Page): Outline {
   return result;
 }
 
+/**
+ * A Markdown link's URL as the page carries it: the compiler percent-encodes what a URL may not hold
+ * (micromark's normalizeUri), so a `\` or a tab written in Markdown is part of a path there, never the `/`
+ * that a browser reads a raw `\` as.
+ */
+function asMarkdownWritesIt(url: string): string {
+  return url.replace(/[\u0000-\u0020\\]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+/** Whether a URL names its own scheme or host (`https:`, `mailto:`, `//host`, `\\host`), as a browser reads it. */
 function isExternal(url: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//');
+  return urlScheme(url) !== undefined || isSchemeRelative(url);
+}
+
+/** Whether a link goes to a web page on another host: the ones `--external` fetches. */
+function isWebLink(url: string): boolean {
+  const scheme = urlScheme(url);
+  return scheme === undefined ? isSchemeRelative(url) : scheme === 'http' || scheme === 'https';
 }
 
 /** Lints every page of a content folder: links, fragments, images, stray math, diagrams left as code, heading levels, drafts. */
 export function checkContent(directory: string = contentDirectory, publicDirectory = path.join(process.cwd(), 'public')): CheckReport {
   const { pages, drafts, errors } = readPages(directory);
-  const findings: Finding[] = errors.map((error) => ({ file: error.location.file, line: error.location.line, message: `${error.problem}${error.hint ? ` ${error.hint}` : ''}` }));
+  const findings: Finding[] = [...errors, ...publicFolderProblems(publicDirectory)].map((error) => ({
+    file: error.location.file,
+    line: error.location.line,
+    message: `${error.problem}${error.hint ? ` ${error.hint}` : ''}`,
+  }));
   const externalLinks: ExternalLink[] = [];
   const outlines = pages.map(outline);
   const idsByUrl = new Map(outlines.map((each) => [each.page.url, new Set(each.headings.map((heading) => heading.id))]));
@@ -92,12 +120,12 @@ export function checkContent(directory: string = contentDirectory, publicDirecto
   for (const { page, headings, links, images, dollarMath, mermaidFences } of outlines) {
     const report = (line: number | undefined, message: string) => findings.push({ file: page.file, line, message });
 
-    for (const { url, line } of links) {
-      if (isExternal(url)) {
-        if (/^https?:|^\/\//i.test(url)) externalLinks.push({ file: page.file, line, url });
+    for (const { url, href, line } of links) {
+      if (isExternal(href)) {
+        if (isWebLink(href)) externalLinks.push({ file: page.file, line, url });
         continue;
       }
-      const target = new URL(url, `https://site.invalid${page.url}`);
+      const target = new URL(href, `https://site.invalid${page.url}`);
       const fragment = decodeURIComponent(target.hash.slice(1));
       let pathname = decodeURIComponent(target.pathname);
       if (!pathname.endsWith('/') && !path.posix.extname(pathname)) pathname += '/';
@@ -114,10 +142,10 @@ export function checkContent(directory: string = contentDirectory, publicDirecto
       }
     }
 
-    for (const { url, alt, line } of images) {
+    for (const { url, href, alt, line } of images) {
       if (alt.trim() === '') report(line, `image ${url} has no alt text: describe it in ![…](${url}), for readers who cannot see it.`);
-      if (!isExternal(url)) {
-        const pathname = new URL(url, `https://site.invalid${page.url}`).pathname;
+      if (!isExternal(href)) {
+        const pathname = new URL(href, `https://site.invalid${page.url}`).pathname;
         if (!publicFile(pathname)) report(line, `image ${url} does not exist: put it in public${decodeURIComponent(pathname)}.`);
       }
     }
