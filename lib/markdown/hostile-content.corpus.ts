@@ -45,6 +45,22 @@ function refusedCase(name: string, input: string, file: string, source: string, 
   };
 }
 
+/** A case for a page file whose name may not make a URL: one error at its line 1, whatever the name holds. */
+function misnamedCase(name: string, input: string, file: string, pattern: RegExp, outcome: string): CorpusCase {
+  return {
+    name,
+    input,
+    outcome: `error at line 1: ${outcome}`,
+    files: { [`content/${file}`]: md('Text.') },
+    check: (result, expect) => {
+      expect(result.pages).toEqual([]);
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors[0]?.startsWith(`content/${file}:1: `), result.errors[0]).toBe(true);
+      expect(result.errors[0]).toMatch(pattern);
+    },
+  };
+}
+
 const javascriptUrl = /`javascript:` URLs run script in the reader's browser/;
 const code = /is a JavaScript expression; content may not run code/;
 const importExport = /import and export statements are not allowed in content/;
@@ -128,7 +144,7 @@ export const cases: CorpusCase[] = [
   refusedCase(
     'md: KaTeX \\href',
     '`$\\href{javascript:alert(1)}{x}$` on a math page',
-    'katex.md',
+    'math-href.md',
     '---\ntitle: Math\nmath: true\n---\n\nA $\\href{javascript:alert(1)}{x}$.\n',
     6,
     /`\\href` in math: links and HTML inside math are off/,
@@ -207,6 +223,57 @@ export const cases: CorpusCase[] = [
   refusedCase('mdx: expression in an attribute', '`<a href={(…write…, "/")}>`', 'attribute.mdx', mdx(`<a href={(${writesMarker('mdx-attribute')}, "/")}>x</a>`), 5, code, 'expression'),
   refusedCase('mdx: export', '`export const x = …write…`', 'export.mdx', mdx(`export const x = ${writesMarker('mdx-export')}`), 5, importExport, 'export'),
   refusedCase('mdx: import', '`import fs from "node:fs"`', 'import.mdx', mdx('import fs from "node:fs"'), 5, importExport, 'import'),
+
+  // ——— Names and links that reach past the site's rules (security issue 14, findings 3 and 5) ———
+  // A file name is read as its URL shows it, so no spelling gets a page past the `_`/`.` rule or onto a path
+  // the engine or the host keeps (lib/content/page-urls.ts); content/ itself may not be a link out of the
+  // project (lib/content/project-folders.ts); links that browsers read as another host are external.
+  misnamedCase('names: a space before _headers', '` _headers.md` (would publish /_headers/)', ' _headers.md', /the file name " _headers\.md" starts with a space, which its URL \(\/_headers\/\) does not show\. Rename it to "_headers\.md" if it is not meant to be a page/, 'a space at the start of the name'),
+  misnamedCase('names: a space before .well-known', '` .well-known.md` (would publish /.well-known/)', ' .well-known.md', /the file name " \.well-known\.md" starts with a space/, 'a space at the start of the name'),
+  misnamedCase('names: a no-break space before _next', '`\u00a0_next.mdx`', '\u00a0_next.mdx', /starts with a space, which its URL \(\/_next\/\) does not show/, 'any Unicode space counts'),
+  misnamedCase('names: a space after the extension', '`about.md ` (was silently no page)', 'about.md ', /the file name "about\.md " ends with a space.* Rename it to "about\.md"\./, 'a space at the end of the name'),
+  misnamedCase('names: punctuation hiding _next', '`(_next).md` (the URL drops the brackets)', '(_next).md', /makes the URL \/_next\/, but \/_next\/ is reserved: it holds Next\.js's stylesheets and fonts\. Rename "\(_next\)\.md"\./, 'reserved URL'),
+  misnamedCase('names: a zero-width space hiding _redirects', '`\u200b_redirects.md`', '\u200b_redirects.md', /makes the URL \/_redirects\/, but \/_redirects\/ is reserved/, 'reserved URL'),
+  misnamedCase('names: a hyphen hiding a partial', '`-_partial.md` (the URL drops the leading hyphen)', '-_partial.md', /makes the URL \/_partial\/, whose segment `_partial` starts with `_`: such paths are not pages/, 'a segment starting with `_`'),
+  misnamedCase('names: the preview images’ folder', '`OG.md`', 'OG.md', /makes the URL \/og\/, but \/og\/ is reserved: it holds the preview images\./, 'reserved URL'),
+  misnamedCase('names: the 404 page', '`404.md` (the build deletes /404/)', '404.md', /\/404\/ is reserved: it holds Next\.js's copy of the 404 page/, 'reserved URL'),
+  misnamedCase('names: the site’s scripts', '`enhance/copy-code.js.md`', 'enhance/copy-code.js.md', /\/enhance\/ is reserved: it holds the site's own scripts/, 'reserved URL'),
+  misnamedCase('names: a folder with a space before _drafts', '` _drafts/secret.md`', ' _drafts/secret.md', /the folder name " _drafts" starts with a space, which its URL \(\/_drafts\/secret\/\) does not show/, 'a space at the start of a folder name'),
+  {
+    name: 'content/ itself a link out of the project',
+    input: '`content` → a folder elsewhere on the machine',
+    outcome: 'error naming content/; nothing is read through it',
+    files: { 'elsewhere/leak.md': '# Leak\n\nPRIVATE KEY\n' },
+    symlinks: { content: 'elsewhere' },
+    check: (result, expect) => {
+      expect(result.pages).toEqual([]);
+      expect(result.errors).toEqual([
+        'content/: is a symbolic link to elsewhere; the build reads content/ only as a folder of the project, so that a link cannot publish files from elsewhere on the machine. Replace the link with the folder itself (move or copy it into the project).',
+      ]);
+    },
+  },
+  {
+    name: 'mdx: links to another host spelled with backslashes or a tab',
+    input: '`<a href="\\\\evil.example/x">`, `/\\evil.example`, `\\/evil.example`, `/&#x09;/evil.example`, `{"\\\\evil.example"}`',
+    outcome: 'page; every link marked rel="external noopener noreferrer": browsers read `\\` as `/` and drop the tab',
+    files: {
+      'content/backslash.mdx': mdx(
+        '<a href="\\\\evil.example/x">a</a> <a href="/\\evil.example">b</a> <a href="\\/evil.example">c</a> <a href="/&#x09;/evil.example">d</a> <a href={"\\\\\\\\evil.example"}>e</a>',
+      ),
+    },
+    check: (result, expect) => {
+      const anchors = builtPage(result, expect).html.match(/<a [^>]*>/g) ?? [];
+      expect(anchors).toHaveLength(5);
+      for (const anchor of anchors) expect(anchor).toContain('rel="external noopener noreferrer"');
+    },
+  },
+  {
+    name: 'md: backslash links stay on the site',
+    input: '`[a](\\\\\\\\evil.example/x)`, `[b](/\\\\evil.example)`',
+    outcome: 'page; Markdown percent-encodes the backslashes, so both are paths of this site',
+    files: { 'content/backslash.md': md('[a](\\\\\\\\evil.example/x) [b](/\\\\evil.example)') },
+    check: (result, expect) => expect(builtPage(result, expect).html).toContain('<p><a href="%5C%5Cevil.example/x">a</a> <a href="/%5Cevil.example">b</a></p>'),
+  },
 ];
 
 /** The cases' marker names, to check after the build that none was written. */

@@ -18,7 +18,7 @@ export interface CorpusCase {
   outcome: string;
   /** Files of the throwaway project: `content/x.md` are pages, anything else sits beside content/. */
   files: Record<string, string | Buffer>;
-  /** Symbolic links to make: link path → target (absolute, or relative to the link's folder). */
+  /** Symbolic links to make: link path → target (absolute, or relative to the link's folder); `content` itself may be one. */
   symlinks?: Record<string, string>;
   /** How long the build of this case may take; 10 s unless said. */
   timeLimitMs?: number;
@@ -96,7 +96,6 @@ export function runCorpus(moduleFile: string, cases: readonly CorpusCase[], env:
 /** Writes a case's throwaway project and returns its folder. */
 export function writeCase(corpusCase: CorpusCase): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-'));
-  fs.mkdirSync(path.join(root, 'content'), { recursive: true });
   for (const [name, content] of Object.entries(corpusCase.files)) {
     fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
     fs.writeFileSync(path.join(root, name), content);
@@ -105,5 +104,7 @@ export function writeCase(corpusCase: CorpusCase): string {
     fs.mkdirSync(path.dirname(path.join(root, link)), { recursive: true });
     fs.symlinkSync(target, path.join(root, link));
   }
+  // Made last, so that a case may make content/ itself a link.
+  if (!fs.lstatSync(path.join(root, 'content'), { throwIfNoEntry: false })) fs.mkdirSync(path.join(root, 'content'));
   return root;
 }
