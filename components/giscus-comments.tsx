@@ -1,6 +1,5 @@
-import type { GiscusConfig } from '@/lib/social/config-schema';
+import { giscusClientUrl, type GiscusConfig } from '@/lib/social/config-schema';
 
-const giscusOrigin = 'https://giscus.app';
 const flag = (value: boolean) => (value ? '1' : '0');
 
 /**
@@ -28,10 +27,9 @@ export function GiscusComments({ config, lang }: { config: GiscusConfig; lang: s
       <script data-enhancement src="/enhance/giscus-theme.js" defer />
       <script
         data-enhancement
-        src={`${giscusOrigin}/client.js`}
-        data-csp-frame={giscusOrigin}
-        // giscus's script links its own stylesheet (giscus.app/default.css) for the iframe's size and border.
-        data-csp-style={giscusOrigin}
+        // What it may reach (its iframe, and the stylesheet it links for the iframe's size and border) is
+        // granted in lib/security/engine-scripts.ts.
+        src={giscusClientUrl}
         data-repo={config.repo}
         data-repo-id={config.repoId}
         data-category={config.category}

@@ -5,7 +5,7 @@ import { expect, fixtureUrl, test } from './fixtures';
  * In a real browser, nothing from them may run: no dialog, no script, no handler, no javascript: or
  * data: URL, no frame. (The pages the engine refuses are in lib/markdown/hostile-content.corpus.ts.)
  */
-const hostilePages = ['/hostile/raw-html/', '/hostile/front-matter/', '/hostile/allowed/'];
+const hostilePages = ['/hostile/raw-html/', '/hostile/front-matter/', '/hostile/allowed/', '/hostile/diagrams/'];
 
 /** What on the page could run script or load another document, as the browser parsed it. */
 function executablePartsInPage() {
@@ -87,6 +87,23 @@ test('allowed MDX renders, and its new-tab link gives the new page no handle on 
   // Reverse tabnabbing needs window.opener; a target=_blank link must not hand it over.
   expect(await opened.evaluate(() => window.opener)).toBeNull();
   await opened.close();
+  expect(problems).toEqual([]);
+});
+
+test('diagrams whose settings try to reach past the drawing are drawn plainly, under a policy that names no other site', async ({ page, problems }) => {
+  const requests: string[] = [];
+  page.on('request', (request) => {
+    if (!request.isNavigationRequest()) requests.push(request.url());
+  });
+  await page.goto(fixtureUrl('/hostile/diagrams/'));
+  await expect(page.getByRole('img', { name: 'Flowchart diagram' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Sequence diagram' })).toBeVisible();
+  await expect(page.locator('script')).toHaveCount(1);
+  const policy = (await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
+  expect(policy).not.toContain('evil');
+  expect(policy).toMatch(/^default-src 'none'; script-src 'self' 'sha256-[^' ]+'; style-src 'self'/);
+  await page.waitForLoadState('networkidle');
+  expect(requests.filter((url) => url.includes('evil'))).toEqual([]);
   expect(problems).toEqual([]);
 });
 

@@ -134,6 +134,7 @@ const { formatWeightTable, summariseWeights, weighPages } = await import('@/lib/
 const { syncVercelConfig, writeDeployFiles } = await import('@/lib/export/deploy-files');
 const { RenderCache, nextAssetsOf, renderKey, templateFingerprint } = await import('@/lib/export/render-cache');
 const { mergePolicyNeeds } = await import('@/lib/security/content-security-policy');
+const { engineScripts } = await import('@/lib/security/engine-scripts');
 const { writeJsonAtomically } = await import('@/lib/json-file');
 
 function fail(message: string): never {
@@ -232,7 +233,8 @@ async function exportPages(): Promise<Awaited<ReturnType<typeof finishExport>>> 
 
   let finished: Awaited<ReturnType<typeof finishExport>>;
   try {
-    finished = await finishExport(outDirectory, { basePath, clientRuntime: site.clientRuntime });
+    const sourceFiles = Object.fromEntries(build.pages.map((page) => [pageFile(page.url), page.file]));
+    finished = await finishExport(outDirectory, { basePath, clientRuntime: site.clientRuntime, scripts: engineScripts(site) }, sourceFiles);
   } catch (error) {
     if (error instanceof ExportError) fail(error.message);
     throw error;

@@ -7,7 +7,8 @@ import { parseHeadersFile } from '@/lib/security/http-headers';
 import { tempFolder } from '@/lib/testing/temp-folder';
 import { syncVercelConfig, writeDeployFiles } from './deploy-files';
 
-const site = mergePolicyNeeds([collectPolicyNeeds(fromHtml('<script data-enhancement>theme()</script>'), 'out/index.html')]);
+const scripts = { inlineScriptHashes: [sha256Source('theme()')], scriptFiles: {} };
+const site = mergePolicyNeeds([collectPolicyNeeds(fromHtml('<script data-enhancement>theme()</script>'), { scripts, basePath: '', clientRuntime: false })]);
 
 describe('writeDeployFiles', () => {
   it('writes _headers with the site policy, .nojekyll, and returns vercel.json with the same policy', () => {

@@ -14,7 +14,9 @@ const page = (head: string, body = '<p>Hi</p>') =>
   `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><link rel="stylesheet" href="/_next/static/chunks/a.css">${head}</head><body>${body}</body></html>`;
 const read = (folder: string, file: string) => fs.readFileSync(path.join(folder, file), 'utf8');
 const snapshot = (folder: string) => listFiles(folder).map((file) => [file, read(folder, file)]);
-const zeroJs = { basePath: '', clientRuntime: false };
+/** The engine's scripts, as the tests' pages carry them: an inline `theme()` and one enhancement file. */
+const scripts = { inlineScriptHashes: [sha256Source('theme()')], scriptFiles: { '/enhance/copy-code.js': {} } };
+const zeroJs = { basePath: '', clientRuntime: false, scripts };
 
 describe('finishExport', () => {
   it('strips every page and deletes the files only the runtime reads', async () => {
@@ -86,10 +88,16 @@ describe('finishExport', () => {
     expect(snapshot(out)).toEqual(before);
     // With Next's runtime kept nothing strips scripts, so an unknown inline script reaches the last check.
     const kept = tempFolder('out', { ...files, 'b/index.html': page('<script>alert(2)</script>', '<a href="javascript:alert(3)">x</a>') });
-    const keptMessage = await messageOf(kept, { basePath: '', clientRuntime: true });
+    const keptMessage = await messageOf(kept, { basePath: '', clientRuntime: true, scripts });
     expect(keptMessage).toContain('out/a/index.html: an event handler attribute onerror="alert(1)" on <img>');
-    expect(keptMessage).toContain('out/b/index.html: an inline <script> without data-enhancement: "alert(2)"');
+    expect(keptMessage).toContain('out/b/index.html: an inline <script> the engine did not write: "alert(2)"');
     expect(keptMessage).toContain('out/b/index.html: a javascript: URL in href of <a>');
+  });
+
+  it('names the content file a refused page came from, when it is given', async () => {
+    const out = tempFolder('out', { 'about/index.html': page('', '<iframe src="https://evil.example/"></iframe>') });
+    const error: unknown = await finishExport(out, zeroJs, { 'about/index.html': 'content/about.md' }).catch((caught: unknown) => caught);
+    expect(error instanceof Error ? error.message : '').toContain('content/about.md (out/about/index.html): a <iframe> element, which embeds another document');
   });
 
   it("hashes Next's inline runtime scripts when the runtime is kept, and strips them otherwise", async () => {
@@ -98,7 +106,7 @@ describe('finishExport', () => {
     await finishExport(stripped, zeroJs);
     expect(read(stripped, 'index.html')).not.toContain('<script');
     const out = tempFolder('out', files);
-    await finishExport(out, { basePath: '', clientRuntime: true });
+    await finishExport(out, { basePath: '', clientRuntime: true, scripts });
     expect(read(out, 'index.html')).toContain(sha256Source('self.__next_f.push([1,"x"])'));
   });
 
@@ -107,7 +115,7 @@ describe('finishExport', () => {
       'index.html': page('', '<a href="/about/">About</a><svg><style>.a{background:url(/b.png)}</style></svg>'),
       '_next/static/chunks/a.css': '.x{background:url(/img/x.png)}',
     });
-    await finishExport(out, { basePath: '/docs', clientRuntime: false });
+    await finishExport(out, { basePath: '/docs', clientRuntime: false, scripts });
     const html = read(out, 'index.html');
     expect(html).toContain('<a href="/docs/about/">About</a>');
     expect(html).toContain('href="/docs/_next/static/chunks/a.css"');

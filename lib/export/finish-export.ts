@@ -50,13 +50,14 @@ export interface FinishReport {
 }
 
 /**
- * Finishes a static export in place: every page through finishPage (zero-JS unless the runtime is kept,
+ * Finishes a static export in place (`sourceFiles` names each page's content file, by its path in the
+ * folder, for the errors): every page through finishPage (zero-JS unless the runtime is kept,
  * unsafe markup refused, base path prefixed, its own Content Security Policy), Next's runtime files and
  * duplicate 404 pages deleted, stylesheets' site URLs prefixed. Every page is finished before anything is
  * written: a problem anywhere leaves the folder as it was. Runtime markup it does not understand throws
  * ExportError at once; markup it will not ship is collected, and the error lists every problem of every page.
  */
-export async function finishExport(outDirectory: string, options: FinishOptions): Promise<FinishReport> {
+export async function finishExport(outDirectory: string, options: FinishOptions, sourceFiles: Readonly<Record<string, string>> = {}): Promise<FinishReport> {
   const files = listFiles(outDirectory);
   const fileSet = new Set(files);
   const removed = options.clientRuntime
@@ -74,14 +75,16 @@ export async function finishExport(outDirectory: string, options: FinishOptions)
       finished.push({ file, html: page.html });
       needs[file] = page.needs;
     } catch (error) {
-      if (error instanceof RefusedMarkupError) problems.push(...error.problems);
-      else throw error;
+      if (!(error instanceof RefusedMarkupError)) throw error;
+      // Named by the content file it came from, which is what the author edits.
+      const source = sourceFiles[file];
+      problems.push(...(source ? error.problems.map((problem) => problem.replace(`out/${file}: `, `${source} (out/${file}): `)) : error.problems));
     }
   }
   if (problems.length > 0) {
     throw new ExportError(
       'out/',
-      `markup the export will not ship, as a last line of defence against code in visitors' browsers (the site's own scripts carry data-enhancement; no on…= handler attributes, no javascript: URLs; data-csp-* attributes list https origins):\n  ${problems.join('\n  ')}`,
+      `markup the export will not ship, as a last line of defence against code in visitors' browsers: scripts must be the engine's own (lib/security/engine-scripts.ts), and pages carry no frames, forms, remote stylesheets, redirects, on…= handler attributes or javascript: URLs. Remove it from the page, or report it as a bug if the engine wrote it:\n  ${problems.join('\n  ')}`,
     );
   }
   // Thousands of small files: written and deleted concurrently, which a slow disk rewards many times over.

@@ -2,23 +2,18 @@ import type { Element, Root } from 'hast';
 import { fromParse5 } from 'hast-util-from-parse5';
 import { toHtml } from 'hast-util-to-html';
 import { parse } from 'parse5';
-import {
-  PolicyError,
-  collectPolicyNeeds,
-  findUnsafeMarkup,
-  formatPolicy,
-  pageDirectives,
-  type PolicyNeeds,
-} from '@/lib/security/content-security-policy';
+import { collectPolicyNeeds, findUnsafeMarkup, formatPolicy, pageDirectives, type PolicyNeeds } from '@/lib/security/content-security-policy';
+import type { EngineScripts } from '@/lib/security/engine-scripts';
 import { prefixBasePath } from './base-path';
-import { elementText } from './hast-element';
-import { ExportError, assertRuntimeGone, runtimeInlineScript, stripRuntimeTree } from './strip-runtime';
+import { ExportError, assertRuntimeGone, stripRuntimeTree } from './strip-runtime';
 
 export interface FinishOptions {
   /** '' or a path such as '/docs' (lib/site.ts `basePath`). */
   basePath: string;
   /** Next's runtime was kept (site.config.ts): it is not stripped, and its inline scripts are hashed like the site's own. */
   clientRuntime: boolean;
+  /** The engine's scripts for this site's config (lib/security/engine-scripts.ts): the only scripts a page may carry. */
+  scripts: EngineScripts;
 }
 
 export interface FinishedPage {
@@ -63,8 +58,6 @@ function parsePage(html: string): Root {
   return fromParse5(parse(html, { scriptingEnabled: false })) as Root;
 }
 
-const isNextInlineScript = (element: Element) => runtimeInlineScript.test(elementText(element));
-
 /**
  * One exported page, finished, from one parse and one serialisation: Next's client runtime removed
  * (unless it is kept), markup that would run code no hash vouches for refused, site URLs prefixed
@@ -76,15 +69,14 @@ const isNextInlineScript = (element: Element) => runtimeInlineScript.test(elemen
 export function finishPage(html: string, file: string, options: FinishOptions): FinishedPage {
   const tree = parsePage(html);
   if (!options.clientRuntime) stripRuntimeTree(tree, file);
-  const unsafe = findUnsafeMarkup(tree, { isKnownInlineScript: options.clientRuntime ? isNextInlineScript : undefined });
+  const unsafe = findUnsafeMarkup(tree, { ...options, basePath: '' });
   if (unsafe.length > 0) throw new RefusedMarkupError(file, unsafe.map((problem) => `${file}: ${problem}`));
   prefixBasePath(tree, options.basePath);
-  let needs: PolicyNeeds;
+  const needs: PolicyNeeds = collectPolicyNeeds(tree, options);
   try {
-    needs = collectPolicyNeeds(tree, file);
     insertPolicyMeta(tree, formatPolicy(pageDirectives(needs)), file);
   } catch (error) {
-    if (error instanceof PolicyError || error instanceof ExportError) throw new RefusedMarkupError(file, [error.message]);
+    if (error instanceof ExportError) throw new RefusedMarkupError(file, [error.message]);
     throw error;
   }
   // Single quotes inside double-quoted attribute values need no escaping, and the policy is full of

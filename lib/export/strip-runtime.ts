@@ -25,7 +25,8 @@ export class ExportError extends Error {
   }
 }
 
-const runtimeScriptSource = /^\/_next\/static\/.+\.js$/;
+/** Next's script files, which its runtime loads. */
+export const runtimeScriptSource = /^\/_next\/static\/.+\.js$/;
 /** The inline scripts Next.js 16 and React 19 write: RSC payload pushes, Turbopack's chunk list, Suspense swaps. */
 export const runtimeInlineScript = /^\s*(?:\(?self\.__next_[fs]\b|\(globalThis\["TURBOPACK"\]|\$R[CSX]\b|requestAnimationFrame\(function\(\)\{\$RT)/;
 

@@ -3,16 +3,20 @@ import type { Element, Root } from 'hast';
 import { find, html as htmlSchema } from 'property-information';
 import { visit } from 'unist-util-visit';
 import { elementAttribute, elementText } from '@/lib/export/hast-element';
+import { runtimeInlineScript, runtimeScriptSource } from '@/lib/export/strip-runtime';
+import type { EngineScripts, ScriptGrants } from './engine-scripts';
 
 /**
- * The Content Security Policy of the exported site, computed from the markup it governs.
+ * The Content Security Policy of the exported site, computed from the markup it governs and from the
+ * engine's own scripts (engine-scripts.ts), which alone decide what scripts may run and reach.
  *
- * Every page gets its own policy in a <meta http-equiv> tag: the sha256 hashes of exactly the inline
- * scripts (`<script data-enhancement>`) and inline `<style>` elements the page carries, the origins of
- * its enhancement scripts with an absolute src, and the origins such a script declares for what it
- * adds to the page: `data-csp-frame`, `data-csp-connect`, `data-csp-style`, `data-csp-img`. The deploy targets' header files carry one site-wide policy
- * (`headerPolicy`): browsers enforce both, so it must allow whatever any page allows, and it adds
- * `frame-ancestors`, which a meta tag cannot carry.
+ * Every page gets its own policy in a <meta http-equiv> tag: the sha256 hashes of the engine's inline
+ * scripts and of the inline `<style>` elements the page carries, the origins of the engine's scripts from
+ * other sites, and the origins those scripts are granted (giscus's frame and stylesheet, the reactions
+ * endpoint). A page that carries anything else shaped like a script, a frame, a remote stylesheet or a
+ * redirect is refused (findUnsafeMarkup), never given a wider policy. The deploy targets' header files
+ * carry one site-wide policy (`headerPolicy`): browsers enforce both, so it must allow whatever any page
+ * allows, and it adds `frame-ancestors`, which a meta tag cannot carry.
  */
 
 /** What one page (or, merged, the whole site) needs the policy to allow. Every list is sorted. */
@@ -34,17 +38,10 @@ export interface PolicyNeeds {
   /** Audio and video sources beyond 'self'; `media` says whether there are any media elements at all. */
   media: boolean;
   mediaSources: string[];
-  /** Frames: origins of `<iframe src>` and of `data-csp-frame` declarations ('self' for the site's own). */
+  /** Frames the page's scripts are granted to open (engine-scripts.ts). */
   frameSources: string[];
-  /** Origins scripts may fetch from, declared with `data-csp-connect`. */
+  /** Origins the page's scripts are granted to fetch from (engine-scripts.ts). */
   connectSources: string[];
-}
-
-export class PolicyError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PolicyError';
-  }
 }
 
 /** The `'sha256-…'` source expression for inline code, hashed as the browser hashes it (UTF-8 of the text). */
@@ -102,23 +99,6 @@ function srcsetUrls(value: unknown): string[] {
   return candidates.map((candidate) => candidate.trim().split(/\s+/)[0] ?? '').filter(Boolean);
 }
 
-/** The origins a `data-csp-frame` / `-connect` / `-style` / `-img` attribute declares; each must be a plain https origin. */
-function declaredOrigins(element: Element, property: 'dataCspFrame' | 'dataCspConnect' | 'dataCspStyle' | 'dataCspImg', where: string): string[] {
-  const value = elementAttribute(element, property);
-  if (value === undefined) return [];
-  const name = `data-csp-${property.slice('dataCsp'.length).toLowerCase()}`;
-  return value
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((origin) => {
-      const parsed = URL.canParse(origin) ? new URL(origin) : undefined;
-      if (!parsed || parsed.protocol !== 'https:' || parsed.origin !== origin.replace(/\/$/, '')) {
-        throw new PolicyError(`${where}: ${name}="${value}" must list https origins such as https://giscus.app (no path), got "${origin}".`);
-      }
-      return parsed.origin;
-    });
-}
-
 const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
 
 /**
@@ -132,8 +112,40 @@ export function visitElements(tree: Root | Element, visitor: (element: Element) 
   });
 }
 
-/** What a page's markup needs the policy to allow. `where` names the page in errors. */
-export function collectPolicyNeeds(tree: Root, where: string): PolicyNeeds {
+export interface PolicyOptions {
+  /** The engine's scripts (engine-scripts.ts): the only inline scripts and script files a page may carry. */
+  scripts: EngineScripts;
+  /** '' or the base path the page's site URLs carry (`/docs`): script files are named without it. */
+  basePath: string;
+  /** Next's client runtime is kept (site.config.ts): its inline scripts and its files under /_next/static/ run too. */
+  clientRuntime: boolean;
+}
+
+
+/** The key of a script file in EngineScripts.scriptFiles: its site path without the base path, or another site's full URL. */
+function scriptFileKey(src: string, basePath: string): string {
+  const url = src.trim();
+  return basePath !== '' && url.startsWith(`${basePath}/`) ? url.slice(basePath.length) : url;
+}
+
+/** What an engine script may reach; undefined for a script the engine did not write. */
+function scriptGrants(element: Element, options: PolicyOptions): ScriptGrants | undefined {
+  const src = elementAttribute(element, 'src');
+  if (src === undefined) {
+    const text = elementText(element);
+    const known = options.scripts.inlineScriptHashes.includes(sha256Source(text)) || (options.clientRuntime && runtimeInlineScript.test(text));
+    return known ? {} : undefined;
+  }
+  const key = scriptFileKey(src, options.basePath);
+  return options.scripts.scriptFiles[key] ?? (options.clientRuntime && runtimeScriptSource.test(key) ? {} : undefined);
+}
+
+/**
+ * What a page's markup needs the policy to allow. Call it on a page findUnsafeMarkup accepted: scripts
+ * are granted only what engine-scripts.ts grants them, and nothing else in the markup widens the policy
+ * beyond images and media.
+ */
+export function collectPolicyNeeds(tree: Root, options: PolicyOptions): PolicyNeeds {
   const scriptHashes: string[] = [];
   const scriptOrigins: string[] = [];
   const styleHashes: string[] = [];
@@ -152,31 +164,29 @@ export function collectPolicyNeeds(tree: Root, where: string): PolicyNeeds {
 
   visitElements(tree, (element) => {
     if (element.properties.style !== undefined) styleAttributes = true;
-    // CSS inside style attributes and elements can load images too (background: url(data:…)).
-    const inlineCss = [elementAttribute(element, 'style') ?? '', element.tagName === 'style' ? elementText(element) : ''].join('');
-    for (const match of inlineCss.matchAll(/url\(\s*['"]?([^'")]+)/g)) external(match[1], imageSources);
+    // CSS inside style attributes and elements can load images too: the site's own, or data: (other sites' are refused).
+    if (inlineCssUrls(element).some((url) => sourceOf(url) === 'data:')) imageSources.push('data:');
     switch (element.tagName) {
       case 'script': {
         if (!isExecutableScript(element)) break;
+        const grants = scriptGrants(element, options);
+        if (!grants) break;
         scripts = true;
         const src = elementAttribute(element, 'src');
         if (src === undefined) scriptHashes.push(sha256Source(elementText(element)));
         else external(src, scriptOrigins);
-        frameSources.push(...declaredOrigins(element, 'dataCspFrame', where));
-        connectSources.push(...declaredOrigins(element, 'dataCspConnect', where));
-        // Stylesheets and images a script adds (giscus links https://giscus.app/default.css).
-        styleOrigins.push(...declaredOrigins(element, 'dataCspStyle', where));
-        imageSources.push(...declaredOrigins(element, 'dataCspImg', where));
+        frameSources.push(...(grants.frame ?? []));
+        connectSources.push(...(grants.connect ?? []));
+        styleOrigins.push(...(grants.style ?? []));
+        imageSources.push(...(grants.img ?? []));
         break;
       }
       case 'style':
         styleHashes.push(sha256Source(elementText(element)));
         break;
       case 'link': {
-        const rel = elementAttribute(element, 'rel') ?? '';
-        if (/\bstylesheet\b/i.test(rel)) external(elementAttribute(element, 'href'), styleOrigins);
         // Browsers fetch icons under img-src.
-        if (/\b(?:icon|apple-touch-icon)\b/i.test(rel)) external(elementAttribute(element, 'href'), imageSources);
+        if (/\b(?:icon|apple-touch-icon)\b/i.test(elementAttribute(element, 'rel') ?? '')) external(elementAttribute(element, 'href'), imageSources);
         break;
       }
       case 'img':
@@ -198,11 +208,6 @@ export function collectPolicyNeeds(tree: Root, where: string): PolicyNeeds {
         external(elementAttribute(element, 'src'), mediaSources);
         for (const url of srcsetUrls(element.properties.srcSet)) external(url, imageSources);
         break;
-      case 'iframe': {
-        const source = sourceOf(elementAttribute(element, 'src') ?? '');
-        if (source !== undefined && source !== 'data:') frameSources.push(source);
-        break;
-      }
     }
   });
   return {
@@ -218,6 +223,12 @@ export function collectPolicyNeeds(tree: Root, where: string): PolicyNeeds {
     frameSources: sorted(frameSources),
     connectSources: sorted(connectSources),
   };
+}
+
+/** The URLs in an element's inline CSS: its style attribute, and its text if it is a <style>. */
+function inlineCssUrls(element: Element): string[] {
+  const css = [elementAttribute(element, 'style') ?? '', element.tagName === 'style' ? elementText(element) : ''].join('');
+  return [...css.matchAll(/url\(\s*['"]?([^'")]+)/g)].map((match) => match[1] ?? '');
 }
 
 /** Everything any of the pages needs: what one policy for the whole site must allow. */
@@ -329,33 +340,59 @@ function attributeName(property: string): string {
   return find(htmlSchema, property).attribute.toLowerCase();
 }
 
-export interface UnsafeMarkupOptions {
-  /** Inline scripts without data-enhancement that are known to be fine (Next's runtime, when it is kept). */
-  isKnownInlineScript?: (element: Element) => boolean;
-}
+/** Elements that embed another document or change where the page's URLs point: the engine writes none. (Forms may only post to the site: form-action 'self'.) */
+const embeddingElements = new Set(['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal', 'fencedframe', 'base']);
+/** `<meta http-equiv>` values a page may carry; refresh (a redirect) and set-cookie are not among them. */
+const harmlessHttpEquiv = new Set(['content-type', 'x-ua-compatible', 'default-style']);
 
 /**
- * The last line of defence before deploy: markup that would run code no policy hash vouches for.
- * Inline scripts must be the site's own (`data-enhancement`); event handler attributes (`onclick=…`)
- * and `javascript:` URLs are never allowed. Returns one line per problem.
+ * The last line of defence before deploy: markup that could run code, load another document or send the
+ * visitor elsewhere without the engine having put it there. Scripts must be the engine's own
+ * (engine-scripts.ts: the theme script by its hash, the /enhance/ files and giscus by their URLs); no
+ * frames, plugins or <base>; no stylesheets or CSS from other sites; no meta refresh; no event
+ * handler attributes or `javascript:` URLs; no markup characters inside a <style> (re-parsed, they become
+ * elements). Returns one line per problem.
  */
-export function findUnsafeMarkup(tree: Root, options: UnsafeMarkupOptions = {}): string[] {
+export function findUnsafeMarkup(tree: Root, options: PolicyOptions): string[] {
   const problems: string[] = [];
   visitElements(tree, (element) => {
-    if (element.tagName === 'script' && isExecutableScript(element) && elementAttribute(element, 'src') === undefined) {
-      const known = element.properties.dataEnhancement !== undefined || options.isKnownInlineScript?.(element) === true;
-      if (!known) problems.push(`an inline <script> without data-enhancement: "${elementText(element).trim().slice(0, 60)}"`);
+    const { tagName } = element;
+    if (tagName === 'script' && isExecutableScript(element) && !scriptGrants(element, options)) {
+      const src = elementAttribute(element, 'src');
+      problems.push(
+        src === undefined
+          ? `an inline <script> the engine did not write: "${elementText(element).trim().slice(0, 60)}"`
+          : `a <script src="${src.slice(0, 80)}"> that is not one of the engine's scripts`,
+      );
+    }
+    if (tagName === 'script' && /<\/script/i.test(elementText(element))) problems.push('a <script> whose text closes it early ("</script")');
+    if (embeddingElements.has(tagName)) problems.push(`a <${tagName}> element${tagName === 'base' ? '' : ', which embeds another document'}`);
+    if (tagName === 'meta') {
+      const httpEquiv = (elementAttribute(element, 'httpEquiv') ?? '').trim().toLowerCase();
+      if (httpEquiv !== '' && !harmlessHttpEquiv.has(httpEquiv)) problems.push(`a <meta http-equiv="${httpEquiv}">`);
+    }
+    if (tagName === 'link') {
+      const rel = elementAttribute(element, 'rel') ?? '';
+      const source = sourceOf(elementAttribute(element, 'href') ?? '');
+      if (/\b(?:stylesheet|import)\b/i.test(rel) && source !== undefined && source !== "'self'") {
+        problems.push(`a stylesheet from another site: <link rel="${rel}" href="${(elementAttribute(element, 'href') ?? '').slice(0, 80)}">`);
+      }
+    }
+    if (tagName === 'style' && elementText(element).includes('<')) problems.push(`markup inside a <style>: "${elementText(element).slice(elementText(element).indexOf('<'), elementText(element).indexOf('<') + 60)}"`);
+    for (const url of inlineCssUrls(element)) {
+      const source = sourceOf(url);
+      if (source !== undefined && source !== "'self'" && source !== 'data:') problems.push(`CSS that loads from another site: url(${url.slice(0, 80)}) in <${tagName}>`);
     }
     for (const [property, value] of Object.entries(element.properties)) {
       const name = attributeName(property);
       if (/^on/.test(name) && value !== undefined && value !== null && value !== false) {
-        problems.push(`an event handler attribute ${name}="${String(value).slice(0, 60)}" on <${element.tagName}>`);
+        problems.push(`an event handler attribute ${name}="${String(value).slice(0, 60)}" on <${tagName}>`);
       }
       if (urlAttributes.has(name) || name === 'srcset') {
         const values = Array.isArray(value) ? value.map(String) : [String(value)];
         // Browsers strip control characters, spaces, tabs and newlines before reading the scheme.
         if (values.some((each) => /^javascript:/i.test(each.replace(/[\u0000-\u0020]/g, '')))) {
-          problems.push(`a javascript: URL in ${name} of <${element.tagName}>: "${values.join(' ').slice(0, 60)}"`);
+          problems.push(`a javascript: URL in ${name} of <${tagName}>: "${values.join(' ').slice(0, 60)}"`);
         }
       }
     }

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { languageTagSchema } from '@/lib/content/page-options';
 
+/** Where giscus lives: its script, and the origin of the frame and stylesheet it adds (lib/security/engine-scripts.ts). */
+export const giscusOrigin = 'https://giscus.app';
+export const giscusClientUrl = `${giscusOrigin}/client.js`;
+
 /**
  * Comments through giscus (https://giscus.app): GitHub Discussions as a comment thread per page. The values
  * come from giscus.app's configuration form; each one is passed to giscus's script as its data-* attribute.
