@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { readRenderPlan } from '@/lib/export/render-cache';
 import type { ContentError } from './errors';
-import { slugForFile, urlForSlug } from './page-urls';
+import { pageNameProblem, slugForFile, urlForSlug } from './page-urls';
 import { contentDirectory } from './pages';
 import { getBuiltPages, getDevSiteState, type BuiltPage } from './site-build';
 
@@ -43,7 +43,8 @@ export async function getStaticSlugs(): Promise<string[][]> {
   for (const page of pages) if (!plan || plan.has(page.url)) slugs.set(page.url, page.slug);
   for (const problem of problems) {
     const relative = path.relative(contentDirectory, path.resolve(problem.location.file));
-    if (!relative.startsWith('..') && /\.mdx?$/.test(relative)) {
+    // A misnamed file has no URL of its own (it could name one of Next's, such as /_next/); every page shows it.
+    if (!relative.startsWith('..') && /\.mdx?$/.test(relative) && !pageNameProblem(relative)) {
       const slug = slugForFile(relative);
       slugs.set(urlForSlug(slug), slug);
     }
