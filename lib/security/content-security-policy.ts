@@ -79,18 +79,21 @@ export function isExecutableScript(element: Element): boolean {
   return executableScriptTypes.has(type.split(';')[0]?.trim() ?? '');
 }
 
-/** 'self' for the site's own URLs, the origin for another site's, undefined for URLs that load nothing from a host. */
+/** Stands for the page's own origin when URLs are resolved as a browser resolves them. */
+const ownOrigin = new URL('https://this-site.invalid/');
+
+/**
+ * 'self' for the site's own URLs, the origin for another site's, undefined for URLs that load nothing from a
+ * host. Read with the WHATWG parser, as browsers read them: `\\host/x`, `/\host` and `/<tab>/host` are other sites.
+ */
 function sourceOf(url: string): string | undefined {
   const trimmed = url.trim();
   if (trimmed === '') return undefined;
   if (/^data:/i.test(trimmed)) return 'data:';
-  if (/^(?:blob|about|javascript|mailto|tel):/i.test(trimmed)) return undefined;
-  if (trimmed.startsWith('//')) return new URL(`https:${trimmed}`).origin;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed)) {
-    const parsed = URL.canParse(trimmed) ? new URL(trimmed) : undefined;
-    return parsed && (parsed.protocol === 'https:' || parsed.protocol === 'http:') ? parsed.origin : undefined;
-  }
-  return "'self'";
+  const parsed = URL.canParse(trimmed, ownOrigin) ? new URL(trimmed, ownOrigin) : undefined;
+  if (!parsed) return undefined;
+  if (parsed.origin === ownOrigin.origin) return "'self'";
+  return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.origin : undefined;
 }
 
 /** The URLs of a srcset (`a.png 1x, b.png 2x`), as hast gives it (an array of candidates) or as text. */
