@@ -146,6 +146,11 @@ describe('formats', () => {
     expect(error.message).toContain('a.mdx:5:8: `{1 + 1}` is a JavaScript expression; content may not run code');
   });
 
+  it('refuses an empty element with content in MDX, which React would refuse to render without a line', async () => {
+    const error = await renderError('a.mdx', '---\ntitle: T\n---\n\nA picture: <img src="/a.png" alt="">caption</img>\n');
+    expect(error.message).toContain('a.mdx:5:12: `<img>` cannot have content: it is an empty element. Write it as <img … /> and put the text outside it.');
+  });
+
   it('reports MDX that does not compile with the line in the content file', async () => {
     const error = await renderError('a.mdx', '---\ntitle: T\n---\n\nFine.\n\n<!-- a comment -->\n');
     expect(error.location.line).toBe(7);

@@ -153,6 +153,10 @@ function checkElement(element: MdxJsxFlowElement | MdxJsxTextElement, components
     );
     return false;
   }
+  if (voidElements.has(name) && element.children.length > 0) {
+    // React refuses to render it, which would stop the build with no file or line.
+    report(element.position, `\`<${name}>\` cannot have content: it is an empty element.`, `Write it as <${name} … /> and put the text outside it.`);
+  }
   for (const attribute of element.attributes) {
     const position = attribute.position ?? element.position;
     if (attribute.type === 'mdxJsxExpressionAttribute') {
@@ -163,6 +167,9 @@ function checkElement(element: MdxJsxFlowElement | MdxJsxTextElement, components
   }
   return true;
 }
+
+/** Allowed elements that are empty in HTML: React throws on one with children. */
+const voidElements = new Set(['br', 'col', 'hr', 'img', 'wbr']);
 
 const dangerousElements = new Set(['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'svg', 'math', 'style', 'link', 'meta', 'base', 'form', 'input', 'button', 'template', 'portal', 'noscript']);
 
