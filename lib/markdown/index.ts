@@ -13,6 +13,7 @@ import { VFileMessage } from 'vfile-message';
 import { mdxComponents } from '@/components/mdx-components';
 import { ContentError, ContentErrors } from '@/lib/content/errors';
 import type { Page } from '@/lib/content/pages';
+import type { DiagramResult } from '@/lib/diagrams/mermaid-renderer';
 import { site } from '@/lib/site';
 import { codeHighlightPlugin } from './code-highlight';
 import { rehypeExternalLinks } from './external-links';
@@ -37,6 +38,7 @@ export function markdownPlugins(
   onMathError: (error: MathError) => void,
   onUnsafeContent: (problem: UnsafeContent) => void,
   onDiagramError: (error: DiagramError) => void = () => undefined,
+  drawDiagrams?: DrawDiagrams,
 ): PluginLists {
   const { math, mermaid, insert_anchor_links, toc } = page.options;
   return {
@@ -44,7 +46,7 @@ export function markdownPlugins(
       // First, so that it judges the page as written, before any plugin changes the tree.
       [remarkContentSafety, { format: page.format, components: Object.keys(mdxComponents), onProblem: onUnsafeContent }],
       // Next: ```mermaid fences become diagrams before any other plugin (a highlighter) takes them for code.
-      ...(mermaid ? [[remarkMermaidDiagrams, { onError: onDiagramError }]] : []),
+      ...(mermaid ? [[remarkMermaidDiagrams, { onError: onDiagramError, drawDiagrams }]] : []),
       // GitHub's Markdown (tables, strikethrough, autolinks, task lists) is what authors expect to write.
       remarkGfm,
       ...(math ? [remarkMath, remarkDisplayMathParagraph] : []),
@@ -99,8 +101,14 @@ export type CompileInput = Pick<Page, 'file' | 'format' | 'frontMatterFormat' | 
  */
 export type CompiledBody = ({ format: 'html'; html: string } | { format: 'mdx'; code: string }) & { codeBlocks: number };
 
+/**
+ * Draws a page's diagrams. Unset, Mermaid's renderer in this thread; the content build's worker passes one that
+ * asks the build's thread, which owns the build's one browser (lib/content/page-compiler.ts).
+ */
+export type DrawDiagrams = (sources: readonly string[]) => Promise<DiagramResult[]>;
+
 /** Compiles a page's body once, at build time. Problems become ContentErrors naming lines of the content file. */
-export async function compileMarkdown(page: CompileInput): Promise<CompiledBody> {
+export async function compileMarkdown(page: CompileInput, drawDiagrams?: DrawDiagrams): Promise<CompiledBody> {
   const toFileLine = (bodyLine: number | undefined) => (bodyLine === undefined ? undefined : bodyLine + page.bodyStartLine - 1);
   const problems: ContentError[] = [];
   // locateCompileError compiles the body a second time, with the same plugins: report each problem once.
@@ -132,6 +140,7 @@ export async function compileMarkdown(page: CompileInput): Promise<CompiledBody>
               'Fix the diagram (syntax: https://mermaid.js.org/intro/syntax-reference.html), or set `mermaid: false` to show it as code.',
             ),
       ),
+    drawDiagrams,
   );
   let codeBlocks = 0;
   // Last, so it counts what the page ends up with.

@@ -152,14 +152,14 @@ export function diagramFigure(rendered: RenderedDiagram, source: string, pageInd
  * no syntax highlighter sees these fences as code. All of a page's diagrams are rendered in one call to the
  * build's browser. A diagram Mermaid cannot draw is reported through `onError` and left as code.
  */
-export function remarkMermaidDiagrams(options: { onError: (error: DiagramError) => void }) {
+export function remarkMermaidDiagrams(options: { onError: (error: DiagramError) => void; drawDiagrams?: typeof renderDiagrams }) {
   return async (tree: Root) => {
     const fences: { node: Code; index: number; parent: { children: unknown[] } }[] = [];
     visit(tree, 'code', (node, index, parent) => {
       if (isMermaidFence(node) && parent && index !== undefined) fences.push({ node, index, parent });
     });
     if (fences.length === 0) return;
-    const results = await renderDiagrams(fences.map(({ node }) => node.value));
+    const results = await (options.drawDiagrams ?? renderDiagrams)(fences.map(({ node }) => node.value));
     fences.forEach(({ node, index, parent }, position) => {
       const result = results[position];
       if (!result) return;
