@@ -1,6 +1,7 @@
 import type { Program } from 'estree';
 import type { Nodes, Root } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxAttributeValueExpression, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx';
+import type { Processor } from 'unified';
 import type { Position } from 'unist';
 import { SKIP, visit } from 'unist-util-visit';
 import {
@@ -38,26 +39,20 @@ export interface ContentSafetyOptions {
  * outside the allowed set. In both formats, link and image URLs must use a safe scheme. (Raw HTML in .md
  * never reaches the page: remark-rehype drops it.)
  */
-export function remarkContentSafety(options: ContentSafetyOptions) {
+export function remarkContentSafety(this: Processor, options: ContentSafetyOptions) {
   const components = new Set(options.components);
+  const report = (position: Position | undefined, problem: string, hint: string) =>
+    options.onProblem({ line: position?.start.line, column: position?.start.column, problem, hint });
+  // The depth check runs as the parser's own last step, before remark-gfm's (its search for bare URLs walks
+  // the tree recursively, and 10,000 nested quotes overflowed the stack there, before any plugin ran).
+  const data = this.data();
+  (data.fromMarkdownExtensions ??= []).push({ transforms: [(tree: Root) => checkNestingDepth(tree, options.format, report)] });
   return (tree: Root) => {
-    const report = (position: Position | undefined, problem: string, hint: string) =>
-      options.onProblem({ line: position?.start.line, column: position?.start.column, problem, hint });
     const checkUrl = (url: string, use: UrlUse, position: Position | undefined) => {
       const problem = urlProblem(url, use);
       if (problem) report(position, problem, urlHint[use]);
     };
 
-    if (options.format === 'mdx') {
-      const tooDeep = firstTooDeep(tree);
-      if (tooDeep) {
-        report(
-          tooDeep.position,
-          `the page nests lists, quotes or elements more than ${maxMdxDepth} levels deep here; React's server renderer silently loses content that deep.`,
-          'Flatten the nesting, or rename the page to .md, which has no such limit.',
-        );
-      }
-    }
     visit(tree, (node: Nodes) => {
       switch (node.type) {
         case 'link':
@@ -111,22 +106,50 @@ export function remarkContentSafety(options: ContentSafetyOptions) {
 }
 
 /**
- * How deep an .mdx page's tree may nest. React's server renderer, past its stack depth, moves the rest of the
- * tree to a new task that a synchronous render never runs: in a 120-level nested list, rendered with
- * renderToStaticMarkup, levels 113-116 went missing without an error (React 19.3). 120 tree levels are about
- * 60 levels of list, far beyond any real page and well below that point.
+ * How deep a page's tree may nest, in tree levels (a level of list is two: the list and its item; a quote is
+ * one). Real pages stay within a dozen.
+ *
+ * .md: the compile's later steps (mdast-util-to-hast, hast-util-to-html, unist-util-visit) recurse once or
+ * more per level, and 1,450 nested quotes ran out of a main thread's stack. 500 levels stay three times below
+ * that and keep 200 levels of list or quote working.
+ *
+ * .mdx: React's server renderer, past its stack depth, moves the rest of the tree to a new task that a
+ * synchronous render never runs: in a 120-level nested list, rendered with renderToStaticMarkup, levels
+ * 113-116 went missing without an error (React 19.3). 120 tree levels are about 60 levels of list.
  */
-export const maxMdxDepth = 120;
+export const maxNestingDepth = { md: 500, mdx: 120 } as const;
 
-function firstTooDeep(tree: Root): Nodes | undefined {
+/**
+ * Reports the first node (in reading order) deeper than the format allows, and cuts every branch off at the
+ * limit, so that no later step recurses into it; the page fails with the report. Iterative, so that the
+ * check itself cannot run out of stack.
+ */
+function checkNestingDepth(tree: Root, format: 'md' | 'mdx', report: Report): void {
+  const limit = maxNestingDepth[format];
+  let reported = false;
   const stack: [Nodes, number][] = [[tree, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop() as [Nodes, number];
-    if (depth > maxMdxDepth) return node;
+  let next: [Nodes, number] | undefined;
+  while ((next = stack.pop())) {
+    const [node, depth] = next;
+    if (!('children' in node) || node.children.length === 0) continue;
+    if (depth === limit) {
+      if (!reported) {
+        reported = true;
+        report(
+          node.children[0]?.position,
+          `the page nests lists, quotes or elements more than ${limit} levels deep here; ${format === 'mdx' ? "React's server renderer silently loses content that deep." : 'the compiler would run out of stack that deep.'}`,
+          format === 'mdx' ? `Flatten the nesting, or rename the page to .md, which allows ${maxNestingDepth.md} levels.` : 'Flatten the nesting.',
+        );
+      }
+      node.children.length = 0;
+      continue;
+    }
     // Children pushed last-first, so that the first node too deep in reading order is found first.
-    if ('children' in node) for (const child of [...node.children].reverse()) stack.push([child, depth + 1]);
+    for (let index = node.children.length - 1; index >= 0; index--) {
+      const child = node.children[index];
+      if (child) stack.push([child, depth + 1]);
+    }
   }
-  return undefined;
 }
 
 /** KaTeX commands that make links or raw HTML; with `trust` off (the default) KaTeX renders them as red text. */
