@@ -29,6 +29,10 @@ const site: SiteConfig = {
     reaction: false,
     template: 'prose',
   },
+  // How long one page may take to compile, in seconds, before the build stops it and names it (the drawing of
+  // its diagrams not counted). Real pages take well under a second; raise it only for a very large page on a
+  // slow machine.
+  pageCompileTimeLimitSeconds: 10,
 };
 
 export default site;

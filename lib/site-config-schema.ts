@@ -33,6 +33,13 @@ export const siteConfigSchema = z.strictObject({
   /** A reactions endpoint for pages with `reaction: true`; without one, the flag has no effect. */
   reactions: reactionsConfigSchema.optional(),
   defaults: pageOptionsSchema,
+  /**
+   * How long one page's compile may take, in seconds, before the build stops it and names the page. Real
+   * pages take well under a second; one that takes longer is nearly always content that makes the Markdown
+   * parser slow (thousands of unclosed brackets), which must not stall the build. Time spent waiting for the
+   * page's diagrams to be drawn is not counted.
+   */
+  pageCompileTimeLimitSeconds: z.number().positive().default(10),
 });
 
 /** What site.config.ts is written as. */

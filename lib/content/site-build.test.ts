@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { tempFolder } from '@/lib/testing/temp-folder';
 import { buildContent } from './site-build';
 
-describe('buildContent', () => {
+// The first compile of a test file starts the compile worker: a second or two, several on a loaded machine.
+describe('buildContent', { timeout: 30_000 }, () => {
   it('reports every problem of every file in one build, each with its line, and builds the rest', async () => {
     const root = tempFolder('site', {
       'content/good.md': '# Good\n\nFine.\n',

@@ -5,8 +5,10 @@ import type { CompiledBody } from '@/lib/markdown';
 import { readRenderPlan } from '@/lib/export/render-cache';
 import { writeJsonAtomically } from '@/lib/json-file';
 import { site } from '@/lib/site';
+import type { Site } from '@/lib/site-config-schema';
 import { CompileCache } from './compile-cache';
 import { ContentError, ContentErrors } from './errors';
+import { PageCompiler } from './page-compiler';
 import { contentDirectory, listContentFiles, readPages, type Page } from './pages';
 
 /** A page with its body compiled: what routes render. */
@@ -80,6 +82,33 @@ function compileKey(page: Page): string {
 
 const caches = new Map<string, CompileCache>();
 
+let compiler: { inputs: string; compiler: PageCompiler } | undefined;
+
+/**
+ * The worker that compiles pages, kept between builds (the dev server builds on every save, and loading the
+ * compiler takes a second or two). It reads the site config and the compiler's own source when it starts, so
+ * a change to either (the dev server reloads them) gets a new one.
+ */
+function pageCompiler(): PageCompiler {
+  const inputs = JSON.stringify([pipelineVersion(), site]);
+  if (compiler?.inputs !== inputs) {
+    void compiler?.compiler.close();
+    // Diagrams are drawn here, in the one browser of the build, whichever thread compiles the page.
+    const drawDiagrams = async (sources: readonly string[]) => (await import('@/lib/diagrams/mermaid-renderer')).renderDiagrams(sources);
+    compiler = { inputs, compiler: new PageCompiler(drawDiagrams) };
+  }
+  return compiler.compiler;
+}
+
+/** Ends the compile worker, for a process that builds once and has other work to do. */
+async function closePageCompiler(): Promise<void> {
+  await compiler?.compiler.close();
+  compiler = undefined;
+}
+
+/** The content build's settings from the site config. */
+export type ContentBuildSettings = Pick<Site, 'pageCompileTimeLimitSeconds'>;
+
 /**
  * Reads, validates and compiles every page of a content folder, each once, taking unchanged pages from
  * the compile cache. Returns the good pages and every problem in every file.
@@ -87,14 +116,13 @@ const caches = new Map<string, CompileCache>();
 export async function buildContent(
   directory: string = contentDirectory,
   cacheFile: string = path.join(engineCacheDirectory, 'compiled-pages.json'),
+  settings: ContentBuildSettings = site,
 ): Promise<ContentBuild> {
   const { pages, errors } = readPages(directory);
-  // Imported here, not at the top: Next's page renderers import this module but only read compiled pages,
-  // and loading the compiler (unified, KaTeX, highlight.js, MDX, Playwright) cost each of its workers 0.4 s.
-  const [{ compileMarkdown }, { closeDiagramBrowser, NoBrowserForDiagramsError }] = await Promise.all([
-    import('@/lib/markdown'),
-    import('@/lib/diagrams/mermaid-renderer'),
-  ]);
+  // Imported here, not at the top: Next's page renderers import this module but only read compiled pages.
+  // The compiler itself (unified, KaTeX, highlight.js, MDX) loads only in the compile worker.
+  const { closeDiagramBrowser, NoBrowserForDiagramsError } = await import('@/lib/diagrams/mermaid-renderer');
+  const timeLimitMs = settings.pageCompileTimeLimitSeconds * 1000;
   // Loaded once per process: the dev server calls this on every request.
   const cache = caches.get(cacheFile) ?? CompileCache.load(cacheFile);
   caches.set(cacheFile, cache);
@@ -107,7 +135,7 @@ export async function buildContent(
       let body = cache.get(key);
       if (body === undefined) {
         try {
-          body = await compileMarkdown(page);
+          body = await pageCompiler().compile(page, timeLimitMs);
         } catch (error) {
           if (error instanceof ContentError) errors.push(error);
           else if (error instanceof ContentErrors) errors.push(...error.errors);
@@ -121,8 +149,9 @@ export async function buildContent(
       built.push({ ...page, body });
     }
   } finally {
-    // One browser draws every diagram of a build (pages compile one after another) and goes when they are
-    // done. The dev server keeps it: an author editing a diagram sees each save without a browser start.
+    // One browser draws every diagram of a build (pages compile one after another, and ask this thread for
+    // their diagrams) and goes when they are done. The dev server keeps it: an author editing a diagram sees
+    // each save without a browser start.
     if (process.env.NODE_ENV !== 'development') await closeDiagramBrowser();
   }
   cache.save();
@@ -158,7 +187,8 @@ function contentFingerprint(): string {
 /** Builds the content and records it for the build's page renderers, which then read no content file. */
 export async function buildContentManifest(): Promise<ContentBuild> {
   const fingerprint = contentFingerprint();
-  const build = await buildAllContent();
+  // The worker's memory is better spent on Next's renderers, which come next.
+  const build = await buildAllContent().finally(closePageCompiler);
   writeJsonAtomically(manifestFile, { fingerprint, pages: build.pages } satisfies Manifest);
   return build;
 }

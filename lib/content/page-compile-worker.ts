@@ -1,0 +1,40 @@
+/**
+ * The worker thread that compiles pages for the content build (page-compiler.ts), one at a time, so that the
+ * build can stop a page that runs too long. Diagrams are drawn by the build's thread, which owns the build's
+ * one browser: the worker asks for them over its port and waits.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { DiagramResult } from '@/lib/diagrams/mermaid-renderer';
+import { compileMarkdown } from '@/lib/markdown';
+import { compileOutcome, type FromWorker, type ToWorker } from './page-compiler';
+
+const port = parentPort;
+if (!port) throw new Error('page-compile-worker.ts runs as the content build’s worker thread (lib/content/page-compiler.ts)');
+const send = (message: FromWorker) => port.postMessage(message);
+
+/** The answer the page being compiled waits for: its plugin draws a page's diagrams in one call. */
+let diagramsAnswer: { resolve: (results: DiagramResult[]) => void; reject: (error: Error) => void } | undefined;
+
+const drawDiagrams = (sources: readonly string[]) =>
+  new Promise<DiagramResult[]>((resolve, reject) => {
+    diagramsAnswer = { resolve, reject };
+    send({ type: 'draw-diagrams', sources: [...sources] });
+  });
+
+port.on('message', (message: ToWorker) => {
+  switch (message.type) {
+    case 'compile':
+      void compileOutcome(message.page, (page) => compileMarkdown(page, drawDiagrams)).then((outcome) => send({ type: 'compiled', outcome }));
+      return;
+    case 'diagrams-drawn':
+      diagramsAnswer?.resolve(message.results);
+      diagramsAnswer = undefined;
+      return;
+    case 'diagrams-failed':
+      diagramsAnswer?.reject(new Error(message.message));
+      diagramsAnswer = undefined;
+      return;
+  }
+});
+
+send({ type: 'ready' });

@@ -1,0 +1,229 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { DiagramResult } from '@/lib/diagrams/mermaid-renderer';
+import type { CompiledBody, CompileInput, DrawDiagrams } from '@/lib/markdown';
+import { ContentError, ContentErrors, type SourceLocation } from './errors';
+
+/**
+ * Page compiles under a time limit. A page's compile is synchronous JavaScript for long stretches (micromark
+ * parses a page in one go), so no timer in the compiling thread can interrupt it: each page compiles in a
+ * worker thread (page-compile-worker.ts) that this side terminates when the page overruns, and the next page
+ * gets a fresh worker. One PageCompiler is one worker running one page at a time; a pool is several of them
+ * taking pages from one list.
+ */
+
+
+/** A ContentError as it crosses between threads (structured cloning keeps neither its class nor its fields). */
+interface ContentErrorData {
+  location: SourceLocation;
+  problem: string;
+  hint: string | undefined;
+}
+
+/** How a compile in the worker ended. */
+export type WorkerOutcome =
+  | { kind: 'compiled'; body: CompiledBody }
+  | { kind: 'content-errors'; errors: ContentErrorData[] }
+  /** Anything else: an engine error, thrown on by the content build as it would have been in one thread. */
+  | { kind: 'failed'; error: { name: string; message: string; stack: string | undefined } };
+
+/** What the content build sends its worker. */
+export type ToWorker =
+  | { type: 'compile'; page: CompileInput }
+  | { type: 'diagrams-drawn'; results: DiagramResult[] }
+  | { type: 'diagrams-failed'; message: string };
+
+/** What the worker sends back. */
+export type FromWorker = { type: 'ready' } | { type: 'draw-diagrams'; sources: string[] } | { type: 'compiled'; outcome: WorkerOutcome };
+
+const toData = ({ location, problem, hint }: ContentError): ContentErrorData => ({ location, problem, hint });
+
+/**
+ * Compiles a page and says how it went, in a form that survives postMessage. Runs in the worker. A RangeError
+ * (the stack overflowing on nesting the depth check did not foresee, a string grown past V8's limit) is the
+ * content's doing, so it becomes a content error naming the page rather than a stack trace.
+ */
+export async function compileOutcome(page: CompileInput, compile: (page: CompileInput) => Promise<CompiledBody>): Promise<WorkerOutcome> {
+  try {
+    return { kind: 'compiled', body: await compile(page) };
+  } catch (error) {
+    if (error instanceof ContentError) return { kind: 'content-errors', errors: [toData(error)] };
+    if (error instanceof ContentErrors) return { kind: 'content-errors', errors: error.errors.map(toData) };
+    if (error instanceof RangeError) return { kind: 'content-errors', errors: [toData(outOfRangeError(page, error))] };
+    const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
+    return { kind: 'failed', error: { name, message, stack } };
+  }
+}
+
+function outOfRangeError(page: CompileInput, error: RangeError): ContentError {
+  const overflow = /call stack/i.test(error.message);
+  return new ContentError(
+    { file: page.file, line: page.bodyStartLine },
+    overflow
+      ? 'the compiler ran out of stack on this page: something in it is nested too deep (lists, quotes, emphasis or links inside each other).'
+      : `the compiler could not hold this page (${error.message}): something in it is repeated or nested far beyond what a page needs.`,
+    'Flatten the nesting or remove the repetition, or split the page.',
+  );
+}
+
+/** An engine error from the worker, with the worker's stack (DEBUG=1 shows it). */
+function engineError({ name, message, stack }: { name: string; message: string; stack: string | undefined }): Error {
+  const error = new Error(message);
+  error.name = name;
+  if (stack) error.stack = stack;
+  return error;
+}
+
+/** The error for a page whose compile the build stopped. */
+export function timeLimitError(page: Pick<CompileInput, 'file' | 'bodyStartLine'>, timeLimitMs: number): ContentError {
+  return new ContentError(
+    { file: page.file, line: page.bodyStartLine },
+    `compiling this page took longer than ${timeLimitMs / 1000} s, so the build stopped it.`,
+    'Slow pages nearly always hold something that makes the Markdown parser slow, such as thousands of unclosed ' +
+      '`[`, `*` or `<`, or quotes and lists nested thousands deep: remove or escape it, or split the page. ' +
+      'If the page is simply very large and the machine slow, raise pageCompileTimeLimitSeconds in site.config.ts.',
+  );
+}
+
+/**
+ * Node 20 does not apply `--import tsx` from a worker's execArgv to the worker's own modules (it fails with
+ * ERR_UNKNOWN_FILE_EXTENSION), so the worker registers tsx itself before it loads the TypeScript entry. Plain
+ * JavaScript, run as the worker's script: the dev server runs the content build inside Next's bundle, where no
+ * module of the engine has a file of its own to start a worker from. The script's bare `tsx/esm/api` resolves
+ * from the working folder, the project root (tsx's CommonJS build of that API cannot register from a worker).
+ */
+const workerBootstrap = `
+const { workerData } = require('node:worker_threads');
+import('tsx/esm/api').then(({ register }) => {
+  register();
+  return import(workerData.entry);
+});
+`;
+
+interface Job {
+  page: CompileInput;
+  timeLimitMs: number;
+  /** What is left of the page's time limit; the clock stops while its diagrams are drawn. */
+  remainingMs: number;
+  clockStartedAt: number;
+  timer: NodeJS.Timeout | undefined;
+  /** What drawing the page's diagrams threw here: thrown on as it is, if the page fails because of it. */
+  diagramsError: unknown;
+  resolve: (body: CompiledBody) => void;
+  reject: (error: unknown) => void;
+}
+
+export class PageCompiler {
+  private current: { worker: Worker; ready: Promise<void> } | undefined;
+  private job: Job | undefined;
+  /** Pages compile one after another: callers (the dev server's overlapping builds) queue here. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly drawDiagrams: DrawDiagrams) {}
+
+  /**
+   * Compiles a page in the worker. Resolves with its body; rejects with the page's ContentError(s), a
+   * ContentError when it ran longer than `timeLimitMs` (the worker is then replaced), what drawing its
+   * diagrams threw, or an engine error.
+   */
+  compile(page: CompileInput, timeLimitMs: number): Promise<CompiledBody> {
+    const compiled = this.queue.then(() => this.run(page, timeLimitMs));
+    this.queue = compiled.catch(() => undefined);
+    return compiled;
+  }
+
+  /** Ends the worker; the next compile starts a new one. */
+  async close(): Promise<void> {
+    const worker = this.current?.worker;
+    this.current = undefined;
+    await worker?.terminate();
+  }
+
+  private async run(page: CompileInput, timeLimitMs: number): Promise<CompiledBody> {
+    this.current ??= this.start();
+    const { worker, ready } = this.current;
+    // Awaited before the clock starts: loading the compiler takes a second or two and is no page's doing.
+    await ready;
+    worker.ref();
+    try {
+      return await new Promise<CompiledBody>((resolve, reject) => {
+        this.job = { page, timeLimitMs, remainingMs: timeLimitMs, clockStartedAt: 0, timer: undefined, diagramsError: undefined, resolve, reject };
+        this.startClock(this.job, worker);
+        worker.postMessage({ type: 'compile', page } satisfies ToWorker);
+      });
+    } finally {
+      this.job = undefined;
+      // An idle worker does not keep the process alive.
+      worker.unref();
+    }
+  }
+
+  private start(): { worker: Worker; ready: Promise<void> } {
+    const worker = new Worker(workerBootstrap, {
+      eval: true,
+      // Not the parent's flags (`--import tsx` in a build, Next's or Vitest's in theirs): the bootstrap sets up tsx.
+      execArgv: [],
+      workerData: { entry: pathToFileURL(path.join(process.cwd(), 'lib', 'content', 'page-compile-worker.ts')).href },
+    });
+    const ready = new Promise<void>((resolve, reject) => {
+      worker.on('message', (message: FromWorker) => {
+        if (message.type === 'ready') resolve();
+        else void this.receive(worker, message);
+      });
+      // A worker that dies on its own (it failed to load, crashed, ran out of memory) fails the start or the page.
+      const died = (error: Error) => {
+        reject(error);
+        if (this.current?.worker !== worker) return;
+        this.current = undefined;
+        this.job?.reject(new Error(`compiling ${this.job.page.file} stopped the page compiler: ${error.message}`));
+      };
+      worker.on('error', died);
+      worker.on('exit', (code) => died(new Error(`its worker exited with code ${code}`)));
+    });
+    return { worker, ready };
+  }
+
+  private async receive(worker: Worker, message: Exclude<FromWorker, { type: 'ready' }>): Promise<void> {
+    const job = this.job;
+    if (!job || this.current?.worker !== worker) return;
+    this.stopClock(job);
+    if (message.type === 'compiled') {
+      const { outcome } = message;
+      if (outcome.kind === 'compiled') job.resolve(outcome.body);
+      else if (outcome.kind === 'content-errors') {
+        const errors = outcome.errors.map(({ location, problem, hint }) => new ContentError(location, problem, hint));
+        job.reject(errors.length === 1 ? errors[0] : new ContentErrors(errors));
+      } else if (job.diagramsError !== undefined) job.reject(job.diagramsError);
+      else job.reject(engineError(outcome.error));
+      return;
+    }
+    // The page waits for its diagrams, with its clock stopped: a browser start takes seconds that are not the page's.
+    let answer: ToWorker;
+    try {
+      answer = { type: 'diagrams-drawn', results: await this.drawDiagrams(message.sources) };
+    } catch (error) {
+      job.diagramsError = error;
+      answer = { type: 'diagrams-failed', message: error instanceof Error ? error.message : String(error) };
+    }
+    if (this.job !== job || this.current?.worker !== worker) return;
+    this.startClock(job, worker);
+    worker.postMessage(answer);
+  }
+
+  private startClock(job: Job, worker: Worker): void {
+    job.clockStartedAt = performance.now();
+    job.timer = setTimeout(() => {
+      if (this.job !== job || this.current?.worker !== worker) return;
+      // terminate() stops the worker even inside a synchronous loop; the next page starts a new one.
+      this.current = undefined;
+      void worker.terminate();
+      job.reject(timeLimitError(job.page, job.timeLimitMs));
+    }, Math.max(0, job.remainingMs));
+  }
+
+  private stopClock(job: Job): void {
+    clearTimeout(job.timer);
+    job.remainingMs -= performance.now() - job.clockStartedAt;
+  }
+}
