@@ -28,10 +28,11 @@ import { ContentError, ContentErrors } from '@/lib/content/errors';
 import { closeDiagramBrowser } from '@/lib/diagrams/mermaid-renderer';
 import { RefusedMarkupError, finishPage } from '@/lib/export/finish-page';
 import { parsePolicy, sha256Source } from '@/lib/security/content-security-policy';
+import { loadPages } from '@/lib/content/pages';
 import { engineScripts } from '@/lib/security/engine-scripts';
-import { compilePage } from '@/lib/testing/render-page';
 import { themeScript } from '@/lib/theme/theme-script';
 import { urlScheme } from './content-policy';
+import { compileMarkdown } from './index';
 
 const runs = Number(process.env.HOSTILE_RUNS ?? 300);
 const seed = Number(process.env.HOSTILE_SEED ?? 20261202);
@@ -52,6 +53,19 @@ afterAll(async () => {
   await closeDiagramBrowser();
   fs.rmSync(markerDirectory, { recursive: true, force: true });
 });
+
+/** One page in a folder of its own, compiled as the content build compiles it; the folder goes at once (thousands of cases). */
+async function compileHostilePage(fileName: string, source: string): Promise<Awaited<ReturnType<typeof compileMarkdown>>> {
+  const folder = fs.mkdtempSync(path.join(markerDirectory, '..', 'hostile-page-'));
+  try {
+    fs.writeFileSync(path.join(folder, fileName), source);
+    const [page] = loadPages(folder);
+    if (!page) throw new Error('the page was not read');
+    return await compileMarkdown(page);
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
 
 /** A JavaScript expression that, if it ever runs on this machine, leaves a file behind. */
 const marker = `process.getBuiltinModule('fs').writeFileSync(${JSON.stringify(path.join(markerDirectory, 'ran'))}, '')`;
@@ -193,9 +207,9 @@ type Outcome = 'refused by the content build' | 'refused by the export' | 'shipp
 
 async function buildAndCheck(format: 'md' | 'mdx', blocks: string[]): Promise<Outcome> {
   const frontMatter = '---\ntitle: Hostile\nmath: true\nmermaid: true\ntoc: true\n---\n\n';
-  let compiled: Awaited<ReturnType<typeof compilePage>>;
+  let compiled: Awaited<ReturnType<typeof compileMarkdown>>;
   try {
-    compiled = await compilePage(`hostile.${format}`, `${frontMatter}${blocks.join('\n\n')}\n`);
+    compiled = await compileHostilePage(`hostile.${format}`, `${frontMatter}${blocks.join('\n\n')}\n`);
   } catch (error) {
     // Refused with a located, explained error; anything else (a crash) fails the property.
     if (error instanceof ContentError || error instanceof ContentErrors) return 'refused by the content build';
