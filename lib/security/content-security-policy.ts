@@ -1,10 +1,12 @@
-import { createHash } from 'node:crypto';
 import type { Element, Root } from 'hast';
 import { find, html as htmlSchema } from 'property-information';
 import { visit } from 'unist-util-visit';
 import { elementAttribute, elementText } from '@/lib/export/hast-element';
 import { runtimeInlineScript, runtimeScriptSource } from '@/lib/export/strip-runtime';
 import type { EngineScripts, ScriptGrants } from './engine-scripts';
+import { sha256Source } from './hash-source';
+
+export { sha256Source };
 
 /**
  * The Content Security Policy of the exported site, computed from the markup it governs and from the
@@ -42,11 +44,6 @@ export interface PolicyNeeds {
   frameSources: string[];
   /** Origins the page's scripts are granted to fetch from (engine-scripts.ts). */
   connectSources: string[];
-}
-
-/** The `'sha256-…'` source expression for inline code, hashed as the browser hashes it (UTF-8 of the text). */
-export function sha256Source(text: string): string {
-  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 }
 
 /** Script types that run (or are read by the browser as code): anything else is a data block, e.g. JSON-LD. */

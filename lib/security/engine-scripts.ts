@@ -1,6 +1,6 @@
 import { giscusClientUrl, giscusOrigin, type GiscusConfig, type ReactionsConfig } from '@/lib/social/config-schema';
 import { themeScript } from '@/lib/theme/theme-script';
-import { sha256Source } from './content-security-policy';
+import { sha256Source } from './hash-source';
 
 /**
  * The scripts the engine itself puts on pages, and what each may reach: the only scripts a page may carry.
