@@ -239,6 +239,50 @@ export const cases: CorpusCase[] = [
     },
   },
   {
+    name: '2,000-level nested blockquote',
+    input: '`>` 2,000 times',
+    outcome: 'error at the quote past level 500: flatten it (was a bare stack overflow)',
+    files: { 'content/deep-quote.md': `# Quotes\n\n${'>'.repeat(2000)} deep\n` },
+    check: (result, expect) =>
+      errors(result, expect, /^content\/deep-quote\.md:3:501: the page nests lists, quotes or elements more than 500 levels deep here; the compiler would run out of stack that deep\. Flatten the nesting\.$/),
+  },
+  {
+    name: '10,000-level nested blockquote',
+    input: '`>` 10,000 times',
+    outcome: 'error at the quote past level 500 (was a stack overflow while parsing)',
+    files: { 'content/deeper-quote.md': `# Quotes\n\n${'>'.repeat(10_000)} deep\n` },
+    check: (result, expect) => errors(result, expect, /^content\/deeper-quote\.md:3:501: the page nests lists, quotes or elements more than 500 levels deep here; /),
+  },
+  {
+    name: '10,000-level nested blockquote in MDX',
+    input: '`>` 10,000 times in an .mdx page',
+    outcome: 'error at the quote past level 120 (was a stack overflow without a line)',
+    files: { 'content/deep-quote.mdx': yaml('title: Quotes', `${'>'.repeat(10_000)} deep\n`) },
+    check: (result, expect) => errors(result, expect, /^content\/deep-quote\.mdx:5:121: the page nests lists, quotes or elements more than 120 levels deep here; /),
+  },
+  {
+    name: 'page over the compile time limit',
+    input: '160 KB of `[a](` (quadratic in the parser) under a 1 s limit, beside a good page and a broken one',
+    outcome: 'error naming the page and the setting; the other pages built or reported in the same build',
+    files: {
+      'content/a-slow.md': `# Slow\n\n${'[a]('.repeat(40_000)}\n`,
+      'content/b-fine.md': '# Fine\n\nText.\n',
+      'content/c-broken.md': yaml('title: Broken\nmath: true', 'Bad $\\frac{1}{$ math.\n'),
+    },
+    siteConfig: { pageCompileTimeLimitSeconds: 1 },
+    // The slow page's second, and starting the compile worker twice (the second after the slow page is stopped).
+    timeLimitMs: 15_000,
+    check: (result, expect) => {
+      errors(
+        result,
+        expect,
+        /^content\/a-slow\.md:1: compiling this page took longer than 1 s, so the build stopped it\. .* raise pageCompileTimeLimitSeconds in site\.config\.ts\.$/,
+        /^content\/c-broken\.md:6:\d+: KaTeX cannot render this math: /,
+      );
+      expect(result.pages.map((page) => [page.url, page.html])).toEqual([['/b-fine/', expect.stringContaining('<p>Text.</p>')]]);
+    },
+  },
+  {
     name: '10,000-character heading',
     input: 'a `# heading` of 10,000 letters',
     outcome: 'page; whole heading as title, h1 and id',

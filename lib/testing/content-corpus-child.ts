@@ -9,6 +9,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { MdxContent } from '@/components/mdx-content';
 import { ContentError, ContentErrors } from '@/lib/content/errors';
 import { buildContent } from '@/lib/content/site-build';
+import { siteConfigSchema } from '@/lib/site-config-schema';
+import siteConfig from '@/site.config';
 import { writeCase, type CorpusCase, type CorpusResult } from './content-corpus';
 
 const [moduleFile] = process.argv.slice(2);
@@ -24,7 +26,8 @@ for (const corpusCase of cases) {
   const started = performance.now();
   const result: CorpusResult = { name: corpusCase.name, ms: 0, pages: [], errors: [] };
   try {
-    const build = await buildContent(path.join(root, 'content'), path.join(root, 'cache.json'));
+    const settings = siteConfigSchema.parse({ ...siteConfig, ...corpusCase.siteConfig });
+    const build = await buildContent(path.join(root, 'content'), path.join(root, 'cache.json'), settings);
     result.errors = build.errors.map((error) => asAuthorSees(error.message));
     for (const page of build.pages) {
       const html = page.body.format === 'html' ? page.body.html : renderToStaticMarkup(await MdxContent({ code: page.body.code }));

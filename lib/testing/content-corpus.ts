@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ExpectStatic } from 'vitest';
+import type { SiteConfig } from '@/lib/site-config-schema';
 
 /**
  * A content corpus: small sites, each built by the real content build (buildContent) in a child process
@@ -22,6 +23,8 @@ export interface CorpusCase {
   symlinks?: Record<string, string>;
   /** How long the build of this case may take; 10 s unless said. */
   timeLimitMs?: number;
+  /** Content-build settings of the site config for this case, over site.config.ts's (checked by its schema). */
+  siteConfig?: Pick<SiteConfig, 'pageCompileTimeLimitSeconds'>;
   check: (result: CorpusResult, expect: ExpectStatic) => void;
 }
 
