@@ -82,28 +82,33 @@ function compileKey(page: Page): string {
 
 const caches = new Map<string, CompileCache>();
 
-let compiler: { inputs: string; compiler: PageCompiler } | undefined;
+declare global {
+  /**
+   * The worker that compiles pages, kept between builds (the dev server builds on every save, and loading the
+   * compiler takes a second or two). On globalThis, not in a variable of this module: the dev server evaluates
+   * this module anew when the site config changes, and would leave the old module's worker running.
+   */
+  var portfolioEnginePageCompiler: { inputs: string; compiler: PageCompiler } | undefined;
+}
 
-/**
- * The worker that compiles pages, kept between builds (the dev server builds on every save, and loading the
- * compiler takes a second or two). It reads the site config and the compiler's own source when it starts, so
- * a change to either (the dev server reloads them) gets a new one.
- */
+/** The compile worker. It reads the site config and the compiler's source when it starts: a change to either gets a new one. */
 function pageCompiler(): PageCompiler {
   const inputs = JSON.stringify([pipelineVersion(), site]);
-  if (compiler?.inputs !== inputs) {
-    void compiler?.compiler.close();
-    // Diagrams are drawn here, in the one browser of the build, whichever thread compiles the page.
-    const drawDiagrams = async (sources: readonly string[]) => (await import('@/lib/diagrams/mermaid-renderer')).renderDiagrams(sources);
-    compiler = { inputs, compiler: new PageCompiler(drawDiagrams) };
-  }
-  return compiler.compiler;
+  const current = globalThis.portfolioEnginePageCompiler;
+  if (current?.inputs === inputs) return current.compiler;
+  void current?.compiler.close();
+  // Diagrams are drawn here, in the one browser of the build, whichever thread compiles the page.
+  const drawDiagrams = async (sources: readonly string[]) => (await import('@/lib/diagrams/mermaid-renderer')).renderDiagrams(sources);
+  const compiler = new PageCompiler(drawDiagrams);
+  globalThis.portfolioEnginePageCompiler = { inputs, compiler };
+  return compiler;
 }
 
 /** Ends the compile worker, for a process that builds once and has other work to do. */
 async function closePageCompiler(): Promise<void> {
-  await compiler?.compiler.close();
-  compiler = undefined;
+  const current = globalThis.portfolioEnginePageCompiler;
+  globalThis.portfolioEnginePageCompiler = undefined;
+  await current?.compiler.close();
 }
 
 /** The content build's settings from the site config. */
