@@ -38,13 +38,13 @@ describe('PageCompiler', { timeout: 60_000 }, () => {
 
   it('stops a page that overruns its time limit, names it with what to do, and compiles the next page in a new worker', async () => {
     // Quadratic in micromark: about 14 s on an idle machine.
-    const slow = page('content/slow.md', `# Slow\n\n${'[a]('.repeat(40_000)}\n`);
+    const slow = page('content/slow.md', `\n# Slow\n\n${'[a]('.repeat(40_000)}\n`);
     const started = performance.now();
     const error = await compiler.compile(slow, 1000).catch((caught: unknown) => caught);
     expect(performance.now() - started).toBeLessThan(8000);
     expect(error).toBeInstanceOf(ContentError);
     expect((error as ContentError).message).toMatch(
-      /^content\/slow\.md:4: compiling this page took longer than 1 s, so the build stopped it\. .*raise pageCompileTimeLimitSeconds in site\.config\.ts\.$/,
+      /^content\/slow\.md:5: compiling this page took longer than 1 s, so the build stopped it\. .*raise pageCompileTimeLimitSeconds in site\.config\.ts\.$/,
     );
     expect(await compiler.compile(page('content/next.md', '# Next\n'), 10_000)).toMatchObject({ format: 'html', html: expect.stringContaining('Next') });
   });

@@ -56,10 +56,16 @@ export async function compileOutcome(page: CompileInput, compile: (page: Compile
   }
 }
 
+/** Where the page's text starts: what a problem of the whole page points at, since its place is not known. */
+function firstTextLine({ body, bodyStartLine }: Pick<CompileInput, 'body' | 'bodyStartLine'>): number {
+  const blankLines = /^(?:[ \t]*\n)*/.exec(body)?.[0].split('\n').length ?? 1;
+  return bodyStartLine + blankLines - 1;
+}
+
 function outOfRangeError(page: CompileInput, error: RangeError): ContentError {
   const overflow = /call stack/i.test(error.message);
   return new ContentError(
-    { file: page.file, line: page.bodyStartLine },
+    { file: page.file, line: firstTextLine(page) },
     overflow
       ? 'the compiler ran out of stack on this page: something in it is nested too deep (lists, quotes, emphasis or links inside each other).'
       : `the compiler could not hold this page (${error.message}): something in it is repeated or nested far beyond what a page needs.`,
@@ -76,9 +82,9 @@ function engineError({ name, message, stack }: { name: string; message: string; 
 }
 
 /** The error for a page whose compile the build stopped. */
-export function timeLimitError(page: Pick<CompileInput, 'file' | 'bodyStartLine'>, timeLimitMs: number): ContentError {
+export function timeLimitError(page: Pick<CompileInput, 'file' | 'body' | 'bodyStartLine'>, timeLimitMs: number): ContentError {
   return new ContentError(
-    { file: page.file, line: page.bodyStartLine },
+    { file: page.file, line: firstTextLine(page) },
     `compiling this page took longer than ${timeLimitMs / 1000} s, so the build stopped it.`,
     'Slow pages nearly always hold something that makes the Markdown parser slow, such as thousands of unclosed ' +
       '`[`, `*` or `<`, or quotes and lists nested thousands deep: remove or escape it, or split the page. ' +
