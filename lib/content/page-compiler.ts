@@ -10,7 +10,7 @@ import { ContentError, ContentErrors, type SourceLocation } from './errors';
  * parses a page in one go), so no timer in the compiling thread can interrupt it: each page compiles in a
  * worker thread (page-compile-worker.ts) that this side terminates when the page overruns, and the next page
  * gets a fresh worker. One PageCompiler is one worker running one page at a time; a pool is several of them
- * taking pages from one list.
+ * taking pages from one list (the diagram renderer, one browser page, would then take their requests in turn).
  */
 
 
