@@ -31,7 +31,7 @@ const { BuildRunningError, exportFolderVariable, outputFolderName, stageExport }
 const projectDirectory = path.resolve(new URL('..', import.meta.url).pathname);
 // Before anything reads or writes content/ or public/: `next build` copies public/ into the export following
 // symbolic links, and the KaTeX and code-style steps below write into public/ (lib/content/project-folders.ts).
-const { ContentErrors } = await import('@/lib/content/errors');
+const { ContentErrors } = await import('@/lib/errors');
 const { projectFolderProblems } = await import('@/lib/content/project-folders');
 const folderProblems = projectFolderProblems(projectDirectory);
 if (folderProblems.length > 0) fail(new ContentErrors(folderProblems).message);

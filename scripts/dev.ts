@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { ContentErrors } from '@/lib/content/errors';
+import { ContentErrors } from '@/lib/errors';
 import { projectFolderProblems } from '@/lib/content/project-folders';
 import { buildCodeStyles } from './build-code-styles';
 import { copyKatexAssets } from './copy-katex-assets';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ContentError, ContentErrors } from './errors';
+import { ContentError, ContentErrors } from '@/lib/errors';
 import { parseSource } from './front-matter';
 
 function errorOf(source: string): ContentError {

@@ -2,7 +2,7 @@ import matter from 'gray-matter';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { z } from 'zod';
 import { closestWord } from './closest-word';
-import { ContentError, ContentErrors } from './errors';
+import { ContentError, ContentErrors } from '@/lib/errors';
 import { languageTagSchema, pageOptionsSchema } from './page-options';
 
 const dateSchema = z

@@ -4,12 +4,12 @@
  */
 import path from 'node:path';
 import { readRenderPlan } from '@/lib/export/render-cache';
-import type { ContentError } from './errors';
+import type { ContentError } from '@/lib/errors';
 import { pageNameProblem, slugForFile, urlForSlug } from './page-urls';
 import { contentDirectory } from './pages';
 import { getBuiltPages, getDevSiteState, type BuiltPage } from './site-build';
 
-export { ContentError, ContentErrors, formatLocation } from './errors';
+export { ContentError, ContentErrors, formatLocation } from '@/lib/errors';
 export type { AnchorMode, PageOptions } from './page-options';
 export { slugForFile, urlForSlug } from './page-urls';
 export { loadPages, readPages, type Page } from './pages';

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { DiagramResult } from '@/lib/diagrams/mermaid-renderer';
 import { compileMarkdown, type CompileInput, type DrawDiagrams } from '@/lib/markdown';
 import { site } from '@/lib/site';
-import { ContentError, ContentErrors } from './errors';
+import { ContentError, ContentErrors } from '@/lib/errors';
 import { compileOutcome, PageCompiler } from './page-compiler';
 
 const page = (file: string, body: string, options: Partial<CompileInput['options']> = {}): CompileInput => ({

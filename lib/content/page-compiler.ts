@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { DiagramResult } from '@/lib/diagrams/mermaid-renderer';
 import type { CompiledBody, CompileInput, DrawDiagrams } from '@/lib/markdown';
-import { ContentError, ContentErrors, type SourceLocation } from './errors';
+import { ContentError, ContentErrors, type SourceLocation } from '@/lib/errors';
 
 /**
  * Page compiles under a time limit. A page's compile is synchronous JavaScript for long stretches (micromark

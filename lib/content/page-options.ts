@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { anchorModes } from '@/lib/markdown/anchor-modes';
 
-/** Zola's insert_anchor_links values: where a heading's permalink goes, if anywhere. */
-export const anchorModes = ['none', 'left', 'right', 'heading'] as const;
-export type AnchorMode = (typeof anchorModes)[number];
+export type { AnchorMode } from '@/lib/markdown/anchor-modes';
 
 /**
  * Page templates the engine renders. Zola names templates by file, so `prose.html` (serene's prose

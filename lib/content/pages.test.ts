@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempFolder } from '@/lib/testing/temp-folder';
 import { site } from '@/lib/site';
-import { ContentErrors } from './errors';
+import { ContentErrors } from '@/lib/errors';
 import { slugForFile, urlForSlug } from './page-urls';
 import { listContentFiles, loadPages, readPages } from './pages';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { site } from '@/lib/site';
-import { ContentError, ContentErrors } from './errors';
+import { ContentError, ContentErrors } from '@/lib/errors';
 import { parseSource, type FrontMatterFormat } from './front-matter';
 import type { PageOptions } from './page-options';
 import { isPrivateName, pageFilePattern, pageNameProblem, slugForFile, urlForSlug } from './page-urls';

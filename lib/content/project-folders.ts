@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ContentError } from './errors';
+import { ContentError } from '@/lib/errors';
 
 /**
  * content/ and public/ are the two folders whose files reach the site: content/'s pages are compiled, and

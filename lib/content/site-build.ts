@@ -7,7 +7,7 @@ import { writeJsonAtomically } from '@/lib/json-file';
 import { site } from '@/lib/site';
 import type { Site } from '@/lib/site-config-schema';
 import { CompileCache } from './compile-cache';
-import { ContentError, ContentErrors } from './errors';
+import { ContentError, ContentErrors } from '@/lib/errors';
 import { PageCompiler } from './page-compiler';
 import { contentDirectory, listContentFiles, readPages, type Page } from './pages';
 

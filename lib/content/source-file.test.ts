@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ContentError } from './errors';
+import { ContentError } from '@/lib/errors';
 import { decodeContent } from './source-file';
 
 function decodeError(bytes: Buffer): string {

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ContentError } from './errors';
+import { ContentError } from '@/lib/errors';
 
 /**
  * Reads a content file as the text its author sees: checked to be UTF-8, without a byte-order mark, with

@@ -4,7 +4,7 @@ import { isSchemeRelative } from '@/lib/markdown/content-policy';
 import { mergePolicyNeeds, type PolicyNeeds } from '@/lib/security/content-security-policy';
 import { sitePathOf, withBasePathInCss } from './base-path';
 import { type FinishOptions, RefusedMarkupError, finishPage } from './finish-page';
-import { ExportError } from './strip-runtime';
+import { ExportError } from '@/lib/errors';
 
 export { ExportError };
 

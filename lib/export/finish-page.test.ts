@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type PolicyNeeds, mergePolicyNeeds, sha256Source } from '@/lib/security/content-security-policy';
 import { RefusedMarkupError, finishPage } from './finish-page';
-import { ExportError } from './strip-runtime';
+import { ExportError } from '@/lib/errors';
 
 /**
  * fixtures/*.next.html are pages as Next.js exports them; *.finished.html and *.needs.json are what the

@@ -5,7 +5,8 @@ import { parse } from 'parse5';
 import { collectPolicyNeeds, findUnsafeMarkup, formatPolicy, pageDirectives, type PolicyNeeds } from '@/lib/security/content-security-policy';
 import type { EngineScripts } from '@/lib/security/engine-scripts';
 import { prefixBasePath } from './base-path';
-import { ExportError, assertRuntimeGone, stripRuntimeTree } from './strip-runtime';
+import { ExportError } from '@/lib/errors';
+import { assertRuntimeGone, stripRuntimeTree } from '@/lib/next-adapter/strip-runtime';
 
 export interface FinishOptions {
   /** '' or a path such as '/docs' (lib/site.ts `basePath`). */

@@ -2,7 +2,7 @@ import type { Element, ElementContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 import rehypeAutolinkHeadings, { type Options } from 'rehype-autolink-headings';
 import type { PluggableList } from 'unified';
-import type { AnchorMode } from '@/lib/content';
+import type { AnchorMode } from './anchor-modes';
 
 /**
  * The permalink of a heading. In `left` and `right` mode the link sits beside the heading, not inside

@@ -24,7 +24,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MdxContent } from '@/components/mdx-content';
-import { ContentError, ContentErrors } from '@/lib/content/errors';
+import { ContentError, ContentErrors } from '@/lib/errors';
 import { closeDiagramBrowser } from '@/lib/diagrams/mermaid-renderer';
 import { RefusedMarkupError, finishPage } from '@/lib/export/finish-page';
 import { parsePolicy, sha256Source } from '@/lib/security/content-security-policy';

@@ -4,7 +4,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { tempFolder } from '@/lib/testing/temp-folder';
 import { MdxContent } from '@/components/mdx-content';
-import { ContentError, ContentErrors } from '@/lib/content/errors';
+import { ContentError, ContentErrors } from '@/lib/errors';
 import { loadPages } from '@/lib/content/pages';
 import { compileMarkdown } from './index';
 

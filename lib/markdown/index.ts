@@ -11,12 +11,12 @@ import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import { mdxComponents } from '@/components/mdx-components';
-import { ContentError, ContentErrors } from '@/lib/content/errors';
-import type { Page } from '@/lib/content/pages';
+import { ContentError, ContentErrors } from '@/lib/errors';
 import type { DiagramResult } from '@/lib/diagrams/mermaid-renderer';
 import { site } from '@/lib/site';
 import { codeHighlightPlugin } from './code-highlight';
 import { rehypeExternalLinks } from './external-links';
+import type { AnchorMode } from './anchor-modes';
 import { headingAnchorPlugins } from './heading-anchors';
 import { rehypeCollectKatexErrors, type MathError } from './rehype-collect-katex-errors';
 import { rehypeMarkdownEscapesInMath } from './rehype-markdown-escapes-in-math';
@@ -34,7 +34,7 @@ interface PluginLists {
 
 /** Every Markdown plugin the engine uses, chosen by a page's resolved options. The only list of them. */
 export function markdownPlugins(
-  page: Pick<Page, 'options' | 'frontMatterFormat' | 'format'>,
+  page: Pick<CompileInput, 'options' | 'frontMatterFormat' | 'format'>,
   onMathError: (error: MathError) => void,
   onUnsafeContent: (problem: UnsafeContent) => void,
   onDiagramError: (error: DiagramError) => void = () => undefined,
@@ -90,7 +90,18 @@ async function locateCompileError(body: string, options: CompileOptions): Promis
 }
 
 /** What compiling a page's body depends on besides the body itself; part of the compile cache's key. */
-export type CompileInput = Pick<Page, 'file' | 'format' | 'frontMatterFormat' | 'options' | 'body' | 'bodyStartLine'>;
+export interface CompileInput {
+  /** Names the page in errors. */
+  file: string;
+  format: 'md' | 'mdx';
+  /** Zola pages (TOML front matter) wrote their math through Markdown escapes. */
+  frontMatterFormat: 'yaml' | 'toml' | 'none';
+  /** The page's resolved switches (lib/content/page-options.ts) that change what its body compiles to. */
+  options: { math: boolean; mermaid: boolean; toc: boolean; insert_anchor_links: AnchorMode };
+  body: string;
+  /** The line of the content file the body starts on, for errors. */
+  bodyStartLine: number;
+}
 
 /**
  * A page body ready to render. Markdown becomes finished HTML at build time: nothing is left to run

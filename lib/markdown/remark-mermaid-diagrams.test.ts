@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MdxContent } from '@/components/mdx-content';
-import { ContentError, ContentErrors } from '@/lib/content/errors';
+import { ContentError, ContentErrors } from '@/lib/errors';
 import { loadPages } from '@/lib/content/pages';
 import { closeDiagramBrowser } from '@/lib/diagrams/mermaid-renderer';
 import { tempFolder } from '@/lib/testing/temp-folder';

@@ -1,8 +1,8 @@
 import type { Element, Root } from 'hast';
 import { find, html as htmlSchema } from 'property-information';
 import { visit } from 'unist-util-visit';
-import { elementAttribute, elementText } from '@/lib/export/hast-element';
-import { runtimeInlineScript, runtimeScriptSource } from '@/lib/export/strip-runtime';
+import { elementAttribute, elementText } from '@/lib/hast-element';
+import { runtimeInlineScript, runtimeScriptSource } from '@/lib/next-adapter/strip-runtime';
 import type { EngineScripts, ScriptGrants } from './engine-scripts';
 import { sha256Source } from './hash-source';
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { MdxContent } from '@/components/mdx-content';
-import { ContentError, ContentErrors } from '@/lib/content/errors';
+import { ContentError, ContentErrors } from '@/lib/errors';
 import { buildContent } from '@/lib/content/site-build';
 import { siteConfigSchema } from '@/lib/site-config-schema';
 import siteConfig from '@/site.config';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ExportError, stripRuntime } from './strip-runtime';
+import { ExportError } from '@/lib/errors';
+import { stripRuntime } from './strip-runtime';
 
 /** The shape of a page as Next.js 16 exports it (abridged from a real out/about/index.html). */
 const nextPage = `<!DOCTYPE html><html lang="en"><head><meta charSet="utf-8"/><link rel="stylesheet" href="/_next/static/chunks/15ez.css" data-precedence="next"/><link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/0j1w.js"/><script src="/_next/static/chunks/3ov.js" async=""></script><title>About</title><script src="/_next/static/chunks/0cz1.js" noModule=""></script></head><body><div hidden=""><!--$--><!--/$--></div><main><h1>About</h1><p>© <!-- -->Author</p></main><!--$--><!--/$--><script id="_R_">(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"otherChunks":[]});</script><script src="/_next/static/chunks/0j1w.js" async=""></script><script>(self.__next_f=self.__next_f||[]).push([0])</script><script>self.__next_f.push([1,"payload"])</script></body></html>`;

@@ -1,7 +1,8 @@
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
-import { elementAttribute, elementText } from './hast-element';
+import { ExportError } from '@/lib/errors';
+import { elementAttribute, elementText } from '@/lib/hast-element';
 
 /**
  * Next.js puts its client runtime into every exported page: script tags for its chunks, preload hints
@@ -16,14 +17,6 @@ export const enhancementAttribute = 'data-enhancement';
 
 /** The one non-JavaScript script type pages carry: JSON-LD (lib/seo/json-ld.ts). */
 export const structuredDataType = 'application/ld+json';
-
-export class ExportError extends Error {
-  constructor(file: string, problem: string) {
-    super(`${file}: ${problem}`);
-    this.name = 'ExportError';
-    this.stack = `${this.name}: ${this.message}`;
-  }
-}
 
 /** Next's script files, which its runtime loads. */
 export const runtimeScriptSource = /^\/_next\/static\/.+\.js$/;

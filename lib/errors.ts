@@ -1,3 +1,8 @@
+/**
+ * The errors the build reports to the author: where in a content file something went wrong (ContentError,
+ * ContentErrors), and what in the export cannot ship (ExportError). A leaf module: every step may throw them.
+ */
+
 /** Where in a content file something went wrong. Lines and columns are 1-based, in the file as the author sees it. */
 export interface SourceLocation {
   file: string;
@@ -42,6 +47,15 @@ export class ContentErrors extends Error {
     super(`Content has ${count}:\n${errors.map((error) => `  ${error.message}`).join('\n')}`);
     this.name = 'ContentErrors';
     Object.defineProperty(this, 'errors', { value: errors });
+    this.stack = `${this.name}: ${this.message}`;
+  }
+}
+
+/** A problem with the export itself (a page, a file in out/), named by its path: never a content file's line. */
+export class ExportError extends Error {
+  constructor(file: string, problem: string) {
+    super(`${file}: ${problem}`);
+    this.name = 'ExportError';
     this.stack = `${this.name}: ${this.message}`;
   }
 }
