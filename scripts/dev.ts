@@ -9,8 +9,8 @@ import http from 'node:http';
 import path from 'node:path';
 import { ContentErrors } from '@/lib/errors';
 import { projectFolderProblems } from '@/lib/content/project-folders';
-import { buildCodeStyles } from './build-code-styles';
-import { copyKatexAssets } from './copy-katex-assets';
+import { buildCodeStyles } from '@/lib/build/code-styles';
+import { copyKatexAssets } from '@/lib/build/katex-assets';
 
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 3000);

@@ -40,7 +40,7 @@ export default async function Route({ params }: Props) {
     <>
       {/* KaTeX's stylesheet (and through it, its fonts) only where there is math; React hoists it into <head>. */}
       {page?.options.math && <link rel="stylesheet" href="/katex/katex.min.css" precedence="default" />}
-      {/* Code colours and the copy button's look (scripts/build-code-styles.ts) only where there is code. */}
+      {/* Code colours and the copy button's look (lib/build/code-styles.ts) only where there is code. */}
       {page && page.body.codeBlocks > 0 && <link rel="stylesheet" href="/styles/code-blocks.css" precedence="default" />}
       {page?.body.format === 'html' ? (
         <ProseLayout heading={page.heading} html={page.body.html} />

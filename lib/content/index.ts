@@ -3,17 +3,17 @@
  * validated, compiled pages from here.
  */
 import path from 'node:path';
-import { readRenderPlan } from '@/lib/export/render-cache';
 import type { ContentError } from '@/lib/errors';
 import { pageNameProblem, slugForFile, urlForSlug } from './page-urls';
 import { contentDirectory } from './pages';
-import { getBuiltPages, getDevSiteState, type BuiltPage } from './site-build';
+import { getBuiltPages, getDevSiteState, renderedUrls, type BuiltPage } from './site-build';
 
 export { ContentError, ContentErrors, formatLocation } from '@/lib/errors';
 export type { AnchorMode, PageOptions } from './page-options';
 export { slugForFile, urlForSlug } from './page-urls';
 export { loadPages, readPages, type Page } from './pages';
-export { buildContent, buildContentManifest, getBuiltPages, type BuiltPage, type ContentBuild } from './site-build';
+export { buildContent, compileSiteContent, contentFingerprint, getBuiltPages, type BuiltPage, type ContentBuild } from './site-build';
+export { writeManifest, type ContentManifest } from './manifest';
 
 const isDevServer = () => process.env.NODE_ENV === 'development';
 
@@ -34,11 +34,11 @@ export async function getRouteData(slug: readonly string[]): Promise<RouteData> 
 /**
  * The URL paths to render: the home page and every page. On the dev server, files that do not build
  * yet keep their URL too, so that their page can show what is wrong instead of a 404. In `npm run build`,
- * only the pages its render plan names: the others come finished from the render cache (lib/export/render-cache.ts).
+ * only the pages the manifest's render plan names: the others come finished from the render cache (lib/export/render-cache.ts).
  */
 export async function getStaticSlugs(): Promise<string[][]> {
   const { pages, problems } = isDevServer() ? await getDevSiteState() : { pages: await getBuiltPages(), problems: [] };
-  const plan = isDevServer() ? undefined : await readRenderPlan();
+  const plan = renderedUrls();
   const slugs = new Map<string, string[]>([['/', []]]);
   for (const page of pages) if (!plan || plan.has(page.url)) slugs.set(page.url, page.slug);
   for (const problem of problems) {

@@ -2,11 +2,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CompiledBody } from '@/lib/markdown';
-import { readRenderPlan } from '@/lib/export/render-cache';
-import { writeJsonAtomically } from '@/lib/json-file';
 import { site } from '@/lib/site';
 import type { Site } from '@/lib/site-config-schema';
 import { CompileCache } from './compile-cache';
+import { readManifest, type ContentManifest } from './manifest';
 import { ContentError, ContentErrors } from '@/lib/errors';
 import { PageCompiler } from './page-compiler';
 import { contentDirectory, listContentFiles, readPages, type Page } from './pages';
@@ -164,22 +163,18 @@ export async function buildContent(
   return { pages: built, errors, compiled, cached: built.length - compiled };
 }
 
-/** buildContent for a build: every page, or one ContentErrors listing every problem. */
-async function buildAllContent(): Promise<ContentBuild> {
-  const build = await buildContent();
+/**
+ * The content steps of `npm run build`: every page read and compiled, or one ContentErrors listing every
+ * problem. The compile worker goes when they are done: its memory is better spent on Next's renderers.
+ */
+export async function compileSiteContent(): Promise<ContentBuild> {
+  const build = await buildContent().finally(closePageCompiler);
   if (build.errors.length > 0) throw new ContentErrors(build.errors);
   return build;
 }
 
-interface Manifest {
-  fingerprint: string;
-  pages: BuiltPage[];
-}
-
-const manifestFile = path.join(engineCacheDirectory, 'pages.json');
-
 /** Names every input of the content build cheaply (paths, sizes, times), to tell a current manifest from a stale one. */
-function contentFingerprint(): string {
+export function contentFingerprint(): string {
   const hash = crypto.createHash('sha256').update(pipelineVersion());
   for (const file of [...listContentFiles(), siteConfigFile]) {
     // A broken symbolic link has no target to stat; the content build reports it, this only must not crash.
@@ -189,45 +184,31 @@ function contentFingerprint(): string {
   return hash.digest('hex');
 }
 
-/** Builds the content and records it for the build's page renderers, which then read no content file. */
-export async function buildContentManifest(): Promise<ContentBuild> {
-  const fingerprint = contentFingerprint();
-  // The worker's memory is better spent on Next's renderers, which come next.
-  const build = await buildAllContent().finally(closePageCompiler);
-  writeJsonAtomically(manifestFile, { fingerprint, pages: build.pages } satisfies Manifest);
-  return build;
-}
+let manifestMemo: ContentManifest | undefined;
 
-function readManifest(): Manifest | undefined {
-  try {
-    return JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Manifest;
-  } catch {
-    return undefined;
-  }
+/** The manifest `npm run build` wrote before it started Next (lib/content/manifest.ts), read once per process. */
+function builtManifest(): ContentManifest {
+  manifestMemo ??= readManifest(contentFingerprint());
+  return manifestMemo;
 }
-
-let pagesMemo: Promise<BuiltPage[]> | undefined;
 
 /**
- * The published pages, compiled. `npm run build` builds them once before Next.js starts and every
- * renderer reads that manifest; if it is missing or stale (say, `next build` run alone), it is rebuilt.
- * The dev server rebuilds on every request, which the compile cache makes cheap, so edits show at once.
+ * The published pages, compiled. In a build, Next's renderers read them from the manifest, finished before
+ * they started. The dev server rebuilds on every request, which the compile cache makes cheap, so edits show
+ * at once.
  */
-export function getBuiltPages(): Promise<BuiltPage[]> {
+export async function getBuiltPages(): Promise<BuiltPage[]> {
   if (process.env.NODE_ENV === 'development') {
-    return getDevSiteState().then(({ pages, problems }) => {
-      if (problems.length > 0) throw new ContentErrors(problems);
-      return pages;
-    });
+    const { pages, problems } = await getDevSiteState();
+    if (problems.length > 0) throw new ContentErrors(problems);
+    return pages;
   }
-  pagesMemo ??= (async () => {
-    // In `npm run build`, Next starts while the content is still compiling: the plan comes after the manifest.
-    await readRenderPlan();
-    const manifest = readManifest();
-    if (manifest && manifest.fingerprint === contentFingerprint()) return manifest.pages;
-    return (await buildContentManifest()).pages;
-  })();
-  return pagesMemo;
+  return builtManifest().pages;
+}
+
+/** The URLs this build has Next render (the manifest's render plan); undefined on the dev server: every page. */
+export function renderedUrls(): ReadonlySet<string> | undefined {
+  return process.env.NODE_ENV === 'development' ? undefined : new Set(builtManifest().render);
 }
 
 export interface DevSiteState {

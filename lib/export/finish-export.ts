@@ -5,6 +5,7 @@ import { mergePolicyNeeds, type PolicyNeeds } from '@/lib/security/content-secur
 import { sitePathOf, withBasePathInCss } from './base-path';
 import { type FinishOptions, RefusedMarkupError, finishPage } from './finish-page';
 import { ExportError } from '@/lib/errors';
+import { duplicateNotFoundFolders, isRuntimeFile } from '@/lib/next-adapter/export-files';
 
 export { ExportError };
 
@@ -18,21 +19,6 @@ export function listFiles(directory: string, prefix = ''): string[] {
   }
   return files;
 }
-
-/** What Next.js writes that only its client runtime reads. */
-function isRuntimeFile(file: string, files: ReadonlySet<string>): boolean {
-  const name = path.posix.basename(file);
-  const folder = path.posix.dirname(file);
-  // React Server Components payloads: __next.*.txt and index.txt beside each page.
-  if (/^__next\..*\.txt$/.test(name)) return true;
-  if (name === 'index.txt' && files.has(folder === '.' ? 'index.html' : `${folder}/index.html`)) return true;
-  // Next's script chunks and per-build manifests; its CSS and media stay.
-  if (file.startsWith('_next/') && file.endsWith('.js')) return true;
-  return false;
-}
-
-/** Next's copies of the 404 page at /404/ and /_not-found/ (which would answer 200); out/404.html stays. */
-const duplicateNotFoundFolders = ['404', '_not-found'];
 
 export interface FinishReport {
   /** Pages finished (and shipped). */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempFolder } from '@/lib/testing/temp-folder';
 import { mergePolicyNeeds } from '@/lib/security/content-security-policy';
-import { RenderCache, nextAssetsOf, planningProcessVariable, readRenderPlan, renderKey, renderPlanVariable, templateFingerprint, type RenderedPage } from './render-cache';
+import { RenderCache, nextAssetsOf, planRender, renderKey, templateFingerprint, type RenderedPage } from './render-cache';
 
 const project = () =>
   tempFolder('project', {
@@ -97,26 +97,18 @@ describe('RenderCache', () => {
   });
 });
 
-describe('readRenderPlan', () => {
-  it('reads the URLs the build plans to render; without the variable, every page renders', async () => {
-    const directory = tempFolder('plan', { 'plan.json': '["/about/", "/"]', 'bad.json': '{"url": "/about/"}' });
-    expect(await readRenderPlan({})).toBeUndefined();
-    expect(await readRenderPlan({ [renderPlanVariable]: path.join(directory, 'plan.json') })).toEqual(new Set(['/about/', '/']));
-    await expect(readRenderPlan({ [renderPlanVariable]: path.join(directory, 'bad.json') })).rejects.toThrow(/not a list of URLs/);
-  });
+describe('planRender', () => {
+  const entry = (key: string): RenderedPage => ({ key, html: '<p></p>', policyNeeds: noNeeds, nextAssets: [] });
 
-  it('waits for a plan the build has not written yet', async () => {
-    const file = path.join(tempFolder('plan', {}), 'later.json');
-    setTimeout(() => fs.writeFileSync(file, '["/education/"]'), 150);
-    const plan = readRenderPlan({ [renderPlanVariable]: file, [planningProcessVariable]: String(process.pid) });
-    expect(await plan).toEqual(new Set(['/education/']));
-  });
-
-  it('stops waiting when the build that was to write the plan has ended', async () => {
-    const file = path.join(tempFolder('plan', {}), 'never.json');
-    // Above Linux's pid_max: no such process.
-    await expect(readRenderPlan({ [renderPlanVariable]: file, [planningProcessVariable]: '99999999' })).rejects.toThrow(
-      /The build \(process 99999999\) that started this `next build` ended before writing its render plan/,
-    );
+  it('reuses the pages the cache holds for exactly their key, and renders the rest and always the home page', () => {
+    const cache = RenderCache.load(path.join(tempFolder('cache', {}), 'rendered-pages.json'));
+    cache.store('/', entry('home'));
+    cache.store('/about/', entry('a1'));
+    cache.store('/education/', entry('old'));
+    const keys = new Map([['/', 'home'], ['/about/', 'a1'], ['/education/', 'e2'], ['/new/', 'n1']]);
+    const plan = planRender(['/', '/about/', '/education/', '/new/'], keys, cache);
+    expect([...plan.reused.keys()]).toEqual(['/about/']);
+    expect(plan.render).toEqual(['/', '/education/', '/new/']);
+    expect(planRender(['/', '/about/'], keys, undefined).render).toEqual(['/', '/about/']);
   });
 });

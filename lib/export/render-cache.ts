@@ -22,8 +22,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { readJsonObject, writeJsonAtomically } from '@/lib/json-file';
+import { nextAssetPrefix } from '@/lib/next-adapter/export-files';
 import type { PolicyNeeds } from '@/lib/security/content-security-policy';
-import { isProcessAlive } from './output-folder';
 
 /** One finished page as the cache keeps it. */
 export interface RenderedPage {
@@ -75,9 +75,9 @@ export function renderKey(fingerprint: string, page: unknown): string {
 /** Site paths under /_next/ that a page's markup refers to (href, src). */
 export function nextAssetsOf(html: string): string[] {
   const found = new Set<string>();
-  for (const match of html.matchAll(/(?:href|src)="([^"]*\/_next\/[^"?#]+)/g)) {
+  for (const match of html.matchAll(/(?:href|src)="([^"?#]+)/g)) {
     const value = match[1] ?? '';
-    found.add(value.slice(value.indexOf('/_next/')));
+    if (value.includes(nextAssetPrefix)) found.add(value.slice(value.indexOf(nextAssetPrefix)));
   }
   return [...found].sort();
 }
@@ -119,42 +119,24 @@ export class RenderCache {
   }
 }
 
-/**
- * The environment variable through which `npm run build` tells the page renderers which content URLs
- * Next must render this time: the path of a JSON array of URLs. The build starts `next build` before its
- * content is compiled (Turbopack compiles the app meanwhile) and writes the plan, after the content
- * manifest, once it knows; the renderers wait for it. Unset (`next build` run alone, the dev server),
- * every page is rendered.
- */
-export const renderPlanVariable = 'ENGINE_RENDER_PLAN';
-/** The PID of the `npm run build` that will write the plan: if it dies first, the renderers stop waiting. */
-export const planningProcessVariable = 'ENGINE_BUILD_PID';
-
-const plans = new Map<string, Promise<ReadonlySet<string>>>();
-
-async function waitForPlan(file: string, planner: number): Promise<ReadonlySet<string>> {
-  while (!fs.existsSync(file)) {
-    if (Number.isInteger(planner) && planner > 0 && !isProcessAlive(planner)) {
-      throw new Error(`The build (process ${planner}) that started this \`next build\` ended before writing its render plan ${file}.`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  const urls: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
-  if (!Array.isArray(urls) || !urls.every((url) => typeof url === 'string')) throw new Error(`${file}: not a list of URLs (${renderPlanVariable}).`);
-  return new Set(urls);
+/** What a build does with each page: reuse its finished HTML from the cache, or have Next render it. */
+export interface RenderPlan {
+  reused: Map<string, RenderedPage>;
+  /** The URLs Next renders (the content manifest's `render`). */
+  render: string[];
+  /** Each page's renderKey, by URL: what the pages it renders are stored under. */
+  keys: ReadonlyMap<string, string>;
 }
 
 /**
- * The URLs this build renders, once `npm run build` has planned them (see renderPlanVariable); undefined
- * when no build planned them: render every page. Until it resolves, the content manifest may be stale.
+ * Which pages Next renders: those the cache does not hold finished for exactly their key, and always the
+ * home page (it lists every page). `keys` maps each page's URL to its renderKey.
  */
-export function readRenderPlan(environment: Readonly<Record<string, string | undefined>> = process.env): Promise<ReadonlySet<string> | undefined> {
-  const file = environment[renderPlanVariable];
-  if (!file) return Promise.resolve(undefined);
-  let plan = plans.get(file);
-  if (!plan) {
-    plan = waitForPlan(file, Number(environment[planningProcessVariable]));
-    plans.set(file, plan);
+export function planRender(urls: readonly string[], keys: ReadonlyMap<string, string>, cache: RenderCache | undefined): RenderPlan {
+  const reused = new Map<string, RenderedPage>();
+  for (const url of urls) {
+    const entry = url === '/' ? undefined : cache?.lookup(url, keys.get(url) ?? '');
+    if (entry) reused.set(url, entry);
   }
-  return plan;
+  return { reused, render: urls.filter((url) => !reused.has(url)), keys };
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { tempFolder } from '@/lib/testing/temp-folder';
-import { buildCodeStyles } from './build-code-styles';
+import { buildCodeStyles } from './code-styles';
 
 it('compiles the code stylesheet alone: token colours for both themes, no Tailwind utilities or banner', async () => {
   const target = path.join(tempFolder('code-styles', {}), 'code-blocks.css');

@@ -22,7 +22,7 @@ export function copyKatexAssets(): number {
   const css = fs
     .readFileSync(path.join(katexDist, 'katex.min.css'), 'utf8')
     .replace(/,url\([^)]+\.woff\) format\("woff"\)|,url\([^)]+\.ttf\) format\("truetype"\)/g, '');
-  if (/\.(?:woff|ttf)\)/.test(css)) throw new Error('katex.min.css has a font fallback this script does not recognise; update copy-katex-assets.ts.');
+  if (/\.(?:woff|ttf)\)/.test(css)) throw new Error('katex.min.css has a font fallback this script does not recognise; update lib/build/katex-assets.ts.');
   fs.writeFileSync(path.join(target, 'katex.min.css'), css);
   let fonts = 0;
   for (const font of fs.readdirSync(path.join(katexDist, 'fonts')).filter((name) => name.endsWith('.woff2'))) {

@@ -18,14 +18,7 @@ import path from 'node:path';
 
 /** The folder hosts deploy and `npm start` serves, relative to the project. */
 export const outputFolderName = 'out';
-
-/**
- * The environment variable through which the build tells next.config.ts where Next's export writes.
- * Under `output: 'export'`, Next 16 treats a `distDir` other than `.next` as the export folder and keeps
- * its own build files in `.next` (node_modules/next/dist/export/utils.js, hasCustomExportOutput).
- */
-export const exportFolderVariable = 'ENGINE_EXPORT_FOLDER';
-
+/** Where a build exports and finishes, beside out/ (Next's distDir: lib/next-adapter/next-build.ts). */
 export const stagingFolderName = '.out-staging';
 export const previousFolderName = '.out-previous';
 /** Holds the PID of the build that owns the staging folder. */

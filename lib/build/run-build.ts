@@ -1,0 +1,281 @@
+/**
+ * `npm run build` as one sequence of named steps, read top to bottom, each timed (the last line lists them).
+ * Data flows one way: content → compiled pages → the content manifest → `next build`, whose renderers read
+ * that finished manifest → the finished export → out/. No step waits on, polls or signals another through a
+ * file; the preview images are drawn in a child process beside `next build` and awaited after it.
+ *
+ * Until the last step, out/ is untouched: the build works in a staging folder (lib/build/output-folder.ts)
+ * and a build that fails or is stopped deletes it. docs/architecture.md describes each step.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { compileSiteContent, contentFingerprint, writeManifest, type BuiltPage } from '@/lib/content';
+import { projectFolderProblems } from '@/lib/content/project-folders';
+import { ContentErrors } from '@/lib/errors';
+import { syncVercelConfig, writeDeployFiles } from '@/lib/export/deploy-files';
+import { findMissingAssets, finishExport, type FinishReport } from '@/lib/export/finish-export';
+import { formatWeightTable, summariseWeights, weighPages } from '@/lib/export/page-weight';
+import { RenderCache, nextAssetsOf, planRender, renderKey, templateFingerprint, type RenderPlan } from '@/lib/export/render-cache';
+import { nextVersionProblem, runNextBuild } from '@/lib/next-adapter/next-build';
+import { mergePolicyNeeds } from '@/lib/security/content-security-policy';
+import { engineScripts } from '@/lib/security/engine-scripts';
+import { buildOgImages } from '@/lib/seo/og-images';
+import { absoluteUrl, basePath, site } from '@/lib/site';
+import { ineffectiveFlagsNotice } from '@/lib/social/flag-notice';
+import { buildCodeStyles } from './code-styles';
+import { copyKatexAssets } from './katex-assets';
+import { outputFolderName, stageExport, type StagedExport } from './output-folder';
+
+/** A build that cannot go on: its message is what the author reads (no stack trace). */
+export class BuildFailure extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BuildFailure';
+    this.stack = `${this.name}: ${this.message}`;
+  }
+}
+
+/** The build was stopped (Ctrl-C, SIGTERM) between two steps. */
+export class BuildStopped extends Error {
+  constructor() {
+    super('The build was stopped.');
+    this.name = 'BuildStopped';
+  }
+}
+
+export interface BuildOptions {
+  projectDirectory: string;
+  /** Aborting it stops the build at the next step (and `next build` at once). */
+  signal: AbortSignal;
+}
+
+/** Runs the steps in order, timing each; a stop request is honoured between steps. */
+class Steps {
+  readonly timings: [name: string, ms: number][] = [];
+  private readonly started = performance.now();
+
+  constructor(private readonly signal: AbortSignal) {}
+
+  async run<T>(name: string, step: () => T | Promise<T>): Promise<T> {
+    // Lets a signal that arrived during a synchronous step act before the next one starts.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (this.signal.aborted) throw new BuildStopped();
+    const start = performance.now();
+    try {
+      return await step();
+    } finally {
+      const existing = this.timings.find(([known]) => known === name);
+      if (existing) existing[1] += performance.now() - start;
+      else this.timings.push([name, performance.now() - start]);
+    }
+  }
+
+  summary(): string {
+    const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+    return `${seconds(performance.now() - this.started)} (${this.timings.map(([name, ms]) => `${name} ${seconds(ms)}`).join(', ')})`;
+  }
+}
+
+export async function runBuild({ projectDirectory, signal }: BuildOptions): Promise<void> {
+  const steps = new Steps(signal);
+  const engineCache = path.join(projectDirectory, '.next', 'cache', 'portfolio-engine');
+
+  await steps.run('check', () => checkProject(projectDirectory));
+  const staged = await steps.run('stage', () => stageExport(projectDirectory));
+  for (const line of staged.recovered) console.log(line);
+  // Every way out short of SIGKILL passes here (a failure, a crash, process.exit on a signal): out/ stays as it was.
+  const discard = () => staged.discard();
+  process.once('exit', discard);
+  try {
+    await steps.run('assets', () => buildPublicAssets(projectDirectory));
+    const content = await steps.run('content', () => compileContent());
+    const renderCache = site.clientRuntime ? undefined : RenderCache.load(path.join(engineCache, 'rendered-pages.json'));
+    let plan = await steps.run('plan', () => planPages(projectDirectory, content.pages, content.fingerprint, renderCache));
+    // Drawn in a child process beside `next build` (which compiles the app first) and placed after it.
+    const previewImages = startPreviewImages(content.pages);
+    await steps.run('next build', () => runNextBuild({ projectDirectory, exportFolder: path.relative(projectDirectory, staged.folder), env: {}, signal }));
+    let finished = await steps.run('finish', () => finishPages(staged, content.pages));
+
+    // A reused page links to Next's stylesheet by its content-hashed name. The template fingerprint covers what
+    // that name depends on, so this only guards against what it cannot see: then every page is rendered.
+    const staleAsset = [...plan.reused.values()].flatMap((entry) => entry.nextAssets).find((asset) => !fs.existsSync(path.join(staged.folder, asset)));
+    if (staleAsset) {
+      console.log(`Render cache: this build has no ${staleAsset}, which cached pages link to; rendering every page.`);
+      renderCache?.clear();
+      fs.rmSync(staged.folder, { recursive: true, force: true });
+      plan = await steps.run('plan', () => planPages(projectDirectory, content.pages, content.fingerprint, renderCache));
+      await steps.run('next build', () => runNextBuild({ projectDirectory, exportFolder: path.relative(projectDirectory, staged.folder), env: {}, signal }));
+      finished = await steps.run('finish', () => finishPages(staged, content.pages));
+    }
+    await steps.run('preview images', async () => placePreviewImages(await previewImages, staged));
+    const vercelJson = await steps.run('deploy files', () => completeExport(staged, plan, finished));
+    await steps.run('weigh', () => weigh(staged));
+    await steps.run('render cache', () => storeRenderedPages(staged, content.pages, plan, finished.needs, renderCache));
+    await steps.run('publish', () => publish(projectDirectory, staged, vercelJson));
+  } finally {
+    process.removeListener('exit', discard);
+    staged.discard();
+  }
+  console.log(`\nBuilt ${outputFolderName}/ in ${steps.summary()}.`);
+}
+
+/** Refuses what no step could build: another Next.js than the adapter knows, linked folders, impossible settings. */
+function checkProject(projectDirectory: string): void {
+  const nextProblem = nextVersionProblem(projectDirectory);
+  if (nextProblem) throw new BuildFailure(nextProblem);
+  // Before anything reads or writes content/ or public/: `next build` copies public/ into the export following
+  // symbolic links, and the assets step writes into public/ (lib/content/project-folders.ts).
+  const folderProblems = projectFolderProblems(projectDirectory);
+  if (folderProblems.length > 0) throw new ContentErrors(folderProblems);
+  if (basePath !== '' && site.clientRuntime) {
+    // Next's runtime loads its chunks from /_next/ (a path compiled into the chunks themselves), which the
+    // export's base-path step cannot rewrite.
+    throw new BuildFailure(
+      `BASE_PATH=${basePath} does not work with clientRuntime: true in site.config.ts yet: Next.js's runtime would load its files from /_next/. Build without BASE_PATH, or turn clientRuntime off.`,
+    );
+  }
+}
+
+/** KaTeX's stylesheet and fonts, and the code-block stylesheet, into public/, which Next copies into the export. */
+async function buildPublicAssets(projectDirectory: string): Promise<void> {
+  copyKatexAssets();
+  // Earlier versions drew the preview images into public/og/, whence Next would copy stale ones into the export.
+  fs.rmSync(path.join(projectDirectory, 'public', 'og'), { recursive: true, force: true });
+  try {
+    await buildCodeStyles();
+  } catch (error) {
+    if (error instanceof Error && process.env.DEBUG !== '1') throw new BuildFailure(`Build failed: the code-block stylesheet: ${error.message} (DEBUG=1 shows where)`);
+    throw error;
+  }
+}
+
+/** Every page read and compiled once (lib/content), or every problem in every file; the site's links checked against them. */
+async function compileContent(): Promise<{ pages: BuiltPage[]; fingerprint: string }> {
+  // Taken before the pages are read: a file changed meanwhile makes the manifest stale, never wrongly current.
+  const fingerprint = contentFingerprint();
+  const build = await compileSiteContent();
+  const urls = new Set(['/', ...build.pages.map((page) => page.url)]);
+  const brokenNav = site.nav.filter((link) => !urls.has(link.href.split('#')[0] ?? ''));
+  if (brokenNav.length > 0) {
+    throw new BuildFailure(
+      brokenNav
+        .map((link) => `site.config.ts: nav link "${link.label}" points to ${link.href}, which is not a page. Pages: ${[...urls].sort().join(', ')}.`)
+        .join('\n'),
+    );
+  }
+  console.log(`Content: ${build.pages.length} pages (${build.compiled} compiled, ${build.cached} from cache).`);
+  const flagsNotice = ineffectiveFlagsNotice(build.pages, site);
+  if (flagsNotice) console.log(flagsNotice);
+  return { pages: build.pages, fingerprint };
+}
+
+/** The export's file for a content page's URL: `/about/` → `about/index.html`. */
+const pageFile = (url: string) => `${url.slice(1)}index.html`;
+
+/**
+ * Which pages Next renders (the render cache holds the others finished), written with the compiled pages as
+ * the content manifest that Next's renderers read (lib/content/manifest.ts).
+ */
+function planPages(projectDirectory: string, pages: readonly BuiltPage[], fingerprint: string, renderCache: RenderCache | undefined): RenderPlan {
+  const template = renderCache ? templateFingerprint(projectDirectory) : '';
+  const keys = new Map(pages.map((page) => [page.url, renderKey(template, page)]));
+  const plan = planRender(['/', ...pages.map((page) => page.url).filter((url) => url !== '/')], keys, renderCache);
+  writeManifest({ fingerprint, pages: [...pages], render: plan.render });
+  if (renderCache) console.log(`Render cache: ${plan.reused.size} pages finished from earlier builds, ${plan.render.length} to render.`);
+  return plan;
+}
+
+type PreviewImages = { ok: Awaited<ReturnType<typeof buildOgImages>> } | { error: unknown };
+
+function startPreviewImages(pages: readonly BuiltPage[]): Promise<PreviewImages> {
+  return buildOgImages(pages, site, absoluteUrl).then(
+    (ok) => ({ ok }),
+    (error: unknown) => ({ error }),
+  );
+}
+
+function placePreviewImages(images: PreviewImages, staged: StagedExport): void {
+  if ('error' in images) {
+    const { error } = images;
+    if (error instanceof Error && process.env.DEBUG !== '1') throw new BuildFailure(`Build failed: ${error.message} (DEBUG=1 shows where)`);
+    throw error;
+  }
+  images.ok.place(staged.folder);
+  console.log(images.ok.report);
+}
+
+/** What Next wrote, finished (lib/export/finish-export.ts): runtime stripped, unsafe markup refused, each page's policy. */
+async function finishPages(staged: StagedExport, pages: readonly BuiltPage[]): Promise<FinishReport> {
+  const sourceFiles = Object.fromEntries(pages.map((page) => [pageFile(page.url), page.file]));
+  const finished = await finishExport(staged.folder, { basePath, clientRuntime: site.clientRuntime, scripts: engineScripts(site) }, sourceFiles);
+  if (!site.clientRuntime) {
+    console.log(
+      `Zero-JS export: Next.js runtime removed from ${finished.pages} pages (${finished.removedFiles} files, ${Math.round(finished.removedBytes / 1024)} KB deleted).`,
+    );
+  }
+  return finished;
+}
+
+/**
+ * The reused pages put in place, the deploy header files written for the policy of every page, and every
+ * local link checked. Returns vercel.json's text, which `publish` writes.
+ */
+function completeExport(staged: StagedExport, plan: RenderPlan, finished: FinishReport): string {
+  for (const [url, entry] of plan.reused) {
+    const file = path.join(staged.folder, pageFile(url));
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, entry.html);
+  }
+  const siteNeeds = mergePolicyNeeds([finished.site, ...[...plan.reused.values()].map((entry) => entry.policyNeeds)]);
+  const { vercelJson } = writeDeployFiles(staged.folder, siteNeeds, { basePath, clientRuntime: site.clientRuntime });
+  console.log(
+    `Content Security Policy: a policy of its own in each of ${finished.pages + plan.reused.size} pages${basePath ? `, every site URL under ${basePath}/` : ''}; ${outputFolderName}/_headers and ${outputFolderName}/.nojekyll written.`,
+  );
+  const missing = findMissingAssets(staged.folder, { basePath, siteUrl: absoluteUrl('/') });
+  if (missing.length > 0) throw new BuildFailure(`The export refers to files it does not contain:\n  ${missing.join('\n  ')}`);
+  return vercelJson;
+}
+
+function weigh(staged: StagedExport): void {
+  const weights = weighPages(staged.folder, basePath);
+  console.log(`\n${formatWeightTable(weights)}\n${summariseWeights(weights)}`);
+}
+
+/** The pages this build rendered, finished, for the next build (a failed build stores nothing). */
+function storeRenderedPages(
+  staged: StagedExport,
+  pages: readonly BuiltPage[],
+  plan: RenderPlan,
+  renderedNeeds: FinishReport['needs'],
+  renderCache: RenderCache | undefined,
+): void {
+  if (!renderCache) return;
+  for (const page of pages) {
+    const file = pageFile(page.url);
+    const policyNeeds = renderedNeeds[file];
+    if (page.url === '/' || plan.reused.has(page.url) || !policyNeeds) continue;
+    const html = fs.readFileSync(path.join(staged.folder, file), 'utf8');
+    renderCache.store(page.url, { key: plan.keys.get(page.url) ?? '', html, policyNeeds, nextAssets: nextAssetsOf(html) });
+  }
+  renderCache.save(new Set(pages.map((page) => page.url)));
+}
+
+/**
+ * The staged export becomes out/ (nothing after this can fail the build), and vercel.json is kept in step
+ * with its header policy. vercel.json describes the site served at a host's root, so a base-path build
+ * (GitHub Pages) leaves it alone. Vercel reads it before it builds: there a stale one fails the build; in CI
+ * it is reported; elsewhere it is rewritten, to be committed.
+ */
+function publish(projectDirectory: string, staged: StagedExport, vercelJson: string): void {
+  const vercelConfigFile = path.join(projectDirectory, 'vercel.json');
+  const mayWriteVercelConfig = basePath === '' && process.env.VERCEL !== '1' && !process.env.CI;
+  if (basePath === '' && !mayWriteVercelConfig && syncVercelConfig(vercelConfigFile, vercelJson, false) === 'stale') {
+    const advice = 'vercel.json in the repository is out of date for these pages: run `npm run build` locally and commit vercel.json.';
+    if (process.env.VERCEL === '1') throw new BuildFailure(`${advice} (Vercel read it before this build.)`);
+    console.warn(advice);
+  }
+  staged.publish();
+  if (mayWriteVercelConfig && syncVercelConfig(vercelConfigFile, vercelJson, true) === 'written') {
+    console.log("vercel.json updated: its header policy follows the pages' scripts. Commit it with this change.");
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * The content manifest: every page as the content build compiled it, and which of them Next renders this
+ * time. `npm run build` writes it before it starts `next build`; Next's page renderers read it and nothing
+ * else of the content, and never wait for it: it is finished before they start.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { writeJsonAtomically } from '@/lib/json-file';
+import { pageOptionsSchema } from './page-options';
+import type { BuiltPage } from './site-build';
+
+export const manifestFile = path.join(process.cwd(), '.next', 'cache', 'portfolio-engine', 'pages.json');
+
+const compiledBodySchema = z.discriminatedUnion('format', [
+  z.strictObject({ format: z.literal('html'), html: z.string(), codeBlocks: z.number().int().nonnegative() }),
+  z.strictObject({ format: z.literal('mdx'), code: z.string(), codeBlocks: z.number().int().nonnegative() }),
+]);
+
+const builtPageSchema = z.strictObject({
+  file: z.string(),
+  slug: z.array(z.string()),
+  url: z.string().startsWith('/'),
+  format: z.enum(['md', 'mdx']),
+  frontMatterFormat: z.enum(['yaml', 'toml', 'none']),
+  title: z.string(),
+  heading: z.string().nullable(),
+  description: z.string(),
+  date: z.string().optional(),
+  updated: z.string().optional(),
+  lang: z.string(),
+  options: pageOptionsSchema,
+  bodyStartLine: z.number().int().positive(),
+  body: compiledBodySchema,
+});
+
+const manifestSchema = z.strictObject({
+  /** The content build's inputs (lib/content/site-build.ts contentFingerprint): a manifest of other content is stale. */
+  fingerprint: z.string(),
+  pages: z.array(builtPageSchema),
+  /** The URLs Next renders; the others come finished from the render cache (lib/export/render-cache.ts). */
+  render: z.array(z.string()),
+});
+export interface ContentManifest {
+  fingerprint: string;
+  pages: BuiltPage[];
+  render: string[];
+}
+
+export function writeManifest(manifest: ContentManifest, file: string = manifestFile): void {
+  writeJsonAtomically(file, manifest);
+}
+
+/** Why a manifest cannot be used, for the renderers' error. */
+export class ManifestError extends Error {
+  constructor(message: string) {
+    super(`${message} Build the site with \`npm run build\`: it compiles the content and writes the manifest before it runs \`next build\`.`);
+    this.name = 'ManifestError';
+    this.stack = `${this.name}: ${this.message}`;
+  }
+}
+
+/** The manifest, checked against its schema. Throws ManifestError when it is missing, damaged or not for `fingerprint`. */
+export function readManifest(fingerprint: string, file: string = manifestFile): ContentManifest {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new ManifestError(`There is no content manifest (${path.relative(process.cwd(), file)}).`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new ManifestError(`The content manifest ${path.relative(process.cwd(), file)} is not JSON.`);
+  }
+  const result = manifestSchema.safeParse(parsed);
+  if (!result.success) throw new ManifestError(`The content manifest ${path.relative(process.cwd(), file)} is damaged: ${z.prettifyError(result.error).split('\n')[0]}`);
+  if (result.data.fingerprint !== fingerprint) throw new ManifestError('The content manifest is for other content: a page or site.config.ts changed since it was written.');
+  const { pages, render } = result.data;
+  // JSON leaves out the keys whose value is undefined; a page has them all.
+  return { fingerprint, render, pages: pages.map((page): BuiltPage => ({ ...page, date: page.date, updated: page.updated })) };
+}

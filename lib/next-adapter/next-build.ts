@@ -1,0 +1,102 @@
+/**
+ * Everything the engine assumes about running Next.js, in one place with the knowledge of its output
+ * (strip-runtime.ts, export-files.ts) and its configuration (next-config.ts). Each assumption was checked on
+ * `checkedNextVersion`; package.json pins exactly that version, and docs/upgrading-next.md is the checklist
+ * for moving to another.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** The Next.js version every assumption in lib/next-adapter/ was checked on. */
+export const checkedNextVersion = '16.4.6';
+
+/** The Next.js installed in a project, from its package.json. */
+export function installedNextVersion(projectDirectory: string): string {
+  const manifest = path.join(projectDirectory, 'node_modules', 'next', 'package.json');
+  const parsed: unknown = JSON.parse(fs.readFileSync(manifest, 'utf8'));
+  return parsed !== null && typeof parsed === 'object' && 'version' in parsed && typeof parsed.version === 'string' ? parsed.version : 'unknown';
+}
+
+/** Why this project's Next.js is not the one the adapter was checked on, or undefined when it is. */
+export function nextVersionProblem(projectDirectory: string): string | undefined {
+  const installed = installedNextVersion(projectDirectory);
+  if (installed === checkedNextVersion) return undefined;
+  return (
+    `node_modules has Next.js ${installed}, but the engine's assumptions about Next's output were checked on ${checkedNextVersion} ` +
+    `(lib/next-adapter/). Run \`npm ci\` to install the pinned version, or follow docs/upgrading-next.md to move to ${installed}.`
+  );
+}
+
+/**
+ * The environment variable through which the build tells next.config.ts where Next's export writes.
+ * Under `output: 'export'`, Next 16 treats a `distDir` other than `.next` as the export folder and keeps
+ * its own build files in `.next` (node_modules/next/dist/export/utils.js, hasCustomExportOutput).
+ */
+export const exportFolderVariable = 'ENGINE_EXPORT_FOLDER';
+
+/** Next's command-line entry (package.json "bin"), run with this process's Node. */
+const nextBin = (projectDirectory: string) => path.join(projectDirectory, 'node_modules', 'next', 'dist', 'bin', 'next');
+
+export class NextBuildError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NextBuildError';
+    this.stack = `${this.name}: ${this.message}`;
+  }
+}
+
+export interface NextBuildOptions {
+  projectDirectory: string;
+  /** The export folder, relative to the project (next.config.ts's distDir). */
+  exportFolder: string;
+  /** More environment for Next's processes (the content manifest's path). */
+  env: Readonly<Record<string, string>>;
+  /** Stops the build and every worker it started. */
+  signal: AbortSignal;
+}
+
+/**
+ * Runs `next build` to completion, its output passed through. Resolves when it succeeded; rejects with
+ * NextBuildError when it failed or was stopped. Next runs in a process group of its own, so that stopping
+ * the build stops its workers too (they would go on writing into the export folder).
+ */
+export function runNextBuild({ projectDirectory, exportFolder, env, signal }: NextBuildOptions): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(new NextBuildError('next build was not started: the build was stopped.'));
+    const child = spawn(process.execPath, [nextBin(projectDirectory), 'build'], {
+      cwd: projectDirectory,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, ...env, [exportFolderVariable]: exportFolder },
+      detached: true,
+    });
+    const group = child.pid === undefined ? undefined : -child.pid;
+    const kill = (killSignal: NodeJS.Signals) => {
+      try {
+        if (group !== undefined) process.kill(group, killSignal);
+      } catch {
+        // The group has already exited.
+      }
+    };
+    let forced: NodeJS.Timeout | undefined;
+    const stop = () => {
+      kill('SIGTERM');
+      forced = setTimeout(() => kill('SIGKILL'), 5000);
+    };
+    signal.addEventListener('abort', stop, { once: true });
+    // A build that ends for any reason (an error, process.exit) leaves no worker of Next's behind.
+    const onExit = () => kill('SIGKILL');
+    process.once('exit', onExit);
+    child.once('error', (error) => reject(new NextBuildError(`next build did not start: ${error.message}`)));
+    child.once('close', (code) => {
+      clearTimeout(forced);
+      signal.removeEventListener('abort', stop);
+      process.removeListener('exit', onExit);
+      // Workers that outlived Next's main process would go on writing into the export folder.
+      kill('SIGKILL');
+      if (signal.aborted) reject(new NextBuildError('next build was stopped.'));
+      else if (code === 0) resolve();
+      else reject(new NextBuildError('next build failed (see above).'));
+    });
+  });
+}
