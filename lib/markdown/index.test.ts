@@ -1,12 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { compile } from '@mdx-js/mdx';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { tempFolder } from '@/lib/testing/temp-folder';
 import { MdxContent } from '@/components/mdx-content';
 import { ContentError, ContentErrors } from '@/lib/errors';
 import { loadPages } from '@/lib/content/pages';
 import { compileMarkdown } from './index';
+
+// The real compiler, watched: an MDX error must carry its place from the one compile the page gets.
+vi.mock('@mdx-js/mdx', async (importOriginal) => {
+  const mdx = await importOriginal<typeof import('@mdx-js/mdx')>();
+  return { ...mdx, compile: vi.fn(mdx.compile) };
+});
 
 async function render(fileName: string, source: string): Promise<string> {
   const [page] = loadPages(tempFolder('markdown', { [fileName]: source }));
@@ -155,5 +162,18 @@ describe('formats', () => {
     const error = await renderError('a.mdx', '---\ntitle: T\n---\n\nFine.\n\n<!-- a comment -->\n');
     expect(error.location.line).toBe(7);
     expect(error.message).toContain('MDX does not compile');
+  });
+
+  it.each([
+    ['a character MDX cannot read', 'Fine.\n\nSee <!-- a comment -->\n', 7, 6, 'MDX does not compile: Unexpected character `!` (U+0021) before name'],
+    // This message names its place only in its text.
+    ['an element never closed', 'Fine.\n\n<div>\n\nOpen.\n', 7, 1, 'MDX does not compile: Expected a closing tag for `<div>`'],
+  ])('places %s at its line and column in the content file from one compile', async (_, body, line, column, message) => {
+    vi.mocked(compile).mockClear();
+    const error = await renderError('a.mdx', `---\ntitle: T\n---\n\n${body}`);
+    expect(error.location).toEqual({ file: expect.stringMatching(/a\.mdx$/), line, column });
+    expect(error.problem).toContain(message);
+    expect(error.hint).toBe('In MDX, write HTML comments as {/* … */} and escape a literal < or { with a backslash, or rename the file to .md.');
+    expect(compile).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,5 +1,4 @@
-import { compile, type CompileOptions } from '@mdx-js/mdx';
-import { serialize } from 'next-mdx-remote/serialize';
+import { compile } from '@mdx-js/mdx';
 import rehypeKatex from 'rehype-katex';
 import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
@@ -71,22 +70,13 @@ export function markdownPlugins(
   };
 }
 
-/**
- * next-mdx-remote rethrows compile errors without their position, so on that (rare) path the body is
- * compiled once more with @mdx-js/mdx, the compiler inside it, to learn where the problem is.
- */
-async function locateCompileError(body: string, options: CompileOptions): Promise<{ line?: number; column?: number }> {
-  try {
-    await compile(body, options);
-  } catch (error) {
-    if (error instanceof VFileMessage) {
-      if (error.line !== undefined) return { line: error.line, column: error.column };
-      // Some messages (an unclosed JSX tag) carry their place only in the text: "… for `<div>` (3:1-3:6)".
-      const placed = /\((\d+):(\d+)-\d+:\d+\)/.exec(error.reason);
-      if (placed) return { line: Number(placed[1]), column: Number(placed[2]) };
-    }
-  }
-  return {};
+/** Where a compile error points in the body: MDX's parser places its messages, other errors have no place. */
+function compileErrorPlace(error: unknown): { line?: number; column?: number } {
+  if (!(error instanceof VFileMessage)) return {};
+  if (error.line !== undefined) return { line: error.line, column: error.column };
+  // Some messages (an unclosed JSX tag) carry their place only in the text: "… for `<div>` (3:1-3:6)".
+  const placed = /\((\d+):(\d+)-\d+:\d+\)/.exec(error.reason);
+  return placed ? { line: Number(placed[1]), column: Number(placed[2]) } : {};
 }
 
 /** What compiling a page's body depends on besides the body itself; part of the compile cache's key. */
@@ -122,10 +112,7 @@ export type DrawDiagrams = (sources: readonly string[]) => Promise<DiagramResult
 export async function compileMarkdown(page: CompileInput, drawDiagrams?: DrawDiagrams): Promise<CompiledBody> {
   const toFileLine = (bodyLine: number | undefined) => (bodyLine === undefined ? undefined : bodyLine + page.bodyStartLine - 1);
   const problems: ContentError[] = [];
-  // locateCompileError compiles the body a second time, with the same plugins: report each problem once.
-  const report = (error: ContentError) => {
-    if (!problems.some((known) => known.message === error.message)) problems.push(error);
-  };
+  const report = (error: ContentError) => problems.push(error);
   const plugins = markdownPlugins(
     page,
     (error) =>
@@ -164,7 +151,7 @@ export async function compileMarkdown(page: CompileInput, drawDiagrams?: DrawDia
   try {
     body = page.format === 'md' ? await compileMarkdownToHtml(page.body, plugins) : await compileMdx(page, plugins, toFileLine);
   } catch (error) {
-    // next-mdx-remote's own guard may stop the compile on what the policy check has already reported, better.
+    // Problems the policy check reported explain the page better than an error the compile then ran into.
     throwProblems();
     throw error;
   }
@@ -192,24 +179,26 @@ async function compileMdx(
   plugins: PluginLists,
   toFileLine: (line: number | undefined) => number | undefined,
 ): Promise<UncountedBody> {
-  const mdxOptions = { format: 'mdx' as const, ...plugins };
   try {
-    // `true`: compile for React Server Components (no MDX provider).
-    const { compiledSource } = await serialize(
-      page.body,
-      // remarkContentSafety has already refused every expression that is not a comment or a literal, with
-      // the file and line; blockJS would instead delete them silently, and take the literals along.
-      { blockJS: false, mdxOptions },
-      true,
-    );
-    return { format: 'mdx', code: compiledSource };
+    // Nothing is stripped from the page here: remarkContentSafety, the first plugin, refuses every import,
+    // export and expression that is not a comment or a literal, with its line, and a page with a problem is
+    // never returned. Stripping would delete such code silently, and the literals along with it.
+    const file = await compile(new VFile(page.body), {
+      format: 'mdx',
+      ...plugins,
+      // The body of a function that components/mdx-content.tsx runs with `run`, handing it React's runtime.
+      outputFormat: 'function-body',
+      // No providerImportSource: React Server Components have no MDX provider; the components come as a prop.
+      // Development output (jsxDEV, with sources) on the dev server, where React's warnings name the place.
+      development: process.env.NODE_ENV !== 'production',
+    });
+    return { format: 'mdx', code: String(file) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const reason = message.replace(/^\[next-mdx-remote\] error compiling MDX:\n/, '').split('\n')[0] ?? message;
-    const position = await locateCompileError(page.body, mdxOptions);
+    const place = compileErrorPlace(error);
     throw new ContentError(
-      { file: page.file, line: toFileLine(position.line), column: position.column },
-      `MDX does not compile: ${reason}`,
+      { file: page.file, line: toFileLine(place.line), column: place.column },
+      `MDX does not compile: ${message.split('\n')[0] ?? message}`,
       'In MDX, write HTML comments as {/* … */} and escape a literal < or { with a backslash, or rename the file to .md.',
     );
   }
