@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempFolder } from '@/lib/testing/temp-folder';
-import { buildContent } from './site-build';
+import { buildContent, compileWorkerCount } from './site-build';
 
 // The first compile of a test file starts the compile worker: a second or two, several on a loaded machine.
 describe('buildContent', { timeout: 30_000 }, () => {
@@ -51,5 +51,37 @@ describe('buildContent', { timeout: 30_000 }, () => {
       if (saved === undefined) delete process.env.CHROMIUM_PATH;
       else process.env.CHROMIUM_PATH = saved;
     }
+  });
+
+  it('compiles on several workers with the very result of one: pages, bodies and problems, in the same order', { timeout: 120_000 }, async () => {
+    const files: Record<string, string> = {};
+    for (let index = 0; index < 24; index++) {
+      const name = `page-${String(index).padStart(2, '0')}`;
+      files[`content/${name}.md`] = `---\ntitle: Page ${index}\nmath: true\n---\n\n## Part ${index}\n\n$x^${index}$ and\n\n\`\`\`js\nlet n = ${index};\n\`\`\`\n`;
+      files[`content/${name}-mdx.mdx`] = `---\ntitle: MDX ${index}\n---\n\nSome <abbr title="text">TXT</abbr> ${index}.\n`;
+    }
+    files['content/broken-math.md'] = '---\ntitle: T\nmath: true\n---\n\nBad $\\frac{1}{$ here.\n';
+    files['content/broken.mdx'] = '---\ntitle: M\n---\n\n{1 + 1}\n';
+    files['content/diagram.md'] = '---\ntitle: D\nmermaid: true\n---\n\n```mermaid\nflowchart LR\n  a --> b\n```\n';
+    const root = tempFolder('site', files);
+    const settings = { pageCompileTimeLimitSeconds: 60 };
+    const one = await buildContent(path.join(root, 'content'), path.join(root, 'one.json'), { ...settings, compileWorkers: 1 });
+    const two = await buildContent(path.join(root, 'content'), path.join(root, 'two.json'), { ...settings, compileWorkers: 2 });
+    expect(one.pages).toHaveLength(49);
+    expect(two.pages).toEqual(one.pages);
+    expect(two.errors.map((error) => error.message)).toEqual(one.errors.map((error) => error.message));
+    expect(one.errors).toHaveLength(2);
+    expect(fs.readFileSync(path.join(root, 'two.json'), 'utf8')).toBe(fs.readFileSync(path.join(root, 'one.json'), 'utf8'));
+  });
+});
+
+describe('compileWorkerCount', () => {
+  it('starts one worker for a few pages, one per core for many', () => {
+    expect(compileWorkerCount(0, 2)).toBe(1);
+    expect(compileWorkerCount(4, 2)).toBe(1);
+    expect(compileWorkerCount(99, 2)).toBe(1);
+    expect(compileWorkerCount(100, 2)).toBe(2);
+    expect(compileWorkerCount(5000, 2)).toBe(2);
+    expect(compileWorkerCount(5000, 8)).toBe(8);
   });
 });

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { CompiledBody } from '@/lib/markdown';
 import { site } from '@/lib/site';
@@ -83,35 +84,51 @@ const caches = new Map<string, CompileCache>();
 
 declare global {
   /**
-   * The worker that compiles pages, kept between builds (the dev server builds on every save, and loading the
+   * The workers that compile pages, kept between builds (the dev server builds on every save, and loading the
    * compiler takes a second or two). On globalThis, not in a variable of this module: the dev server evaluates
-   * this module anew when the site config changes, and would leave the old module's worker running.
+   * this module anew when the site config changes, and would leave the old module's workers running.
    */
-  var portfolioEnginePageCompiler: { inputs: string; compiler: PageCompiler } | undefined;
+  var portfolioEnginePageCompilers: { inputs: string; compilers: PageCompiler[] } | undefined;
 }
 
-/** The compile worker. It reads the site config and the compiler's source when it starts: a change to either gets a new one. */
-function pageCompiler(): PageCompiler {
+/**
+ * Pages one more worker must have to compile to pay for its start: loading the compiler costs about 2 s of
+ * CPU, what some 60 pages take to compile.
+ */
+const pagesPerWorker = 50;
+
+/** How many workers compile `pages` pages: one for a few, one per core for many. */
+export function compileWorkerCount(pages: number, cores: number = os.availableParallelism()): number {
+  return Math.max(1, Math.min(cores, Math.floor(pages / pagesPerWorker)));
+}
+
+/** `count` compile workers. They read the site config and the compiler's source when they start: a change to either gets new ones. */
+function pageCompilers(count: number): PageCompiler[] {
   const inputs = JSON.stringify([pipelineVersion(), site]);
-  const current = globalThis.portfolioEnginePageCompiler;
-  if (current?.inputs === inputs) return current.compiler;
-  void current?.compiler.close();
-  // Diagrams are drawn here, in the one browser of the build, whichever thread compiles the page.
+  let current = globalThis.portfolioEnginePageCompilers;
+  if (current?.inputs !== inputs) {
+    for (const compiler of current?.compilers ?? []) void compiler.close();
+    current = { inputs, compilers: [] };
+    globalThis.portfolioEnginePageCompilers = current;
+  }
+  // Diagrams are drawn here, in the one browser of the build, whichever worker compiles the page.
   const drawDiagrams = async (sources: readonly string[]) => (await import('@/lib/diagrams/mermaid-renderer')).renderDiagrams(sources);
-  const compiler = new PageCompiler(drawDiagrams);
-  globalThis.portfolioEnginePageCompiler = { inputs, compiler };
-  return compiler;
+  while (current.compilers.length < count) current.compilers.push(new PageCompiler(drawDiagrams));
+  return current.compilers.slice(0, count);
 }
 
-/** Ends the compile worker, for a process that builds once and has other work to do. */
-async function closePageCompiler(): Promise<void> {
-  const current = globalThis.portfolioEnginePageCompiler;
-  globalThis.portfolioEnginePageCompiler = undefined;
-  await current?.compiler.close();
+/** Ends the compile workers, for a process that builds once and has other work to do. */
+async function closePageCompilers(): Promise<void> {
+  const current = globalThis.portfolioEnginePageCompilers;
+  globalThis.portfolioEnginePageCompilers = undefined;
+  await Promise.all((current?.compilers ?? []).map((compiler) => compiler.close()));
 }
 
-/** The content build's settings from the site config. */
-export type ContentBuildSettings = Pick<Site, 'pageCompileTimeLimitSeconds'>;
+/**
+ * The content build's settings: from the site config, and how many workers compile (by default
+ * compileWorkerCount of the pages to compile).
+ */
+export type ContentBuildSettings = Pick<Site, 'pageCompileTimeLimitSeconds'> & { compileWorkers?: number };
 
 /**
  * Reads, validates and compiles every page of a content folder, each once, taking unchanged pages from
@@ -131,33 +148,49 @@ export async function buildContent(
   const cache = caches.get(cacheFile) ?? CompileCache.load(cacheFile);
   caches.set(cacheFile, cache);
   cache.startBuild();
-  const built: BuiltPage[] = [];
-  let compiled = 0;
+  const keys = pages.map(compileKey);
+  const bodies = keys.map((key) => cache.get(key));
+  const toCompile = pages.flatMap((page, index) => (bodies[index] === undefined ? [index] : []));
+  const outcomes = new Map<number, { body: CompiledBody } | { error: unknown }>();
   try {
-    for (const page of pages) {
-      const key = compileKey(page);
-      let body = cache.get(key);
-      if (body === undefined) {
-        try {
-          body = await pageCompiler().compile(page, timeLimitMs);
-        } catch (error) {
-          if (error instanceof ContentError) errors.push(error);
-          else if (error instanceof ContentErrors) errors.push(...error.errors);
-          else if (error instanceof NoBrowserForDiagramsError) errors.push(new ContentError({ file: page.file }, error.message));
-          else throw error;
-          continue;
+    // Every worker takes the next page of one list until none is left; each outcome is kept by page, so the
+    // result is the same as compiling the pages one after another.
+    let next = 0;
+    await Promise.all(
+      pageCompilers(settings.compileWorkers ?? compileWorkerCount(toCompile.length)).map(async (compiler) => {
+        for (let position = next++; position < toCompile.length; position = next++) {
+          const index = toCompile[position] ?? 0;
+          const page = pages[index];
+          if (!page) continue;
+          outcomes.set(index, await compiler.compile(page, timeLimitMs).then((body) => ({ body }), (error: unknown) => ({ error })));
         }
-        cache.set(key, body);
-        compiled++;
-      }
-      built.push({ ...page, body });
-    }
+      }),
+    );
   } finally {
-    // One browser draws every diagram of a build (pages compile one after another, and ask this thread for
-    // their diagrams) and goes when they are done. The dev server keeps it: an author editing a diagram sees
-    // each save without a browser start.
+    // One browser draws every diagram of a build (the workers ask this thread for them) and goes when they are
+    // done. The dev server keeps it: an author editing a diagram sees each save without a browser start.
     if (process.env.NODE_ENV !== 'development') await closeDiagramBrowser();
   }
+  const built: BuiltPage[] = [];
+  let compiled = 0;
+  pages.forEach((page, index) => {
+    const outcome = outcomes.get(index);
+    let body = bodies[index];
+    if (outcome && 'error' in outcome) {
+      const { error } = outcome;
+      if (error instanceof ContentError) errors.push(error);
+      else if (error instanceof ContentErrors) errors.push(...error.errors);
+      else if (error instanceof NoBrowserForDiagramsError) errors.push(new ContentError({ file: page.file }, error.message));
+      else throw error;
+      return;
+    }
+    if (outcome) {
+      body = outcome.body;
+      cache.set(keys[index] ?? '', body);
+      compiled++;
+    }
+    if (body) built.push({ ...page, body });
+  });
   cache.save();
   errors.sort((a, b) => a.location.file.localeCompare(b.location.file));
   return { pages: built, errors, compiled, cached: built.length - compiled };
@@ -168,7 +201,7 @@ export async function buildContent(
  * problem. The compile worker goes when they are done: its memory is better spent on Next's renderers.
  */
 export async function compileSiteContent(): Promise<ContentBuild> {
-  const build = await buildContent().finally(closePageCompiler);
+  const build = await buildContent().finally(closePageCompilers);
   if (build.errors.length > 0) throw new ContentErrors(build.errors);
   return build;
 }

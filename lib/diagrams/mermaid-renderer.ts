@@ -293,7 +293,17 @@ export function cleanMermaidMessage(message: string): string {
  * Renders each diagram source to light and dark SVG, taking known ones from the cache. Diagrams missing from
  * the cache are rendered in one browser call. Syntax errors come back as results, not exceptions.
  */
-export async function renderDiagrams(sources: readonly string[], cacheFile: string = defaultCacheFile()): Promise<DiagramResult[]> {
+export function renderDiagrams(sources: readonly string[], cacheFile: string = defaultCacheFile()): Promise<DiagramResult[]> {
+  // One page of one browser draws them, and Mermaid's configuration is global to it: the compile workers'
+  // requests take turns.
+  const rendered = drawingQueue.then(() => renderDiagramsNow(sources, cacheFile));
+  drawingQueue = rendered.catch(() => undefined);
+  return rendered;
+}
+
+let drawingQueue: Promise<unknown> = Promise.resolve();
+
+async function renderDiagramsNow(sources: readonly string[], cacheFile: string): Promise<DiagramResult[]> {
   if (cache?.file !== cacheFile) cache = { file: cacheFile, cache: DiagramCache.load(cacheFile) };
   const store = cache.cache;
   const results: (DiagramResult | undefined)[] = [];
