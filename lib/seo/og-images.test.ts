@@ -31,7 +31,7 @@ describe('writeOgImages', () => {
     expect(first).toMatchObject({ images: 2, rendered: 2 });
     for (const target of targets) {
       // Indexed: a card has well under 256 colours, so a truecolour file here would be three times the size.
-      expect(decodePng(fs.readFileSync(path.join(siteDirectory, target.path)))).toMatchObject({ width: 1200, height: 630, colourType: 3 });
+      expect(await decodePng(fs.readFileSync(path.join(siteDirectory, target.path)))).toMatchObject({ width: 1200, height: 630, colourType: 3 });
     }
     expect(fs.existsSync(path.join(siteDirectory, 'og/deleted-page.png'))).toBe(false);
     expect(fs.existsSync(path.join(siteDirectory, 'robots.txt'))).toBe(true);
