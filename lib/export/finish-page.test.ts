@@ -1,28 +1,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type PolicyNeeds, mergePolicyNeeds, sha256Source } from '@/lib/security/content-security-policy';
+import { type PolicyNeeds, mergePolicyNeeds } from '@/lib/security/content-security-policy';
+import { fixtureScripts } from './fixtures/fixture-scripts';
 import { RefusedMarkupError, finishPage } from './finish-page';
 import { ExportError } from '@/lib/errors';
 
 /**
- * fixtures/*.next.html are pages as Next.js exports them; *.finished.html and *.needs.json are what the
- * step sequence build.ts ran before finishPage made of them (stripRuntime, then secureExport, each with
- * its own parse and serialisation), at the root and under /docs (commit "Finish fixtures").
+ * fixtures/*.next.html are pages as Next.js exports them (`npm run fixtures:next` makes page and not-found
+ * anew from a real `next build`; kitchen-sink is written by hand); *.finished.html and *.needs.json are what the
+ * finishing step makes of them, at the root and under /docs: a change to either shows here, byte for byte.
  */
 const fixtures = path.join(import.meta.dirname, 'fixtures');
 const fixture = (name: string) => fs.readFileSync(path.join(fixtures, name), 'utf8');
 const pages = fs.readdirSync(fixtures).filter((name) => name.endsWith('.next.html')).map((name) => name.replace('.next.html', ''));
-/** The engine's scripts when the fixtures were exported: their inline scripts (the theme script of the day), a copy script and giscus. */
-const scripts = {
-  inlineScriptHashes: pages.flatMap((page) => [...fixture(`${page}.next.html`).matchAll(/<script data-enhancement="">([^<]*)<\/script>/g)].map((match) => sha256Source(match[1] ?? ''))),
-  scriptFiles: { '/enhance/copy.js': {}, 'https://giscus.app/client.js': { frame: ['https://giscus.app'], style: ['https://giscus.app'] } },
-};
+const scripts = fixtureScripts;
 
 describe('finishPage', () => {
   for (const page of pages) {
     for (const [basePath, suffix] of [['', ''], ['/docs', '.docs']] as const) {
-      it(`finishes ${page} ${basePath ? `under ${basePath}` : 'at the root'} as the separate steps did`, () => {
+      it(`finishes ${page} ${basePath ? `under ${basePath}` : 'at the root'} as its fixture says`, () => {
         const finished = finishPage(fixture(`${page}.next.html`), 'out/a/index.html', { basePath, clientRuntime: false, scripts });
         expect(finished.html).toBe(fixture(`${page}${suffix}.finished.html`));
         expect(finished.needs).toEqual(JSON.parse(fixture(`${page}${suffix}.needs.json`)));
