@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { languageTagSchema, pageOptionsSchema } from '@/lib/content/page-options';
+import { languageTagSchema, pageOptionsSchema } from '@/lib/page-options';
 import { giscusConfigSchema, reactionsConfigSchema } from '@/lib/social/config-schema';
 
 const navLinkSchema = z.strictObject({

@@ -21,7 +21,7 @@ import { mergePolicyNeeds } from '@/lib/security/content-security-policy';
 import { engineScripts } from '@/lib/security/engine-scripts';
 import { buildOgImages } from '@/lib/seo/og-images';
 import { absoluteUrl, basePath, site } from '@/lib/site';
-import { ineffectiveFlagsNotice } from '@/lib/social/flag-notice';
+import { ineffectiveFlagsNotice } from './flag-notice';
 import { buildCodeStyles } from './code-styles';
 import { copyKatexAssets } from './katex-assets';
 import { outputFolderName, stageExport, type StagedExport } from './output-folder';

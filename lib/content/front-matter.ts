@@ -3,7 +3,7 @@ import { parse as parseToml, TomlError } from 'smol-toml';
 import { z } from 'zod';
 import { closestWord } from './closest-word';
 import { ContentError, ContentErrors } from '@/lib/errors';
-import { languageTagSchema, pageOptionsSchema } from './page-options';
+import { languageTagSchema, pageOptionsSchema } from '@/lib/page-options';
 
 const dateSchema = z
   .union([z.date(), z.iso.date(), z.iso.datetime({ offset: true, local: true })])

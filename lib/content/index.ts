@@ -9,7 +9,7 @@ import { contentDirectory } from './pages';
 import { getBuiltPages, getDevSiteState, renderedUrls, type BuiltPage } from './site-build';
 
 export { ContentError, ContentErrors, formatLocation } from '@/lib/errors';
-export type { AnchorMode, PageOptions } from './page-options';
+export type { AnchorMode, PageOptions } from '@/lib/page-options';
 export { slugForFile, urlForSlug } from './page-urls';
 export { loadPages, readPages, type Page } from './pages';
 export { buildContent, compileSiteContent, contentFingerprint, getBuiltPages, type BuiltPage, type ContentBuild } from './site-build';

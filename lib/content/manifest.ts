@@ -7,8 +7,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { writeJsonAtomically } from '@/lib/json-file';
-import { pageOptionsSchema } from './page-options';
-import type { BuiltPage } from './site-build';
+import { pageOptionsSchema } from '@/lib/page-options';
+import type { CompiledBody } from '@/lib/markdown';
+import type { Page } from './pages';
+
+/** A page with its body compiled: what routes render. */
+export interface BuiltPage extends Omit<Page, 'body'> {
+  body: CompiledBody;
+}
 
 export const manifestFile = path.join(process.cwd(), '.next', 'cache', 'portfolio-engine', 'pages.json');
 

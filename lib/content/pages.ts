@@ -3,7 +3,7 @@ import path from 'node:path';
 import { site } from '@/lib/site';
 import { ContentError, ContentErrors } from '@/lib/errors';
 import { parseSource, type FrontMatterFormat } from './front-matter';
-import type { PageOptions } from './page-options';
+import type { PageOptions } from '@/lib/page-options';
 import { isPrivateName, pageFilePattern, pageNameProblem, slugForFile, urlForSlug } from './page-urls';
 import { linkedFolderProblem } from './project-folders';
 import { readContentSource } from './source-file';

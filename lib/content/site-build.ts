@@ -6,15 +6,13 @@ import type { CompiledBody } from '@/lib/markdown';
 import { site } from '@/lib/site';
 import type { Site } from '@/lib/site-config-schema';
 import { CompileCache } from './compile-cache';
-import { readManifest, type ContentManifest } from './manifest';
+import { readManifest, type BuiltPage, type ContentManifest } from './manifest';
+
+export type { BuiltPage };
 import { ContentError, ContentErrors } from '@/lib/errors';
 import { PageCompiler } from './page-compiler';
 import { contentDirectory, listContentFiles, readPages, type Page } from './pages';
 
-/** A page with its body compiled: what routes render. */
-export interface BuiltPage extends Omit<Page, 'body'> {
-  body: CompiledBody;
-}
 
 export interface ContentBuild {
   pages: BuiltPage[];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { languageTagSchema } from '@/lib/content/page-options';
+import { languageTagSchema } from '@/lib/page-options';
 
 /** Where giscus lives: its script, and the origin of the frame and stylesheet it adds (lib/security/engine-scripts.ts). */
 export const giscusOrigin = 'https://giscus.app';
