@@ -7,6 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import type { DiagramResult } from '@/lib/diagrams/mermaid-renderer';
 import { compileMarkdown } from '@/lib/markdown';
 import { compileOutcome, type FromWorker, type ToWorker } from './page-compiler';
+import { site } from '@/lib/site';
 
 const port = parentPort;
 if (!port) throw new Error('page-compile-worker.ts runs as the content build’s worker thread (lib/content/page-compiler.ts)');
@@ -24,7 +25,7 @@ const drawDiagrams = (sources: readonly string[]) =>
 port.on('message', (message: ToWorker) => {
   switch (message.type) {
     case 'compile':
-      void compileOutcome(message.page, (page) => compileMarkdown(page, drawDiagrams)).then((outcome) => send({ type: 'compiled', outcome }));
+      void compileOutcome(message.page, (page) => compileMarkdown(page, { siteUrl: site.baseUrl, drawDiagrams })).then((outcome) => send({ type: 'compiled', outcome }));
       return;
     case 'diagrams-drawn':
       diagramsAnswer?.resolve(message.results);

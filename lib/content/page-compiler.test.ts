@@ -30,7 +30,7 @@ describe('PageCompiler', { timeout: 60_000 }, () => {
       page('content/c.md', 'Bad $\\frac{1}{$ math and [a](javascript:alert(1)).\n', { math: true }),
     ];
     for (const each of pages) {
-      const here = await compileMarkdown(each).catch((error: unknown) => messagesOf(error));
+      const here = await compileMarkdown(each, { siteUrl: site.baseUrl }).catch((error: unknown) => messagesOf(error));
       const there = await compiler.compile(each, 10_000).catch((error: unknown) => messagesOf(error));
       expect(there).toEqual(here);
     }

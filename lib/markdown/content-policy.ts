@@ -71,6 +71,12 @@ export const allowedHtmlElements: ReadonlySet<string> = new Set([
   'var', 'wbr',
 ]);
 
+/**
+ * Components an .mdx page may use by name (`<Figure …/>`): the vocabulary of the site's components, which
+ * components/mdx-components.tsx implements (a test checks that the two agree).
+ */
+export const mdxComponentNames: readonly string[] = [];
+
 /** Attributes every allowed element may carry (`aria-*` too). JSX spelling and HTML spelling are both accepted. */
 const globalAttributes = new Set(['id', 'className', 'class', 'title', 'lang', 'dir', 'role', 'translate']);
 

@@ -33,6 +33,7 @@ import { engineScripts } from '@/lib/security/engine-scripts';
 import { themeScript } from '@/lib/theme/theme-script';
 import { urlScheme } from './content-policy';
 import { compileMarkdown } from './index';
+import { site } from '@/lib/site';
 
 const runs = Number(process.env.HOSTILE_RUNS ?? 300);
 const seed = Number(process.env.HOSTILE_SEED ?? 20261202);
@@ -61,7 +62,7 @@ async function compileHostilePage(fileName: string, source: string): Promise<Awa
     fs.writeFileSync(path.join(folder, fileName), source);
     const [page] = loadPages(folder);
     if (!page) throw new Error('the page was not read');
-    return await compileMarkdown(page);
+    return await compileMarkdown(page, { siteUrl: site.baseUrl });
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
   }

@@ -8,6 +8,7 @@ import { MdxContent } from '@/components/mdx-content';
 import { ContentError, ContentErrors } from '@/lib/errors';
 import { loadPages } from '@/lib/content/pages';
 import { compileMarkdown } from './index';
+import { site } from '@/lib/site';
 
 // The real compiler, watched: an MDX error must carry its place from the one compile the page gets.
 vi.mock('@mdx-js/mdx', async (importOriginal) => {
@@ -18,7 +19,7 @@ vi.mock('@mdx-js/mdx', async (importOriginal) => {
 async function render(fileName: string, source: string): Promise<string> {
   const [page] = loadPages(tempFolder('markdown', { [fileName]: source }));
   if (!page) throw new Error('no page');
-  const body = await compileMarkdown(page);
+  const body = await compileMarkdown(page, { siteUrl: site.baseUrl });
   return body.format === 'html' ? body.html : renderToStaticMarkup(await MdxContent({ code: body.code }));
 }
 
@@ -175,5 +176,13 @@ describe('formats', () => {
     expect(error.problem).toContain(message);
     expect(error.hint).toBe('In MDX, write HTML comments as {/* … */} and escape a literal < or { with a backslash, or rename the file to .md.');
     expect(compile).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the MDX component vocabulary', () => {
+  it('is what components/mdx-components.tsx implements: every name the content policy allows, and no other', async () => {
+    const { mdxComponents } = await import('@/components/mdx-components');
+    const { mdxComponentNames } = await import('./content-policy');
+    expect(Object.keys(mdxComponents).filter((name) => /^[A-Z]/.test(name)).sort()).toEqual([...mdxComponentNames].sort());
   });
 });

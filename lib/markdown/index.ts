@@ -9,10 +9,8 @@ import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
-import { mdxComponents } from '@/components/mdx-components';
 import { ContentError, ContentErrors } from '@/lib/errors';
 import type { DiagramResult } from '@/lib/diagrams/mermaid-renderer';
-import { site } from '@/lib/site';
 import { codeHighlightPlugin } from './code-highlight';
 import { rehypeExternalLinks } from './external-links';
 import type { AnchorMode } from './anchor-modes';
@@ -24,6 +22,7 @@ import { rehypeReaderFriendlyMarkup } from './rehype-reader-friendly-markup';
 import { remarkMermaidDiagrams, type DiagramError } from './remark-mermaid-diagrams';
 import { rehypeTableOfContents } from './rehype-table-of-contents';
 import { remarkDisplayMathParagraph } from './remark-display-math-paragraph';
+import { mdxComponentNames } from './content-policy';
 import { remarkContentSafety, type UnsafeContent } from './remark-content-safety';
 
 interface PluginLists {
@@ -34,16 +33,16 @@ interface PluginLists {
 /** Every Markdown plugin the engine uses, chosen by a page's resolved options. The only list of them. */
 export function markdownPlugins(
   page: Pick<CompileInput, 'options' | 'frontMatterFormat' | 'format'>,
+  { siteUrl, drawDiagrams }: CompileOptions,
   onMathError: (error: MathError) => void,
   onUnsafeContent: (problem: UnsafeContent) => void,
   onDiagramError: (error: DiagramError) => void = () => undefined,
-  drawDiagrams?: DrawDiagrams,
 ): PluginLists {
   const { math, mermaid, insert_anchor_links, toc } = page.options;
   return {
     remarkPlugins: [
       // First, so that it judges the page as written, before any plugin changes the tree.
-      [remarkContentSafety, { format: page.format, components: Object.keys(mdxComponents), onProblem: onUnsafeContent }],
+      [remarkContentSafety, { format: page.format, components: mdxComponentNames, onProblem: onUnsafeContent }],
       // Next: ```mermaid fences become diagrams before any other plugin (a highlighter) takes them for code.
       ...(mermaid ? [[remarkMermaidDiagrams, { onError: onDiagramError, drawDiagrams }]] : []),
       // GitHub's Markdown (tables, strikethrough, autolinks, task lists) is what authors expect to write.
@@ -64,7 +63,7 @@ export function markdownPlugins(
       // After the ids, before the permalinks: toc entries carry the heading's text without the `#`.
       ...(toc ? [rehypeTableOfContents] : []),
       ...headingAnchorPlugins(insert_anchor_links),
-      [rehypeExternalLinks, { siteUrl: site.baseUrl }],
+      [rehypeExternalLinks, { siteUrl }],
       rehypeReaderFriendlyMarkup,
     ] as PluggableList,
   };
@@ -108,13 +107,21 @@ export type CompiledBody = ({ format: 'html'; html: string } | { format: 'mdx'; 
  */
 export type DrawDiagrams = (sources: readonly string[]) => Promise<DiagramResult[]>;
 
+/** What a compile needs from outside the page: given, so that this module reads no config of its own. */
+export interface CompileOptions {
+  /** The site's address (site.config.ts `baseUrl`): links elsewhere are external. */
+  siteUrl: string;
+  drawDiagrams?: DrawDiagrams;
+}
+
 /** Compiles a page's body once, at build time. Problems become ContentErrors naming lines of the content file. */
-export async function compileMarkdown(page: CompileInput, drawDiagrams?: DrawDiagrams): Promise<CompiledBody> {
+export async function compileMarkdown(page: CompileInput, options: CompileOptions): Promise<CompiledBody> {
   const toFileLine = (bodyLine: number | undefined) => (bodyLine === undefined ? undefined : bodyLine + page.bodyStartLine - 1);
   const problems: ContentError[] = [];
   const report = (error: ContentError) => problems.push(error);
   const plugins = markdownPlugins(
     page,
+    options,
     (error) =>
       report(
         new ContentError(
@@ -138,7 +145,6 @@ export async function compileMarkdown(page: CompileInput, drawDiagrams?: DrawDia
               'Fix the diagram (syntax: https://mermaid.js.org/intro/syntax-reference.html), or set `mermaid: false` to show it as code.',
             ),
       ),
-    drawDiagrams,
   );
   let codeBlocks = 0;
   // Last, so it counts what the page ends up with.

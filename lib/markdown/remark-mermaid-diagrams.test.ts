@@ -7,13 +7,14 @@ import { closeDiagramBrowser } from '@/lib/diagrams/mermaid-renderer';
 import { tempFolder } from '@/lib/testing/temp-folder';
 import { compileMarkdown } from './index';
 import { defaultDiagramName } from './remark-mermaid-diagrams';
+import { site } from '@/lib/site';
 
 afterAll(closeDiagramBrowser);
 
 async function render(fileName: string, source: string): Promise<string> {
   const [page] = loadPages(tempFolder('diagrams', { [fileName]: source }));
   if (!page) throw new Error('no page');
-  const body = await compileMarkdown(page);
+  const body = await compileMarkdown(page, { siteUrl: site.baseUrl });
   return body.format === 'html' ? body.html : renderToStaticMarkup(await MdxContent({ code: body.code }));
 }
 

@@ -3,12 +3,13 @@ import { MdxContent } from '@/components/mdx-content';
 import { loadPages } from '@/lib/content/pages';
 import { compileMarkdown, type CompiledBody } from '@/lib/markdown';
 import { tempFolder } from './temp-folder';
+import { site } from '@/lib/site';
 
 /** Compiles one content file (name → source) as a build would. */
 export async function compilePage(fileName: string, source: string): Promise<CompiledBody> {
   const [page] = loadPages(tempFolder('markdown', { [fileName]: source }));
   if (!page) throw new Error('no page');
-  return compileMarkdown(page);
+  return compileMarkdown(page, { siteUrl: site.baseUrl });
 }
 
 /** The HTML a content file's body becomes on its page, for .md and .mdx alike. */
