@@ -74,6 +74,18 @@ describe('npm run check', () => {
     expect(findings).toHaveLength(9);
   });
 
+  it('names a page nested too deep to read instead of crashing, and checks the others', () => {
+    const root = tempFolder('check', {
+      'content/deep.md': `# Deep\n\n${'>'.repeat(10_000)} quoted\n`,
+      'content/fine.md': '# Fine\n\n[Missing](/nowhere/)\n',
+    });
+    const { findings } = checkContent(path.join(root, 'content'), path.join(root, 'public'));
+    expect(findings.map((finding) => [path.basename(finding.file), finding.line, finding.message.slice(0, 45)])).toEqual([
+      ['deep.md', 1, 'the page is nested too deep to read (lists, q'],
+      ['fine.md', 3, expect.any(String)],
+    ]);
+  });
+
   it('lists external links without fetching them', () => {
     const { externalLinks } = fixture();
     expect(externalLinks).toEqual([{ file: expect.stringMatching(/about\.md$/), line: 15, url: 'https://example.com/x' }]);

@@ -108,7 +108,20 @@ export function checkContent(directory: string = contentDirectory, publicDirecto
     message: `${error.problem}${error.hint ? ` ${error.hint}` : ''}`,
   }));
   const externalLinks: ExternalLink[] = [];
-  const outlines = pages.map(outline);
+  const outlines = pages.flatMap((page) => {
+    try {
+      return [outline(page)];
+    } catch (error) {
+      // A page nested thousands deep overflows the parser's stack; the build refuses it with its line (lib/markdown).
+      if (!(error instanceof RangeError)) throw error;
+      findings.push({
+        file: page.file,
+        line: page.bodyStartLine,
+        message: 'the page is nested too deep to read (lists, quotes or elements inside each other thousands of levels deep). Flatten the nesting; `npm run build` names the line.',
+      });
+      return [];
+    }
+  });
   const idsByUrl = new Map(outlines.map((each) => [each.page.url, new Set(each.headings.map((heading) => heading.id))]));
   idsByUrl.set('/', idsByUrl.get('/') ?? new Set());
   const draftByUrl = new Map(drafts.map((draft) => [draft.url, draft]));
