@@ -82,6 +82,53 @@ describe('loadPages', () => {
     expect(page).toMatchObject({ title: 'About me', heading: null, description: 'Text.' });
   });
 
+  it.each([
+    ['a setext heading', 'About me\n========\n\nText.\n', 'About me'],
+    ['inline markup, code, links and images', '# The `run()` call, **bold** _and_ [linked](/x/) ![pictured](/a.png)\n', 'The run() call, bold and linked pictured'],
+    ['escapes and entities', '# 1\\. Cats \\*and\\* dogs &amp; more &copy;\n', '1. Cats *and* dogs & more ©'],
+    ['inline HTML, which the page drops', '# Press <kbd>Ctrl</kbd>+C\n', 'Press Ctrl+C'],
+    ['a closing sequence', '# About ##\n', 'About'],
+    ['a heading after an HTML comment, raw HTML and a link definition', '<!--\nnotes\n\nmore notes\n-->\n\n<div>dropped</div>\n\n[home]: /\n\n# About\n', 'About'],
+    ['a reference whose definition ends the page', `# About [me][me]\n\n${'Words. '.repeat(400)}\n\n[me]: /about/\n`, 'About me'],
+  ])('reads the title as the page shows it: %s', (_, source, title) => {
+    const [page] = loadPages(contentFolder({ 'a.md': source }));
+    expect(page).toMatchObject({ title, heading: null });
+  });
+
+  it('does not take a heading that does not open the page, nor a lower level one', () => {
+    const { errors } = readPages(contentFolder({ 'a.md': 'Intro.\n\n# Later\n', 'b.md': 'About\n-----\n', 'c.md': '    # indented code\n' }));
+    expect(errors.map((error) => error.problem)).toEqual(['page has no title.', 'page has no title.', 'page has no title.']);
+  });
+
+  it('reads .mdx as MDX: comments first, literals shown; a page MDX cannot read still has its title for the compile to report on', () => {
+    const [page] = loadPages(contentFolder({ 'a.mdx': '{/* draft */}\n\n# About {"us"}\n\nWe are{" "}<abbr title="two">2</abbr>.\n' }));
+    expect(page).toMatchObject({ title: 'About us', heading: null, description: 'We are 2.' });
+    const [broken] = loadPages(contentFolder({ 'a.mdx': '# About\n\nText.\n\n<div>\n\nnever closed\n' }));
+    expect(broken).toMatchObject({ title: 'About', description: 'Text.' });
+  });
+
+  it('reads on past a page whose opening the parser cannot read', () => {
+    // A JSX element in a reference's label trips an assertion in mdast-util-from-markdown (found by the property test).
+    const { pages, errors } = readPages(contentFolder({ 'a.mdx': '---\ntitle: A\n---\n\n[<meta name="a">][r]\n\n[r]: /x\n', 'b.md': '# B\n' }));
+    expect(errors).toEqual([]);
+    expect(pages.map((page) => [page.title, page.description])).toEqual([
+      ['A', site.description],
+      ['B', site.description],
+    ]);
+  });
+
+  it('describes a page by its whole first paragraph, past lists, quotes, tables, code, rules and equations', () => {
+    const before = '# T\n\n- a list\n\n> a quote\n\n| a |\n| - |\n| 1 |\n\n```\ncode\n```\n\n    indented code\n\n***\n\n$$x^2$$\n\n';
+    const source = `---\nmath: true\n---\n${before}The *first* paragraph,\nover two lines  \nwith a [link][l] and a note[^1].\n\n[l]: https://example.com/\n[^1]: A note.\n`;
+    const [page] = loadPages(contentFolder({ 'a.md': source }));
+    expect(page?.description).toBe('The first paragraph, over two lines with a link and a note.');
+  });
+
+  it('reads a page no further than its opening: a paragraph of 200 KB is described by its first words', () => {
+    const [page] = loadPages(contentFolder({ 'a.md': `# T\n\n${'word '.repeat(40_000)}\n` }));
+    expect(page?.description).toBe(`${'word '.repeat(31)}word…`);
+  });
+
   it('shows extra.title as the h1 and keeps title for <title>, as Zola’s serene theme does', () => {
     const directory = contentFolder({ 'a.md': '+++\ntitle = "About me"\n[extra]\ntitle = "About"\nlang = "de"\n+++\nText\n' });
     const [page] = loadPages(directory);
