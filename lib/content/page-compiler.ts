@@ -139,6 +139,18 @@ export class PageCompiler {
     return compiled;
   }
 
+  /**
+   * Starts the worker now, so that loading the compiler (a second or two) overlaps what the caller does
+   * before its first compile. An idle worker does not keep the process alive.
+   */
+  prepare(): void {
+    if (this.current) return;
+    this.current = this.start();
+    this.current.worker.unref();
+    // A worker that fails to start is reported by the first compile, which awaits the same start.
+    this.current.ready.catch(() => undefined);
+  }
+
   /** Ends the worker; the next compile starts a new one. */
   async close(): Promise<void> {
     const worker = this.current?.worker;
@@ -149,10 +161,11 @@ export class PageCompiler {
   private async run(page: CompileInput, timeLimitMs: number): Promise<CompiledBody> {
     this.current ??= this.start();
     const { worker, ready } = this.current;
-    // Awaited before the clock starts: loading the compiler takes a second or two and is no page's doing.
-    await ready;
+    // Held while this page waits, its start included (a prepared worker was let go of: prepare()).
     worker.ref();
     try {
+      // Awaited before the clock starts: loading the compiler takes a second or two and is no page's doing.
+      await ready;
       return await new Promise<CompiledBody>((resolve, reject) => {
         this.job = { page, timeLimitMs, remainingMs: timeLimitMs, clockStartedAt: 0, timer: undefined, diagramsError: undefined, resolve, reject };
         this.startClock(this.job, worker);

@@ -29,7 +29,6 @@ const siteConfigFile = path.join(process.cwd(), 'site.config.ts');
 /** Packages whose version changes what a page compiles to. */
 const pipelinePackages = [
   '@mdx-js/mdx',
-  'next-mdx-remote',
   'katex',
   'rehype-katex',
   'remark-math',
@@ -137,6 +136,9 @@ export async function buildContent(
   cacheFile: string = path.join(engineCacheDirectory, 'compiled-pages.json'),
   settings: ContentBuildSettings = site,
 ): Promise<ContentBuild> {
+  // The first worker loads the compiler while the pages are read and looked up in the cache; a build whose
+  // pages all come from the cache then only spent a core it had spare.
+  pageCompilers(1)[0]?.prepare();
   const { pages, errors } = readPages(directory);
   // Imported here, not at the top: Next's page renderers import this module but only read compiled pages.
   // The compiler itself (unified, KaTeX, highlight.js, MDX) loads only in the compile worker.
