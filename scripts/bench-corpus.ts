@@ -61,3 +61,16 @@ export function writeCorpus(contentDirectory: string, pages: number): void {
     fs.writeFileSync(file, corpusPage(index));
   }
 }
+
+/** The site config of a generated corpus's project copy. */
+export function corpusSiteConfig(clientRuntime: boolean): string {
+  return `import type { SiteConfig } from '@/lib/site-config-schema';
+const site: SiteConfig = {
+  name: 'Bench', description: 'A generated corpus.', author: 'Bench', baseUrl: 'https://example.com', lang: 'en',
+  nav: [{ label: 'Home', href: '/' }],
+  clientRuntime: ${clientRuntime},
+  defaults: { math: false, insert_anchor_links: 'right', toc: false, copy: false, mermaid: false, comment: false, reaction: false, template: 'prose' },
+};
+export default site;
+`;
+}

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { median, weighPages } from '../lib/export/page-weight';
 import { listFiles } from '../lib/export/finish-export';
 import { formatTable } from '../lib/text-table';
-import { writeCorpus } from './bench-corpus';
+import { corpusSiteConfig, writeCorpus } from './bench-corpus';
 import { buildArguments, syncProjectCopy } from './project-copy';
 
 function option(name: string, fallback: number): number {
@@ -38,18 +38,7 @@ const variants: Variant[] = [
 function makeProject(variant: Variant): string {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'engine-bench-'));
   syncProjectCopy(directory);
-  fs.writeFileSync(
-    path.join(directory, 'site.config.ts'),
-    `import type { SiteConfig } from '@/lib/site-config-schema';
-const site: SiteConfig = {
-  name: 'Bench', description: 'A generated corpus.', author: 'Bench', baseUrl: 'https://example.com', lang: 'en',
-  nav: [{ label: 'Home', href: '/' }],
-  clientRuntime: ${variant.clientRuntime},
-  defaults: { math: false, insert_anchor_links: 'right', toc: false, copy: false, mermaid: false, comment: false, reaction: false, template: 'prose' },
-};
-export default site;
-`,
-  );
+  fs.writeFileSync(path.join(directory, 'site.config.ts'), corpusSiteConfig(variant.clientRuntime));
   writeCorpus(path.join(directory, 'content'), pageCount);
   return directory;
 }

@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { writeCorpus } from './bench-corpus';
+import { corpusSiteConfig, writeCorpus } from './bench-corpus';
 import { repository, syncProjectCopy } from './project-copy';
 
 const fixtures = path.join(repository, 'lib', 'export', 'fixtures');
@@ -27,18 +27,7 @@ async function makeFixtures(): Promise<void> {
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'engine-next-fixtures-'));
   try {
     syncProjectCopy(copy);
-    fs.writeFileSync(
-      path.join(copy, 'site.config.ts'),
-      `import type { SiteConfig } from '@/lib/site-config-schema';
-const site: SiteConfig = {
-  name: 'Bench', description: 'A generated corpus.', author: 'Bench', baseUrl: 'https://example.com', lang: 'en',
-  nav: [{ label: 'Home', href: '/' }],
-  clientRuntime: false,
-  defaults: { math: false, insert_anchor_links: 'right', toc: false, copy: false, mermaid: false, comment: false, reaction: false, template: 'prose' },
-};
-export default site;
-`,
-    );
+    fs.writeFileSync(path.join(copy, 'site.config.ts'), corpusSiteConfig(false));
     writeCorpus(path.join(copy, 'content'), 12);
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/next-fixtures.ts', '--in-copy'], {
       cwd: copy,
