@@ -19,5 +19,7 @@ export function isRuntimeFile(file: string, files: ReadonlySet<string>): boolean
 /** Next's copies of the 404 page at /404/ and /_not-found/ (which would answer 200); out/404.html stays. */
 export const duplicateNotFoundFolders = ['404', '_not-found'];
 
-/** Where Next puts the files pages link to (content-hashed names), as a site path prefix. */
+/** Where Next puts the files pages link to, as a site path prefix. */
 export const nextAssetPrefix = '/_next/';
+/** Where those files have content-hashed names: a changed file gets a new name, so they may be cached for good. */
+export const nextHashedAssetPrefix = '/_next/static/';

@@ -1,3 +1,5 @@
+import { nextHashedAssetPrefix } from '@/lib/next-adapter/export-files';
+
 /**
  * The HTTP headers the site is served with: one list for the preview server (`npm start`) and the deploy
  * targets' header files (`out/_headers` for Netlify and Cloudflare Pages, `vercel.json` for Vercel), so
@@ -37,7 +39,7 @@ export interface HeaderRule {
 export function deployHeaderRules(contentSecurityPolicy: string, basePath = ''): HeaderRule[] {
   return [
     { path: `${basePath}/*`, headers: { ...securityHeaders, 'Content-Security-Policy': contentSecurityPolicy } },
-    { path: `${basePath}/_next/static/*`, headers: { 'Cache-Control': immutableCache } },
+    { path: `${basePath}${nextHashedAssetPrefix}*`, headers: { 'Cache-Control': immutableCache } },
     { path: `${basePath}/katex/fonts/*`, headers: { 'Cache-Control': fontCache } },
   ];
 }
