@@ -179,7 +179,8 @@ const pageFile = (url: string) => `${url.slice(1)}index.html`;
 function planPages(projectDirectory: string, pages: readonly BuiltPage[], fingerprint: string, renderCache: RenderCache | undefined): RenderPlan {
   const template = renderCache ? templateFingerprint(projectDirectory) : '';
   const keys = new Map(pages.map((page) => [page.url, renderKey(template, page)]));
-  const plan = planRender(['/', ...pages.map((page) => page.url).filter((url) => url !== '/')], keys, renderCache);
+  // The home page is rendered whether or not a content page makes it (it lists every page): getStaticSlugs.
+  const plan = planRender(pages.map((page) => page.url), keys, renderCache);
   writeManifest({ fingerprint, pages: [...pages], render: plan.render });
   if (renderCache) console.log(`Render cache: ${plan.reused.size} pages finished from earlier builds, ${plan.render.length} to render.`);
   return plan;
