@@ -1,9 +1,10 @@
 /**
- * `npm run loadtest [-- --amount N --connections N]`: a bounded load test of the preview server.
- * Starts the real server (scripts/serve.ts) on a free loopback port against the built out/, sends
- * N requests (default 20,000) over 50 connections, cycling through every page, asking for gzip as a
- * browser does, and prints requests/s, latency and failures. Exits 1 on any error, timeout or
- * non-2xx answer. Loopback only: the target is always the server it started itself.
+ * `npm run loadtest [-- --amount N --connections N --encoding gzip|identity]`: a bounded load test of the
+ * preview server. Starts the real server (scripts/serve.ts) on a free loopback port against the built
+ * out/, sends N requests (default 20,000) over 50 connections, cycling through every page, asking for
+ * gzip as a browser does (or, with `--encoding identity`, for the bytes as stored), and prints
+ * requests/s, latency, failures, the server's CPU time per request and its peak memory. Exits 1 on any
+ * error, timeout or non-2xx answer. Loopback only: the target is always the server it started itself.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,12 +17,18 @@ const { values } = parseArgs({
   options: {
     amount: { type: 'string', default: '20000' },
     connections: { type: 'string', default: '50' },
+    encoding: { type: 'string', default: 'gzip' },
   },
 });
 const amount = Number(values.amount);
 const connections = Number(values.connections);
 if (!Number.isInteger(amount) || amount < 1 || !Number.isInteger(connections) || connections < 1) {
   console.error('--amount and --connections must be positive whole numbers.');
+  process.exit(1);
+}
+const encoding = values.encoding;
+if (encoding !== 'gzip' && encoding !== 'identity') {
+  console.error(`--encoding must be gzip or identity, got "${encoding}".`);
   process.exit(1);
 }
 
@@ -35,6 +42,7 @@ const pages = pageUrls(root);
 const server = await startPreviewServer(0, root, { BASE_PATH: '' });
 let result: autocannon.Result;
 let serverCpuMs: number | undefined;
+let serverPeakKiB: number | undefined;
 try {
   const cpuBefore = processCpuMs(server.pid);
   result = await autocannon({
@@ -42,21 +50,25 @@ try {
     connections,
     amount,
     timeout: 10,
-    headers: { 'accept-encoding': 'gzip, deflate, br' },
+    // autocannon ends a run with a fixed amount at its next sample: at its default of one per second,
+    // the duration (and so requests/s) of a short run would be rounded up to whole seconds.
+    sampleInt: 10,
+    headers: { 'accept-encoding': encoding === 'gzip' ? 'gzip, deflate, br' : 'identity' },
     requests: pages.map((page) => ({ method: 'GET', path: page })),
   });
   const cpuAfter = processCpuMs(server.pid);
   if (cpuBefore !== undefined && cpuAfter !== undefined) serverCpuMs = cpuAfter - cpuBefore;
+  serverPeakKiB = processPeakKiB(server.pid);
 } finally {
   server.stop();
 }
 
 const completed = result['1xx'] + result['2xx'] + result.non2xx;
 const requestsPerSecond = completed / result.duration;
-console.log(`Load test: ${amount} requests, ${connections} connections, ${pages.length} pages (${pages.join(' ')}), gzip, ${server.url}`);
+console.log(`Load test: ${amount} requests, ${connections} connections, ${pages.length} pages (${pages.join(' ')}), ${encoding}, ${server.url}`);
 console.log(
   formatTable(
-    ['requests', 'seconds', 'requests/s', 'latency p50', 'p99', 'max', 'errors', 'timeouts', 'non-2xx', 'server CPU/request'],
+    ['requests', 'seconds', 'requests/s', 'latency p50', 'p99', 'max', 'errors', 'timeouts', 'non-2xx', 'server CPU/request', 'server peak RSS'],
     [[
       String(completed),
       result.duration.toFixed(2),
@@ -68,6 +80,7 @@ console.log(
       String(result.timeouts),
       String(result.non2xx),
       serverCpuMs === undefined ? '-' : `${Math.round((serverCpuMs * 1000) / Math.max(1, completed))} µs`,
+      serverPeakKiB === undefined ? '-' : `${(serverPeakKiB / 1024).toFixed(0)} MiB`,
     ]],
   ),
 );
@@ -89,6 +102,17 @@ function processCpuMs(pid: number | undefined): number | undefined {
     const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
     const ticks = Number(fields[11]) + Number(fields[12]);
     return Number.isFinite(ticks) ? ticks * 10 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A process's peak resident memory in KiB (VmHWM, Linux's /proc); undefined elsewhere. */
+function processPeakKiB(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const match = /^VmHWM:\s+(\d+) kB$/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match?.[1] === undefined ? undefined : Number(match[1]);
   } catch {
     return undefined;
   }
