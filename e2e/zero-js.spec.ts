@@ -53,7 +53,7 @@ test.describe('without JavaScript', () => {
   test('every page looks exactly the same with JavaScript disabled', async ({ browser }, testInfo) => {
     // Every page loaded twice, each waited on until the network is idle, with full-page screenshots: up to
     // 6 s a page on a busy machine, past the 30 s a test gets by default (CI hit it with 5 pages).
-    testInfo.setTimeout(allPages.length * 20_000);
+    testInfo.setTimeout(allPages.length * 30_000);
     // Two contexts alike in everything (the project's device) but JavaScript.
     const { viewport, deviceScaleFactor, isMobile, hasTouch, userAgent } = testInfo.project.use;
     const device = { viewport, deviceScaleFactor, isMobile, hasTouch, userAgent };
