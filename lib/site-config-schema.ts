@@ -8,6 +8,21 @@ const navLinkSchema = z.strictObject({
   href: z.string().regex(/^\//, 'a site path starting with "/"'),
 });
 
+/** A taxonomy (Zola's `[[taxonomies]]`): pages name their terms in front matter under `taxonomies`. */
+export const taxonomyConfigSchema = z.strictObject({
+  /** The name pages use and the first URL segment: `tags` makes /tags/ and /tags/rust/. */
+  name: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'a lower-case name such as "tags" (letters, digits, `-`, `_`)'),
+  /** An Atom feed per term, /tags/rust/atom.xml. */
+  feed: z.boolean().default(false),
+  /** Pages per term page; without it, one page lists them all. */
+  paginate_by: z.number().int().positive().optional(),
+  /** The URL segment before the page number: /tags/rust/page/2/. */
+  paginate_path: z.string().regex(/^[a-z0-9_-]+$/).default('page'),
+  /** false: the terms are kept in front matter but get no pages. */
+  render: z.boolean().default(true),
+});
+export type TaxonomyConfig = z.output<typeof taxonomyConfigSchema>;
+
 export const siteConfigSchema = z.strictObject({
   name: z.string().min(1),
   description: z.string().min(1),
@@ -33,6 +48,15 @@ export const siteConfigSchema = z.strictObject({
   /** A reactions endpoint for pages with `reaction: true`; without one, the flag has no effect. */
   reactions: reactionsConfigSchema.optional(),
   defaults: pageOptionsSchema,
+  /** The site's taxonomies (Zola's `[[taxonomies]]`). A term in a page's front matter needs its taxonomy here. */
+  taxonomies: z.array(taxonomyConfigSchema).default([]),
+  /** The file name of the site's, each section's and each term's Atom feed (Zola's `feed_filenames`). */
+  feedFilename: z.literal('atom.xml').default('atom.xml'),
+  /**
+   * Free values for layouts (Zola's `[extra]` in config.toml): the last link of the chain page → section →
+   * parent sections → site, through which a page finds an `extra` value it does not set itself.
+   */
+  extra: z.record(z.string(), z.unknown()).default({}),
   /**
    * How long one page's compile may take, in seconds, before the build stops it and names the page. Real
    * pages take well under a second; one that takes longer is nearly always content that makes the Markdown

@@ -409,7 +409,7 @@ export const cases: CorpusCase[] = [
     input: '`template: fancy`',
     outcome: 'error at the template line, listing the templates',
     files: { 'content/template.md': yaml('title: T\ntemplate: fancy', 'Text.\n') },
-    check: (result, expect) => errors(result, expect, /^content\/template\.md:3: `template` must be one of "prose", "prose\.html", got "fancy"\./),
+    check: (result, expect) => errors(result, expect, /^content\/template\.md:3: `template` must be "prose" or a template file name such as "page\.html", got "fancy"\./),
   },
   {
     name: 'invalid TeX',

@@ -2,7 +2,7 @@
  * Edit distance between two short words, counting a swap of neighbouring letters as one edit
  * (optimal string alignment), since `maht` for `math` is one slip of the fingers.
  */
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   const at = (i: number, j: number) => rows[i]?.[j] ?? Infinity;
   for (let i = 1; i <= a.length; i++) {

@@ -40,7 +40,7 @@ describe('front matter', () => {
     expect(parsed.frontMatterFormat).toBe('toml');
     expect(parsed.frontMatter).toMatchObject({
       title: 'About me',
-      template: 'prose',
+      template: 'prose.html', // as written: lib/content/pages.ts maps it to the prose layout
       insert_anchor_links: 'none',
       date: '2023-01-02',
       extra: { lang: 'en', title: 'About', math: true },
@@ -81,7 +81,7 @@ describe('front matter', () => {
 
   it('rejects an unknown template and suggests a near miss', () => {
     const error = errorOf('+++\ntemplate = "prose.htm"\n+++\n');
-    expect(error.message).toContain('content/page.md:2: `template` must be one of "prose", "prose.html", got "prose.htm".');
+    expect(error.message).toContain('content/page.md:2: `template` must be "prose" or a template file name such as "page.html", got "prose.htm".');
     expect(error.message).toContain('Did you mean "prose.html"?');
   });
 

@@ -1,7 +1,7 @@
 import matter from 'gray-matter';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { z } from 'zod';
-import { closestWord } from './closest-word';
+import { closestWord, editDistance } from './closest-word';
 import { ContentError, ContentErrors } from '@/lib/errors';
 import { languageTagSchema, pageOptionsSchema } from '@/lib/page-options';
 
@@ -14,43 +14,99 @@ const dateSchema = z
     return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
   });
 
-const optionFields = pageOptionsSchema.partial().shape;
+const optionFields = pageOptionsSchema.omit({ template: true }).partial().shape;
 
-/** Zola's [extra] table: theme options, and the visible title when it differs from <title>. */
-const extraSchema = z.strictObject({
+/**
+ * A template name. The engine's own (`prose`) sets the page's layout; a Zola site's file names (`page.html`,
+ * `post.html`, `section.html`) are accepted as written, so that its pages move over unchanged, and the engine
+ * picks the layout for the kind of page.
+ */
+const templateFieldSchema = z.string().regex(/^(?:prose|[\w./-]+\.html)$/, 'a template name such as "page.html"');
+
+/**
+ * Zola's [extra] table: free values for layouts, of which the engine reads a few (the visible title when it
+ * differs from <title>, the language, the per-page switches); those are checked, the rest kept as written.
+ */
+const extraSchema = z.looseObject({
   title: z.string().min(1).optional(),
   lang: languageTagSchema.optional(),
   ...optionFields,
+  template: templateFieldSchema.optional(),
 });
 
-/** Every field a page may set. The page type is derived from this; nothing else decides defaults. */
-export const frontMatterSchema = z.strictObject({
+/** A site path or URL path a page also answers at (Zola's `aliases`): `/old/`, `old/post.html`. */
+const aliasSchema = z.string().min(1).max(512);
+
+/** The fields of every content file, page or section. */
+const commonFields = {
   title: z.string().min(1).optional(),
   description: z.string().min(1).optional(),
-  date: dateSchema.optional(),
-  updated: dateSchema.optional(),
   draft: z.boolean().optional(),
   lang: languageTagSchema.optional(),
   ...optionFields,
+  template: templateFieldSchema.optional(),
+  aliases: z.array(aliasSchema).max(100).optional(),
+  weight: z.number().int().optional(),
+  in_search_index: z.boolean().optional(),
   extra: extraSchema.optional(),
+};
+
+/** Every field a page may set. The page type is derived from this; nothing else decides defaults. */
+export const frontMatterSchema = z.strictObject({
+  ...commonFields,
+  date: dateSchema.optional(),
+  updated: dateSchema.optional(),
+  /** Replaces the last segment of the URL the file name makes. */
+  slug: z.string().min(1).max(200).optional(),
+  /** Replaces the whole URL path the file's place makes: `path = "hello/world"` → /hello/world/. */
+  path: z.string().min(1).max(512).optional(),
+  authors: z.array(z.string().min(1)).optional(),
+  /** Terms per taxonomy of site.config.ts: `[taxonomies]` / `tags = ["rust"]`. */
+  taxonomies: z.record(z.string(), z.array(z.string().min(1).max(200)).max(200)).optional(),
 });
 export type FrontMatter = z.output<typeof frontMatterSchema>;
 
+/** How a section orders its pages (Zola's `sort_by`). */
+export const sortModes = ['date', 'update_date', 'title', 'title_bytes', 'weight', 'slug', 'none'] as const;
+export type SortMode = (typeof sortModes)[number];
+
+/** The front matter of a section's `_index.md`: Zola's section fields, and the per-page switches as its pages' defaults. */
+export const sectionFrontMatterSchema = z.strictObject({
+  ...commonFields,
+  sort_by: z.enum(sortModes).optional(),
+  page_template: templateFieldSchema.optional(),
+  paginate_by: z.number().int().min(1, 'at least 1 (leave it out for no pagination)').optional(),
+  paginate_path: z.string().regex(/^[a-z0-9_-]+$/, 'a URL segment such as "page"').optional(),
+  paginate_reversed: z.boolean().optional(),
+  render: z.boolean().optional(),
+  redirect_to: z.string().min(1).max(2048).optional(),
+  transparent: z.boolean().optional(),
+  generate_feeds: z.boolean().optional(),
+  /** Zola before 0.19. */
+  generate_feed: z.boolean().optional(),
+});
+export type SectionFrontMatter = z.output<typeof sectionFrontMatterSchema>;
+
 export type FrontMatterFormat = 'yaml' | 'toml' | 'none';
 
-export interface ParsedSource {
-  frontMatter: FrontMatter;
+export interface ParsedSource<T = FrontMatter> {
+  frontMatter: T;
   frontMatterFormat: FrontMatterFormat;
   /** The Markdown after the front matter. */
   body: string;
   /** The file line on which the body's first line sits, to report body problems where the author sees them. */
   bodyStartLine: number;
+  /** The file line that sets a front-matter key (`['taxonomies', 'tags']`), or 1. */
+  lineOf(keyPath: readonly string[]): number;
 }
 
 const tomlEngine = { parse: (source: string) => parseToml(source) as object };
 
 /** Splits a content file into validated front matter and body. Throws ContentError with the file and line. */
-export function parseSource(file: string, source: string): ParsedSource {
+export function parseSource(file: string, source: string): ParsedSource;
+export function parseSource(file: string, source: string, kind: 'section'): ParsedSource<SectionFrontMatter>;
+export function parseSource(file: string, source: string, kind: 'page' | 'section' = 'page'): ParsedSource<FrontMatter | SectionFrontMatter> {
+  const schema = kind === 'section' ? sectionFrontMatterSchema : frontMatterSchema;
   const frontMatterFormat: FrontMatterFormat = /^\+\+\+\r?\n/.test(source)
     ? 'toml'
     : /^---\r?\n/.test(source)
@@ -93,18 +149,28 @@ export function parseSource(file: string, source: string): ParsedSource {
   }
   const bodyStartLine = countLines(source.slice(0, source.length - body.length)) + 1;
   const frontMatterText = source.slice(0, source.length - body.length);
-  const result = frontMatterSchema.safeParse(data, { reportInput: true });
+  const result = schema.safeParse(data, { reportInput: true });
   if (!result.success) {
     // Every problem of the file at once, in the order of its lines.
     const errors = result.error.issues
       .flatMap((issue): z.core.$ZodIssue[] => (issue.code === 'unrecognized_keys' ? issue.keys.map((key) => ({ ...issue, keys: [key] })) : [issue]))
-      .map((issue) => issueToError(file, frontMatterText, frontMatterFormat, issue))
+      .map((issue) => issueToError(file, frontMatterText, frontMatterFormat, issue, schema.shape))
       .sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0));
     const [first] = errors;
     if (errors.length === 1 && first) throw first;
     throw new ContentErrors(errors);
   }
-  return { frontMatter: result.data, frontMatterFormat, body, bodyStartLine };
+  const lineOf = (keyPath: readonly string[]) => findKeyLine(frontMatterText, frontMatterFormat, keyPath);
+  // [extra] is free, but a one-letter slip in a key the engine reads would silently do nothing.
+  const extraKeys = Object.keys(result.data.extra ?? {});
+  const known = Object.keys(extraSchema.shape);
+  const slips = extraKeys.flatMap((key) => {
+    const meant = key.length >= 4 && !known.includes(key) ? known.find((candidate) => editDistance(key.toLowerCase(), candidate) === 1) : undefined;
+    return meant === undefined ? [] : [new ContentError({ file, line: lineOf(['extra', key]) }, `unknown front-matter key \`extra.${key}\`.`, `Did you mean \`${meant}\`?`)];
+  });
+  if (slips.length === 1 && slips[0]) throw slips[0];
+  if (slips.length > 1) throw new ContentErrors(slips);
+  return { frontMatter: result.data, frontMatterFormat, body, bodyStartLine, lineOf };
 }
 
 function countLines(text: string): number {
@@ -172,13 +238,13 @@ function issueToError(
   frontMatterText: string,
   format: FrontMatterFormat,
   issue: z.core.$ZodIssue | undefined,
+  shape: Record<string, unknown>,
 ): ContentError {
   if (!issue) return new ContentError({ file, line: 1 }, 'front matter is not valid.');
   if (issue.code === 'unrecognized_keys') {
     // Here the path names the table that holds the unknown key.
     const key = issue.keys[0] ?? '';
-    const shape = issue.path[0] === 'extra' ? extraSchema.shape : frontMatterSchema.shape;
-    const known = Object.keys(shape);
+    const known = Object.keys(issue.path[0] === 'extra' ? extraSchema.shape : shape);
     const suggestion = closestWord(key, known);
     const keyPath = [...issue.path.map(String), key];
     return new ContentError(
@@ -205,6 +271,14 @@ function issueToError(
   if (issue.code === 'invalid_type') {
     const expected = expectedByType[issue.expected] ?? issue.expected;
     return new ContentError({ file, line }, `\`${key}\` must be ${expected}${got}.`);
+  }
+  if (/template$/.test(key) && issue.code !== 'invalid_type') {
+    const typed = typeof issue.input === 'string' ? closestWord(issue.input, ['prose', 'prose.html', 'page.html', 'section.html']) : undefined;
+    return new ContentError(
+      { file, line },
+      `\`${key}\` must be "prose" or a template file name such as "page.html"${got}.`,
+      typed ? `Did you mean "${typed}"?` : 'Zola template names end in .html; the engine picks the layout for the kind of page.',
+    );
   }
   if (issue.code === 'invalid_union') {
     return new ContentError({ file, line }, `\`${key}\` must be a date such as 2024-05-01${got}.`);

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { writeJsonAtomically } from '@/lib/json-file';
 import { pageOptionsSchema } from '@/lib/page-options';
 import type { CompiledBody } from '@/lib/markdown';
+import { sortModes } from './front-matter';
 import type { Page } from './pages';
 
 /** A page with its body compiled: what routes render. */
@@ -38,6 +39,30 @@ const builtPageSchema = z.strictObject({
   options: pageOptionsSchema,
   bodyStartLine: z.number().int().positive(),
   body: compiledBodySchema,
+  kind: z.enum(['page', 'section']),
+  folder: z.string(),
+  weight: z.number().int().optional(),
+  aliases: z.array(z.strictObject({ path: z.string(), line: z.number().int() })),
+  taxonomies: z.array(z.strictObject({ name: z.string(), terms: z.array(z.string()), line: z.number().int() })),
+  extra: z.record(z.string(), z.unknown()),
+  templateName: z.string().optional(),
+  wordCount: z.number().int().nonnegative(),
+  readingMinutes: z.number().int().nonnegative(),
+  assets: z.array(z.string()),
+  section: z
+    .strictObject({
+      sortBy: z.enum(sortModes),
+      paginateBy: z.number().int().positive().optional(),
+      paginatePath: z.string(),
+      paginateReversed: z.boolean(),
+      render: z.boolean(),
+      redirectTo: z.string().optional(),
+      transparent: z.boolean(),
+      generateFeeds: z.boolean(),
+      pageTemplate: z.string().optional(),
+      lines: z.strictObject({ redirectTo: z.number().int(), sortBy: z.number().int() }),
+    })
+    .optional(),
 });
 
 const manifestSchema = z.strictObject({
@@ -85,5 +110,18 @@ export function readManifest(fingerprint: string, file: string = manifestFile): 
   if (result.data.fingerprint !== fingerprint) throw new ManifestError('The content manifest is for other content: a page or site.config.ts changed since it was written.');
   const { pages, render } = result.data;
   // JSON leaves out the keys whose value is undefined; a page has them all.
-  return { fingerprint, render, pages: pages.map((page): BuiltPage => ({ ...page, date: page.date, updated: page.updated })) };
+  return {
+    fingerprint,
+    render,
+    pages: pages.map(
+      (page): BuiltPage => ({
+        ...page,
+        date: page.date,
+        updated: page.updated,
+        weight: page.weight,
+        templateName: page.templateName,
+        section: page.section && { ...page.section, paginateBy: page.section.paginateBy, redirectTo: page.section.redirectTo, pageTemplate: page.section.pageTemplate },
+      }),
+    ),
+  };
 }

@@ -112,10 +112,26 @@ export function pageNameProblem(relativePath: string): NameProblem | undefined {
       hint: 'Rename it: the URL is made from the name, lower-cased, with spaces as `-`.',
     };
   }
+  return slugProblem(slug, names[0]);
+}
+
+/**
+ * Why a page may not have the URL these segments make, or undefined: a segment without a letter or digit, an
+ * engine's or host's own first segment, a segment starting with `_` or `.`. `firstName` is the file or folder
+ * name the first segment came from, for the hint.
+ */
+export function slugProblem(slug: readonly string[], firstName?: string): NameProblem | undefined {
+  const url = urlForSlug(slug);
+  if (slug.some((segment) => /^\.*$/.test(segment))) {
+    return {
+      problem: `makes a URL segment without a letter or digit (${url}).`,
+      hint: 'Rename it: the URL is made from the name, lower-cased, with spaces as `-`.',
+    };
+  }
   const first = slug[0];
   const reserved = first === undefined ? undefined : reservedUrlSegments.get(first);
   if (reserved !== undefined) {
-    return { problem: `makes the URL ${url}, but /${first}/ is reserved: it holds ${reserved}.`, hint: `Rename ${JSON.stringify(names[0])}.` };
+    return { problem: `makes the URL ${url}, but /${first}/ is reserved: it holds ${reserved}.`, hint: firstName ? `Rename ${JSON.stringify(firstName)}.` : 'Choose another path.' };
   }
   const hidden = slug.find((segment) => isPrivateName(segment));
   if (hidden !== undefined) {

@@ -10,8 +10,10 @@ import { unified } from 'unified';
 import { ContentError, ContentErrors } from '@/lib/errors';
 import { remarkContentSafety } from '@/lib/markdown/remark-content-safety';
 import { site } from '@/lib/site';
-import { parseSource, type FrontMatterFormat } from './front-matter';
-import type { PageOptions } from '@/lib/page-options';
+import { parseSource, type FrontMatter, type FrontMatterFormat, type SectionFrontMatter, type SortMode } from './front-matter';
+import { placePage, placeSection } from './page-place';
+import { bundleAssets } from './page-assets';
+import { templateSchema, type PageOptions } from '@/lib/page-options';
 import { isPrivateName, pageFilePattern, pageNameProblem, slugForFile, urlForSlug } from './page-urls';
 import { linkedFolderProblem } from './project-folders';
 import { readContentSource } from './source-file';
@@ -42,6 +44,45 @@ export interface Page {
   body: string;
   /** The file line of the body's first line. */
   bodyStartLine: number;
+  /** A page, or a section (a folder's `_index.md`), which lists the pages in its folder. */
+  kind: 'page' | 'section';
+  /** The content folder the file belongs to (`posts`, `` for content/): a section's own folder, a page's section folder. */
+  folder: string;
+  weight: number | undefined;
+  /** Other paths that redirect to this page (Zola's `aliases`), each with the front-matter line that names it. */
+  aliases: { path: string; line: number }[];
+  /** The terms of each taxonomy, with the front-matter line that names them. */
+  taxonomies: { name: string; terms: string[]; line: number }[];
+  /** Zola's `[extra]`, with what the page leaves out taken from its sections and then the site config. */
+  extra: Record<string, unknown>;
+  /** A Zola template name as written (`page.html`, `post.html`), or undefined for the engine's choice. */
+  templateName: string | undefined;
+  /** Words of the body, and minutes to read them at 200 words a minute (as Zola counts). */
+  wordCount: number;
+  readingMinutes: number;
+  /** Files beside a page bundle's `index.md` or a section's `_index.md`, content-relative: copied beside the page. */
+  assets: string[];
+  /** A section's listing settings; undefined for a page. */
+  section: SectionSettings | undefined;
+}
+
+/** How a section (`_index.md`) lists its pages, with Zola's defaults. */
+export interface SectionSettings {
+  sortBy: SortMode;
+  paginateBy: number | undefined;
+  paginatePath: string;
+  paginateReversed: boolean;
+  /** false: the section has no page of its own; its pages are still built. */
+  render: boolean;
+  /** The section's URL redirects here (a site path or an absolute URL). */
+  redirectTo: string | undefined;
+  /** Its pages are listed by its parent section as well. */
+  transparent: boolean;
+  generateFeeds: boolean;
+  /** The template its pages take by default (Zola's `page_template`). */
+  pageTemplate: string | undefined;
+  /** The front-matter lines of the settings other steps check, for their errors. */
+  lines: { redirectTo: number; sortBy: number };
 }
 
 export const contentDirectory = path.join(process.cwd(), 'content');
@@ -61,7 +102,7 @@ function listPageFiles(directory: string): string[] {
   for (const entry of fs.readdirSync(directory, { withFileTypes: true })) {
     // Dotfiles and _partials are the author's own business, not pages. A name that only starts so after a
     // space is listed: reading it reports the space (pageNameProblem).
-    if (isPrivateName(entry.name)) continue;
+    if (isPrivateName(entry.name) && !sectionFilePattern.test(entry.name)) continue;
     const full = path.join(directory, entry.name);
     if (entry.isDirectory()) files.push(...listPageFiles(full));
     else if (pageFilePattern.test(entry.name)) files.push(full);
@@ -78,6 +119,9 @@ function isDirectoryOrBroken(link: string): boolean {
     return true;
   }
 }
+
+/** A section's own file (Zola's `_index.md`): the one private name that is content. */
+export const sectionFilePattern = /^_index\.mdx?$/;
 
 /** What a page shows first, as its renderer reads the body: the words of its opening `# heading` and of its first paragraph. */
 interface BodyOpening {
@@ -278,35 +322,97 @@ function describe(words: string): string {
   return `${words.slice(0, 160).replace(/\s+\S*$/, '')}…`;
 }
 
-function loadPage(absolutePath: string, directory: string): Page & { draft: boolean } {
+/** A section's front matter with its file, as the pages below it inherit it. */
+interface SectionSource {
+  file: string;
+  frontMatter: SectionFrontMatter;
+}
+
+/** The sections of `folder` and every folder above it, nearest first. */
+function sectionChain(folder: string, sections: ReadonlyMap<string, SectionSource>): SectionSource[] {
+  const chain: SectionSource[] = [];
+  for (let current: string | undefined = folder; current !== undefined; current = current === '' ? undefined : path.posix.dirname(current).replace(/^\.$/, '')) {
+    const section = sections.get(current);
+    if (section) chain.push(section);
+  }
+  return chain;
+}
+
+/** The folder of a content-relative file path (`` for content/ itself). */
+function folderOf(relative: string): string {
+  return path.posix.dirname(relative).replace(/^\.$/, '');
+}
+
+/** Words as Zola counts them for `word_count` and `reading_time`: runs of letters and digits in the raw body. */
+function countWords(body: string): number {
+  return body.match(/[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu)?.length ?? 0;
+}
+
+/** Reads a content file's text, refusing what no page may be (misnamed, unreadable, empty). */
+function readFileSource(absolutePath: string, directory: string): { file: string; relative: string; source: string } {
   const file = path.relative(process.cwd(), absolutePath).split(path.sep).join('/');
-  const relative = path.relative(directory, absolutePath);
-  const nameProblem = pageNameProblem(relative);
+  const relative = path.relative(directory, absolutePath).split(path.sep).join('/');
+  const isSection = sectionFilePattern.test(path.posix.basename(relative));
+  const nameProblem = pageNameProblem(isSection ? path.posix.join(folderOf(relative), 'index.md') : relative);
   if (nameProblem) throw new ContentError({ file, line: 1 }, nameProblem.problem, nameProblem.hint);
   const source = readContentSource(absolutePath, directory, file);
-  if (source.trim() === '') {
+  if (source.trim() === '' && !isSection) {
     throw new ContentError(
       { file, line: 1 },
       'is empty.',
       'Write the page (a `# Title` line is enough), or delete the file; files whose names start with `_` are not pages.',
     );
   }
-  const { frontMatter, frontMatterFormat, body, bodyStartLine } = parseSource(file, source);
-  const { extra = {} } = frontMatter;
-  const slug = slugForFile(relative);
+  return { file, relative, source };
+}
 
-  const pick = <K extends keyof PageOptions>(key: K): PageOptions[K] => {
-    const top = frontMatter[key];
+/** The fields pages and sections share, as one file's front matter sets them. */
+type OwnFields = Pick<FrontMatter, 'title' | 'description' | 'draft' | 'lang' | 'template' | 'aliases' | 'weight' | 'extra'> & Partial<Omit<PageOptions, 'template'>>;
+
+function loadFile(absolutePath: string, directory: string, sections: ReadonlyMap<string, SectionSource>): Page & { draft: boolean } {
+  const { file, relative, source } = readFileSource(absolutePath, directory);
+  const isSection = sectionFilePattern.test(path.posix.basename(relative));
+  const parsed = isSection ? parseSource(file, source, 'section') : parseSource(file, source);
+  const { frontMatterFormat, body, bodyStartLine, lineOf } = parsed;
+  const own: OwnFields = parsed.frontMatter;
+  const pageFields: FrontMatter | undefined = isSection ? undefined : (parsed.frontMatter as FrontMatter);
+  const sectionFields: SectionFrontMatter | undefined = isSection ? (parsed.frontMatter as SectionFrontMatter) : undefined;
+  const extra = own.extra ?? {};
+
+  const fileFolder = folderOf(relative);
+  const isBundle = !isSection && /^index\.mdx?$/.test(path.posix.basename(relative)) && fileFolder !== '';
+  // A section's own folder, or the folder of the section that lists the page (a bundle's parent folder).
+  const folder = isBundle ? folderOf(fileFolder) : fileFolder;
+  const inherited = sectionChain(isSection ? (folder === '' ? '' : folderOf(folder)) : folder, sections).filter((section) => section.file !== file);
+  if (isSection && folder === '') inherited.length = 0;
+
+  const place = isSection ? { ...placeSection(folder), dateFromName: undefined } : placePage(relative, pageFields ?? {}, file, (key) => lineOf([key]));
+  const { slug } = place;
+
+  // A template that names one of the engine's layouts sets the layout; any other name is a Zola template's, kept.
+  const templateOf = (value: string | undefined) => (value === undefined ? undefined : templateSchema.safeParse(value));
+  const pick = <K extends keyof Omit<PageOptions, 'template'>>(key: K): PageOptions[K] => {
+    const top = own[key];
     const inExtra = extra[key];
     if (top !== undefined && inExtra !== undefined && top !== inExtra) {
       throw new ContentError(
-        { file },
+        { file, line: lineOf([key]) },
         `\`${key}\` is set twice with different values (${String(top)} and extra.${key} = ${String(inExtra)}).`,
         'Keep one of them.',
       );
     }
-    return (top ?? inExtra ?? site.defaults[key]) as PageOptions[K];
+    if (top !== undefined) return top as PageOptions[K];
+    if (inExtra !== undefined) return inExtra as PageOptions[K];
+    for (const section of inherited) {
+      const value = section.frontMatter[key] ?? section.frontMatter.extra?.[key];
+      if (value !== undefined) return value as PageOptions[K];
+    }
+    return site.defaults[key];
   };
+  const ownTemplate = own.template ?? extra.template;
+  const ownLayout = templateOf(ownTemplate);
+  const inheritedTemplate = isSection ? undefined : inherited.find((section) => section.frontMatter.page_template !== undefined)?.frontMatter.page_template;
+  const inheritedLayout = templateOf(inheritedTemplate);
   const options: PageOptions = {
     math: pick('math'),
     insert_anchor_links: pick('insert_anchor_links'),
@@ -315,14 +421,36 @@ function loadPage(absolutePath: string, directory: string): Page & { draft: bool
     mermaid: pick('mermaid'),
     comment: pick('comment'),
     reaction: pick('reaction'),
-    template: pick('template'),
+    template: ownLayout?.success ? ownLayout.data : inheritedLayout?.success ? inheritedLayout.data : site.defaults.template,
   };
+  const templateName = ownTemplate !== undefined && !ownLayout?.success ? ownTemplate : inheritedTemplate !== undefined && !inheritedLayout?.success ? inheritedTemplate : undefined;
+
+  const mergedExtra: Record<string, unknown> = { ...site.extra };
+  for (const section of [...inherited].reverse()) Object.assign(mergedExtra, section.frontMatter.extra);
+  Object.assign(mergedExtra, extra);
+
+  const taxonomies = Object.entries(pageFields?.taxonomies ?? {}).map(([name, terms]) => {
+    const line = lineOf(['taxonomies', name]);
+    if (!site.taxonomies.some((taxonomy) => taxonomy.name === name)) {
+      const declared = site.taxonomies.map((taxonomy) => taxonomy.name);
+      throw new ContentError(
+        { file, line },
+        `the taxonomy \`${name}\` is not declared in site.config.ts.`,
+        declared.length > 0
+          ? `Declared: ${declared.join(', ')}. Add \`{ name: '${name}' }\` to \`taxonomies\` in site.config.ts, or use one of those.`
+          : `Add \`taxonomies: [{ name: '${name}' }]\` to site.config.ts.`,
+      );
+    }
+    return { name, terms: [...new Set(terms.map((term) => term.trim()).filter((term) => term !== ''))], line };
+  });
 
   const format = absolutePath.endsWith('.mdx') ? 'mdx' : 'md';
   // extra.title, when set, is both the <title>'s fallback and the visible h1; a description given needs no paragraph.
-  const opening = readOpening(body, format, options.math, { heading: extra.title === undefined, paragraph: frontMatter.description === undefined });
+  const extraTitle = typeof extra.title === 'string' ? extra.title : undefined;
+  const opening = readOpening(body, format, options.math, { heading: extraTitle === undefined, paragraph: own.description === undefined });
   const bodyHeading = opening.heading;
-  const title = frontMatter.title ?? extra.title ?? bodyHeading ?? (slug.length === 0 ? site.name : undefined);
+  const folderName = fileFolder.split('/').at(-1);
+  const title = own.title ?? extraTitle ?? bodyHeading ?? (slug.length === 0 ? site.name : isSection && folderName ? folderName : undefined);
   if (title === undefined) {
     throw new ContentError(
       { file, line: 1 },
@@ -330,61 +458,103 @@ function loadPage(absolutePath: string, directory: string): Page & { draft: bool
       'Add `title: "…"` to its front matter, or open the page with a `# Heading` line.',
     );
   }
+  const wordCount = countWords(body);
   return {
     file,
     slug,
-    url: urlForSlug(slug),
+    url: place.url,
     format,
     frontMatterFormat,
     title,
-    heading: extra.title ?? (bodyHeading !== undefined ? null : title),
-    description: frontMatter.description ?? (opening.paragraph === undefined ? site.description : describe(opening.paragraph)),
-    date: frontMatter.date,
-    updated: frontMatter.updated,
-    lang: frontMatter.lang ?? extra.lang ?? site.lang,
+    heading: extraTitle ?? (bodyHeading !== undefined ? null : title),
+    description: own.description ?? (opening.paragraph === undefined ? site.description : describe(opening.paragraph)),
+    date: pageFields?.date ?? place.dateFromName,
+    updated: pageFields?.updated,
+    lang: own.lang ?? (typeof extra.lang === 'string' ? extra.lang : undefined) ?? site.lang,
     options,
     body,
     bodyStartLine,
-    draft: frontMatter.draft ?? false,
+    kind: isSection ? 'section' : 'page',
+    folder,
+    weight: own.weight,
+    aliases: (own.aliases ?? []).map((alias) => ({ path: alias, line: lineOf(['aliases']) })),
+    taxonomies,
+    extra: mergedExtra,
+    templateName,
+    wordCount,
+    readingMinutes: Math.ceil(wordCount / 200),
+    assets: isSection || isBundle ? bundleAssets(absolutePath, directory, isSection ? 'section' : 'bundle') : [],
+    section: sectionFields && {
+      sortBy: sectionFields.sort_by ?? 'none',
+      paginateBy: sectionFields.paginate_by,
+      paginatePath: sectionFields.paginate_path ?? 'page',
+      paginateReversed: sectionFields.paginate_reversed ?? false,
+      render: sectionFields.render ?? true,
+      redirectTo: sectionFields.redirect_to,
+      transparent: sectionFields.transparent ?? false,
+      generateFeeds: sectionFields.generate_feeds ?? sectionFields.generate_feed ?? false,
+      pageTemplate: sectionFields.page_template,
+      lines: { redirectTo: lineOf(['redirect_to']), sortBy: lineOf(['sort_by']) },
+    },
+    draft: own.draft ?? false,
   };
 }
 
 /**
- * Reads every page under a content folder: parses and validates each file once, sets drafts apart and
- * rejects two files that claim one URL. Returns the published pages, the drafts and every problem, so
- * that one build can report all of them.
+ * Reads every page and section under a content folder: parses and validates each file once, sets drafts apart
+ * and rejects two files that claim one URL. Sections are read first: their settings are the defaults of the
+ * pages below them. Returns the published pages (sections among them), the drafts and every problem, so that
+ * one build can report all of them.
  */
 export function readPages(directory: string = contentDirectory): { pages: Page[]; drafts: Page[]; errors: ContentError[] } {
   const linked = linkedFolderProblem(directory);
   if (linked) return { pages: [], drafts: [], errors: [linked] };
   const errors: ContentError[] = [];
+  const collect = (error: unknown) => {
+    if (error instanceof ContentError) errors.push(error);
+    else if (error instanceof ContentErrors) errors.push(...error.errors);
+    else throw error;
+  };
+  const files = listContentFiles(directory);
+  const isSectionFile = (absolutePath: string) => sectionFilePattern.test(path.basename(absolutePath));
+  // Each section's own settings, for the files below it: read once here, validated again with the rest below.
+  const sections = new Map<string, SectionSource>();
+  for (const absolutePath of files.filter(isSectionFile)) {
+    try {
+      const { file, relative, source } = readFileSource(absolutePath, directory);
+      sections.set(folderOf(relative), { file, frontMatter: parseSource(file, source, 'section').frontMatter });
+    } catch {
+      // Reported when the file is loaded below.
+    }
+  }
   // Drafts claim their URL too: publishing one later must not silently collide with another page.
   const fileByUrl = new Map<string, string>();
   const pages: Page[] = [];
   const drafts: Page[] = [];
-  for (const absolutePath of listContentFiles(directory)) {
+  for (const absolutePath of [...files.filter(isSectionFile), ...files.filter((file) => !isSectionFile(file))]) {
     try {
-      const { draft, ...page } = loadPage(absolutePath, directory);
-      const claimant = fileByUrl.get(page.url);
-      if (claimant) {
-        errors.push(
-          new ContentError(
-            { file: page.file, line: 1 },
-            `${claimant} and ${page.file} both make the page ${page.url}.`,
-            'Rename or remove one of them (URLs are made lower-case, with spaces as `-`).',
-          ),
-        );
-        continue;
+      const { draft, ...page } = loadFile(absolutePath, directory, sections);
+      // A section that is not rendered leaves its URL to a page (Zola's `render = false`).
+      if (page.section?.render !== false) {
+        const claimant = fileByUrl.get(page.url);
+        if (claimant) {
+          errors.push(
+            new ContentError(
+              { file: page.file, line: 1 },
+              `${claimant} and ${page.file} both make the page ${page.url}.`,
+              'Rename or remove one of them, or change its `slug` or `path` (URLs are made lower-case, with spaces as `-`).',
+            ),
+          );
+          continue;
+        }
+        fileByUrl.set(page.url, page.file);
       }
-      fileByUrl.set(page.url, page.file);
       (draft ? drafts : pages).push(page);
     } catch (error) {
-      if (error instanceof ContentError) errors.push(error);
-      else if (error instanceof ContentErrors) errors.push(...error.errors);
-      else throw error;
+      collect(error);
     }
   }
-  return { pages: pages.sort((a, b) => a.url.localeCompare(b.url)), drafts, errors };
+  return { pages: pages.sort((a, b) => a.url.localeCompare(b.url) || a.kind.localeCompare(b.kind)), drafts, errors };
 }
 
 /** readPages, for callers that want the pages or one error listing every problem. */
