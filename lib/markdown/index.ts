@@ -24,6 +24,7 @@ import { rehypeTableOfContents } from './rehype-table-of-contents';
 import { remarkDisplayMathParagraph } from './remark-display-math-paragraph';
 import { mdxComponentNames } from './content-policy';
 import { remarkContentSafety, type UnsafeContent } from './remark-content-safety';
+import { expandZolaShortcodes } from './zola-shortcodes';
 
 interface PluginLists {
   remarkPlugins: PluggableList;
@@ -119,6 +120,9 @@ export async function compileMarkdown(page: CompileInput, options: CompileOption
   const toFileLine = (bodyLine: number | undefined) => (bodyLine === undefined ? undefined : bodyLine + page.bodyStartLine - 1);
   const problems: ContentError[] = [];
   const report = (error: ContentError) => problems.push(error);
+  // Zola's shortcodes first, in .md only (in MDX `{` starts an expression); the expansion keeps every line's number.
+  const zola = page.format === 'md' ? expandZolaShortcodes(page.body, page) : { body: page.body, errors: [] };
+  problems.push(...zola.errors);
   const plugins = markdownPlugins(
     page,
     options,
@@ -155,7 +159,7 @@ export async function compileMarkdown(page: CompileInput, options: CompileOption
   };
   let body: UncountedBody;
   try {
-    body = page.format === 'md' ? await compileMarkdownToHtml(page.body, plugins) : await compileMdx(page, plugins, toFileLine);
+    body = page.format === 'md' ? await compileMarkdownToHtml(zola.body, plugins) : await compileMdx(page, plugins, toFileLine);
   } catch (error) {
     // Problems the policy check reported explain the page better than an error the compile then ran into.
     throwProblems();
