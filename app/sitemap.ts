@@ -1,11 +1,13 @@
 import type { MetadataRoute } from 'next';
-import { getBuiltPages } from '@/lib/content';
+import { getSiteModel } from '@/lib/content';
 import { sitemapEntries } from '@/lib/seo/sitemap';
-import { absoluteUrl } from '@/lib/site';
+import { seoPageForRoute } from '@/lib/seo/seo-page';
+import { absoluteUrl, site } from '@/lib/site';
 
 export const dynamic = 'force-static';
 
-/** out/sitemap.xml: every published page (drafts are never built), with its last change where the page says. */
+/** out/sitemap.xml: every URL the site shows (drafts are never built, redirects are not pages), with its last change where the page says. */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
-  return sitemapEntries(await getBuiltPages(), absoluteUrl);
+  const { routes } = await getSiteModel();
+  return sitemapEntries([...routes.values()].map((route) => ({ ...seoPageForRoute(route, site), url: route.url })), absoluteUrl);
 }

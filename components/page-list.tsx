@@ -1,7 +1,11 @@
 import type { BuiltPage } from '@/lib/content';
+import { PageDate } from './page-date';
 
-/** Every published page with its title and description, as the home page lists them. */
-export function PageList({ pages }: { pages: readonly Pick<BuiltPage, 'url' | 'title' | 'description'>[] }) {
+type ListedPage = Pick<BuiltPage, 'url' | 'title' | 'description' | 'date' | 'readingMinutes'>;
+
+/** Pages with their title, date and description, as a section, a term or the home page lists them. */
+export function PageList({ pages, lang }: { pages: readonly ListedPage[]; lang: string }) {
+  if (pages.length === 0) return null;
   return (
     <ul className="mt-10 max-w-prose space-y-6">
       {pages.map((page) => (
@@ -11,6 +15,11 @@ export function PageList({ pages }: { pages: readonly Pick<BuiltPage, 'url' | 't
               {page.title}
             </a>
           </h2>
+          {page.date !== undefined && (
+            <p className="mt-1 text-sm text-ink-muted">
+              <PageDate date={page.date} lang={lang} /> · {page.readingMinutes} min read
+            </p>
+          )}
           <p className="mt-1 text-ink-muted">{page.description}</p>
         </li>
       ))}

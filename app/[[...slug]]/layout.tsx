@@ -15,9 +15,9 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children, params }: { children: ReactNode; params: Promise<{ slug?: string[] }> }) {
   const { slug = [] } = await params;
-  const { page } = await getRouteData(slug);
+  const { route } = await getRouteData(slug);
   return (
-    <html lang={page?.lang ?? site.lang}>
+    <html lang={route && 'page' in route ? route.page.lang : site.lang}>
       <SiteShell currentUrl={urlForSlug(slug)}>{children}</SiteShell>
     </html>
   );

@@ -2,13 +2,17 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AuthorJsonLd } from '@/components/author-json-ld';
 import { ContentProblems, toContentProblems } from '@/components/content-problems';
+import { ListPagination } from '@/components/list-pagination';
 import { MdxContent } from '@/components/mdx-content';
+import { PageFacts } from '@/components/page-facts';
 import { PageList } from '@/components/page-list';
+import { PageNeighbours } from '@/components/page-neighbours';
 import { PageSocial } from '@/components/page-social';
 import { ProseLayout } from '@/components/prose-layout';
-import { getRouteData, getStaticSlugs } from '@/lib/content';
+import { TermList } from '@/components/term-list';
+import { getRouteData, getStaticSlugs, type BuiltPage } from '@/lib/content';
 import { pageMetadata } from '@/lib/seo/page-metadata';
-import { seoPageFor } from '@/lib/seo/seo-page';
+import { seoPageForRoute } from '@/lib/seo/seo-page';
 import { absoluteUrl, site } from '@/lib/site';
 
 interface Props {
@@ -23,37 +27,90 @@ export async function generateStaticParams(): Promise<{ slug: string[] }[]> {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug = [] } = await params;
-  const { page, problems } = await getRouteData(slug);
+  const { route, problems } = await getRouteData(slug);
   if (problems.length > 0) return { title: 'Content problems' };
-  return pageMetadata(seoPageFor(page, site), { site, absoluteUrl });
+  return pageMetadata(seoPageForRoute(route, site), { site, absoluteUrl });
+}
+
+/** A page's or a section's own text, with the stylesheets only its content needs. */
+function PageBody({ page }: { page: BuiltPage }) {
+  return (
+    <>
+      {/* KaTeX's stylesheet (and through it, its fonts) only where there is math; React hoists it into <head>. */}
+      {page.options.math && <link rel="stylesheet" href="/katex/katex.min.css" precedence="default" />}
+      {/* Code colours and the copy button's look (lib/build/code-styles.ts) only where there is code. */}
+      {page.body.codeBlocks > 0 && <link rel="stylesheet" href="/styles/code-blocks.css" precedence="default" />}
+      {page.body.format === 'html' ? (
+        <ProseLayout heading={page.heading} html={page.body.html} />
+      ) : (
+        <ProseLayout heading={page.heading}>
+          <MdxContent code={page.body.code} />
+        </ProseLayout>
+      )}
+      {/* Copy buttons only where the page asks for them and has code to copy. */}
+      {page.options.copy && page.body.codeBlocks > 0 && <script data-enhancement src="/enhance/copy-code.js" defer />}
+    </>
+  );
 }
 
 export default async function Route({ params }: Props) {
   const { slug = [] } = await params;
-  const { page, pages, problems } = await getRouteData(slug);
+  const { route, problems } = await getRouteData(slug);
   if (problems.length > 0) return <ContentProblems problems={toContentProblems(problems)} />;
-  const isHome = slug.length === 0;
-  if (!page && !isHome) notFound();
-
-  const listed = pages.filter((candidate) => candidate.slug.length > 0);
-  return (
-    <>
-      {/* KaTeX's stylesheet (and through it, its fonts) only where there is math; React hoists it into <head>. */}
-      {page?.options.math && <link rel="stylesheet" href="/katex/katex.min.css" precedence="default" />}
-      {/* Code colours and the copy button's look (lib/build/code-styles.ts) only where there is code. */}
-      {page && page.body.codeBlocks > 0 && <link rel="stylesheet" href="/styles/code-blocks.css" precedence="default" />}
-      {page?.body.format === 'html' ? (
-        <ProseLayout heading={page.heading} html={page.body.html} />
-      ) : (
-        <ProseLayout heading={page ? page.heading : site.name}>
-          {page?.body.format === 'mdx' ? <MdxContent code={page.body.code} /> : <p>{site.description}</p>}
-        </ProseLayout>
-      )}
-      {isHome && <PageList pages={listed} />}
-      {page && <PageSocial page={page} />}
-      {page && <AuthorJsonLd page={page} />}
-      {/* Copy buttons only where the page asks for them and has code to copy. */}
-      {page?.options.copy && page.body.codeBlocks > 0 && <script data-enhancement src="/enhance/copy-code.js" defer />}
-    </>
-  );
+  if (!route) notFound();
+  switch (route.kind) {
+    case 'page':
+      return (
+        <>
+          <PageBody page={route.page} />
+          <PageFacts page={route.page} />
+          <PageNeighbours section={route.section} earlier={route.earlier} later={route.later} />
+          <PageSocial page={route.page} />
+          <AuthorJsonLd page={route.page} />
+        </>
+      );
+    case 'section':
+      return (
+        <>
+          {route.feed !== undefined && <link rel="alternate" type="application/atom+xml" href={route.feed} title={`${route.page.title} · ${site.name}`} />}
+          {route.paginator && route.paginator.number > 1 ? (
+            <ProseLayout heading={`${route.page.title}, page ${route.paginator.number}`} />
+          ) : (
+            <PageBody page={route.page} />
+          )}
+          {route.subsections.length > 0 && (!route.paginator || route.paginator.number === 1) && <PageList pages={route.subsections.map((link) => ({ ...link, description: '', date: undefined, readingMinutes: 0 }))} lang={route.page.lang} />}
+          <PageList pages={route.items} lang={route.page.lang} />
+          <ListPagination paginator={route.paginator} />
+        </>
+      );
+    case 'home':
+      return (
+        <>
+          <ProseLayout heading={site.name}>
+            <p>{site.description}</p>
+          </ProseLayout>
+          <PageList pages={route.items} lang={site.lang} />
+        </>
+      );
+    case 'taxonomy':
+      return (
+        <>
+          <ProseLayout heading={route.taxonomy.name.charAt(0).toUpperCase() + route.taxonomy.name.slice(1)} />
+          <TermList terms={route.terms} />
+        </>
+      );
+    case 'term':
+      return (
+        <>
+          {route.feed !== undefined && <link rel="alternate" type="application/atom+xml" href={route.feed} title={`${route.term.name} · ${site.name}`} />}
+          <ProseLayout heading={`${route.taxonomy.name.charAt(0).toUpperCase() + route.taxonomy.name.slice(1)}: ${route.term.name}${route.paginator && route.paginator.number > 1 ? `, page ${route.paginator.number}` : ''}`}>
+            <p>
+              {route.term.count === 1 ? 'One page' : `${route.term.count} pages`}. <a href={`/${route.taxonomy.name}/`}>All {route.taxonomy.name}</a>
+            </p>
+          </ProseLayout>
+          <PageList pages={route.items} lang={site.lang} />
+          <ListPagination paginator={route.paginator} />
+        </>
+      );
+  }
 }

@@ -9,10 +9,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { compileSiteContent, contentFingerprint, writeManifest, type BuiltPage } from '@/lib/content';
+import { buildSiteModel, compileSiteContent, contentFingerprint, writeManifest, type BuiltPage, type SiteModel } from '@/lib/content';
 import { projectFolderProblems } from '@/lib/content/project-folders';
 import { ContentErrors } from '@/lib/errors';
 import { syncVercelConfig, writeDeployFiles } from '@/lib/export/deploy-files';
+import { writeSiteFiles } from '@/lib/export/site-files';
 import { findMissingAssets, finishExport, type FinishReport } from '@/lib/export/finish-export';
 import { formatWeightTable, summariseWeights, weighPages } from '@/lib/export/page-weight';
 import { RenderCache, nextAssetsOf, planRender, renderKey, templateFingerprint, type RenderPlan } from '@/lib/export/render-cache';
@@ -90,7 +91,7 @@ export async function runBuild({ projectDirectory, signal }: BuildOptions): Prom
     await steps.run('assets', () => buildPublicAssets(projectDirectory));
     const content = await steps.run('content', () => compileContent());
     const renderCache = site.clientRuntime ? undefined : RenderCache.load(path.join(engineCache, 'rendered-pages.json'));
-    let plan = await steps.run('plan', () => planPages(projectDirectory, content.pages, content.fingerprint, renderCache));
+    let plan = await steps.run('plan', () => planPages(projectDirectory, content, renderCache));
     // Drawn in a child process beside `next build` (which compiles the app first) and placed after it.
     const previewImages = startPreviewImages(content.pages);
     await steps.run('next build', () => runNextBuild({ projectDirectory, exportFolder: path.relative(projectDirectory, staged.folder), env: {}, signal }));
@@ -103,14 +104,15 @@ export async function runBuild({ projectDirectory, signal }: BuildOptions): Prom
       console.log(`Render cache: this build has no ${staleAsset}, which cached pages link to; rendering every page.`);
       renderCache?.clear();
       fs.rmSync(staged.folder, { recursive: true, force: true });
-      plan = await steps.run('plan', () => planPages(projectDirectory, content.pages, content.fingerprint, renderCache));
+      plan = await steps.run('plan', () => planPages(projectDirectory, content, renderCache));
       await steps.run('next build', () => runNextBuild({ projectDirectory, exportFolder: path.relative(projectDirectory, staged.folder), env: {}, signal }));
       finished = await steps.run('finish', () => finishPages(staged, content.pages));
     }
     await steps.run('preview images', async () => placePreviewImages(await previewImages, staged));
-    const vercelJson = await steps.run('deploy files', () => completeExport(staged, plan, finished));
+    await steps.run('site files', () => writeSiteFiles(staged.folder, content.pages, content.model, { site, absoluteUrl, basePath }));
+    const vercelJson = await steps.run('deploy files', () => completeExport(staged, plan, finished, content.model));
     await steps.run('weigh', () => weigh(staged));
-    await steps.run('render cache', () => storeRenderedPages(staged, content.pages, plan, finished.needs, renderCache));
+    await steps.run('render cache', () => storeRenderedPages(staged, content.model, plan, finished.needs, renderCache));
     await steps.run('publish', () => publish(projectDirectory, staged, vercelJson));
   } finally {
     process.removeListener('exit', discard);
@@ -150,11 +152,13 @@ async function buildPublicAssets(projectDirectory: string): Promise<void> {
 }
 
 /** Every page read and compiled once (lib/content), or every problem in every file; the site's links checked against them. */
-async function compileContent(): Promise<{ pages: BuiltPage[]; fingerprint: string }> {
+async function compileContent(): Promise<{ pages: BuiltPage[]; model: SiteModel; fingerprint: string }> {
   // Taken before the pages are read: a file changed meanwhile makes the manifest stale, never wrongly current.
   const fingerprint = contentFingerprint();
   const build = await compileSiteContent();
-  const urls = new Set(['/', ...build.pages.map((page) => page.url)]);
+  // Its problems were reported with the content's (compileSiteContent): here it is only the plan of the site.
+  const { model } = buildSiteModel(build.pages, site);
+  const urls = new Set([...model.routes.keys(), ...model.redirects.map((redirect) => redirect.from)]);
   const brokenNav = site.nav.filter((link) => !urls.has(link.href.split('#')[0] ?? ''));
   if (brokenNav.length > 0) {
     throw new BuildFailure(
@@ -163,10 +167,11 @@ async function compileContent(): Promise<{ pages: BuiltPage[]; fingerprint: stri
         .join('\n'),
     );
   }
-  console.log(`Content: ${build.pages.length} pages (${build.compiled} compiled, ${build.cached} from cache).`);
+  const lists = [...model.routes.values()].filter((route) => route.kind !== 'page').length;
+  console.log(`Content: ${build.pages.length} pages (${build.compiled} compiled, ${build.cached} from cache); ${lists} lists, ${model.redirects.length} redirects, ${model.feeds.length} feeds.`);
   const flagsNotice = ineffectiveFlagsNotice(build.pages, site);
   if (flagsNotice) console.log(flagsNotice);
-  return { pages: build.pages, fingerprint };
+  return { pages: build.pages, model, fingerprint };
 }
 
 /** The export's file for a content page's URL: `/about/` → `about/index.html`. */
@@ -176,12 +181,13 @@ const pageFile = (url: string) => `${url.slice(1)}index.html`;
  * Which pages Next renders (the render cache holds the others finished), written with the compiled pages as
  * the content manifest that Next's renderers read (lib/content/manifest.ts).
  */
-function planPages(projectDirectory: string, pages: readonly BuiltPage[], fingerprint: string, renderCache: RenderCache | undefined): RenderPlan {
+function planPages(projectDirectory: string, content: { pages: BuiltPage[]; model: SiteModel; fingerprint: string }, renderCache: RenderCache | undefined): RenderPlan {
   const template = renderCache ? templateFingerprint(projectDirectory) : '';
-  const keys = new Map(pages.map((page) => [page.url, renderKey(template, page)]));
-  // The home page is rendered whether or not a content page makes it (it lists every page): getStaticSlugs.
-  const plan = planRender(pages.map((page) => page.url), keys, renderCache);
-  writeManifest({ fingerprint, pages: [...pages], render: plan.render });
+  // A route is keyed by all it shows: a page with its neighbours' links, a list with its pages.
+  const keys = new Map([...content.model.routes].map(([url, route]) => [url, renderKey(template, route)]));
+  // The home page is rendered whether or not a content page makes it: getStaticSlugs.
+  const plan = planRender([...content.model.routes.keys()], keys, renderCache);
+  writeManifest({ fingerprint: content.fingerprint, pages: content.pages, render: plan.render });
   if (renderCache) console.log(`Render cache: ${plan.reused.size} pages finished from earlier builds, ${plan.render.length} to render.`);
   return plan;
 }
@@ -221,14 +227,14 @@ async function finishPages(staged: StagedExport, pages: readonly BuiltPage[]): P
  * The reused pages put in place, the deploy header files written for the policy of every page, and every
  * local link checked. Returns vercel.json's text, which `publish` writes.
  */
-function completeExport(staged: StagedExport, plan: RenderPlan, finished: FinishReport): string {
+function completeExport(staged: StagedExport, plan: RenderPlan, finished: FinishReport, model: SiteModel): string {
   for (const [url, entry] of plan.reused) {
     const file = path.join(staged.folder, pageFile(url));
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, entry.html);
   }
   const siteNeeds = mergePolicyNeeds([finished.site, ...[...plan.reused.values()].map((entry) => entry.policyNeeds)]);
-  const { vercelJson } = writeDeployFiles(staged.folder, siteNeeds, { basePath, clientRuntime: site.clientRuntime });
+  const { vercelJson } = writeDeployFiles(staged.folder, siteNeeds, { basePath, clientRuntime: site.clientRuntime, redirects: model.redirects });
   console.log(
     `Content Security Policy: a policy of its own in each of ${finished.pages + plan.reused.size} pages${basePath ? `, every site URL under ${basePath}/` : ''}; ${outputFolderName}/_headers and ${outputFolderName}/.nojekyll written.`,
   );
@@ -245,20 +251,20 @@ function weigh(staged: StagedExport): void {
 /** The pages this build rendered, finished, for the next build (a failed build stores nothing). */
 function storeRenderedPages(
   staged: StagedExport,
-  pages: readonly BuiltPage[],
+  model: SiteModel,
   plan: RenderPlan,
   renderedNeeds: FinishReport['needs'],
   renderCache: RenderCache | undefined,
 ): void {
   if (!renderCache) return;
-  for (const page of pages) {
-    const file = pageFile(page.url);
+  for (const url of model.routes.keys()) {
+    const file = pageFile(url);
     const policyNeeds = renderedNeeds[file];
-    if (page.url === '/' || plan.reused.has(page.url) || !policyNeeds) continue;
+    if (url === '/' || plan.reused.has(url) || !policyNeeds) continue;
     const html = fs.readFileSync(path.join(staged.folder, file), 'utf8');
-    renderCache.store(page.url, { key: plan.keys.get(page.url) ?? '', html, policyNeeds, nextAssets: nextAssetsOf(html) });
+    renderCache.store(url, { key: plan.keys.get(url) ?? '', html, policyNeeds, nextAssets: nextAssetsOf(html) });
   }
-  renderCache.save(new Set(pages.map((page) => page.url)));
+  renderCache.save(new Set(model.routes.keys()));
 }
 
 /**

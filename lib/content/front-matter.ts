@@ -272,7 +272,7 @@ function issueToError(
     const expected = expectedByType[issue.expected] ?? issue.expected;
     return new ContentError({ file, line }, `\`${key}\` must be ${expected}${got}.`);
   }
-  if (/template$/.test(key) && issue.code !== 'invalid_type') {
+  if (/template$/.test(key)) {
     const typed = typeof issue.input === 'string' ? closestWord(issue.input, ['prose', 'prose.html', 'page.html', 'section.html']) : undefined;
     return new ContentError(
       { file, line },

@@ -7,6 +7,8 @@ import type { ContentError } from '@/lib/errors';
 import { pageNameProblem, slugForFile, urlForSlug } from './page-urls';
 import { contentDirectory } from './pages';
 import { getBuiltPages, getDevSiteState, renderedUrls, type BuiltPage } from './site-build';
+import { buildSiteModel, type SiteModel, type SiteRoute } from './site-model';
+import { site } from '@/lib/site';
 
 export { ContentError, ContentErrors, formatLocation } from '@/lib/errors';
 export type { AnchorMode, PageOptions } from '@/lib/page-options';
@@ -14,21 +16,42 @@ export { slugForFile, urlForSlug } from './page-urls';
 export { loadPages, readPages, type Page } from './pages';
 export { buildContent, compileSiteContent, contentFingerprint, getBuiltPages, type BuiltPage, type ContentBuild } from './site-build';
 export { writeManifest, type ContentManifest } from './manifest';
+export { buildSiteModel, type FeedPlan, type PageLink, type Paginator, type Redirect, type SiteModel, type SiteRoute, type TermSummary } from './site-model';
 
 const isDevServer = () => process.env.NODE_ENV === 'development';
 
 export interface RouteData {
-  page: BuiltPage | undefined;
-  pages: BuiltPage[];
+  /** What the URL shows; undefined for a URL the site does not have. */
+  route: SiteRoute | undefined;
   /** Always empty in a build, where a problem fails the build; on the dev server, shown on the page. */
   problems: readonly ContentError[];
 }
 
+const models = new WeakMap<readonly BuiltPage[], SiteModel>();
+
+/** The site model of a list of built pages, computed once per list (the routes of one build share it). */
+export function siteModelOf(pages: readonly BuiltPage[]): SiteModel {
+  let model = models.get(pages);
+  if (!model) {
+    model = buildSiteModel(pages, site).model;
+    models.set(pages, model);
+  }
+  return model;
+}
+
+async function currentPages(): Promise<{ pages: BuiltPage[]; problems: readonly ContentError[] }> {
+  return isDevServer() ? await getDevSiteState() : { pages: await getBuiltPages(), problems: [] };
+}
+
 /** What a route renders for a URL path given as segments. */
 export async function getRouteData(slug: readonly string[]): Promise<RouteData> {
-  const url = urlForSlug(slug);
-  const { pages, problems } = isDevServer() ? await getDevSiteState() : { pages: await getBuiltPages(), problems: [] };
-  return { page: pages.find((page) => page.url === url), pages, problems };
+  const { pages, problems } = await currentPages();
+  return { route: siteModelOf(pages).routes.get(urlForSlug(slug)), problems };
+}
+
+/** The site model of the current pages: for the feed, the sitemap and the layout's links. */
+export async function getSiteModel(): Promise<SiteModel> {
+  return siteModelOf((await currentPages()).pages);
 }
 
 /**
@@ -37,10 +60,10 @@ export async function getRouteData(slug: readonly string[]): Promise<RouteData> 
  * only the pages the manifest's render plan names: the others come finished from the render cache (lib/export/render-cache.ts).
  */
 export async function getStaticSlugs(): Promise<string[][]> {
-  const { pages, problems } = isDevServer() ? await getDevSiteState() : { pages: await getBuiltPages(), problems: [] };
+  const { pages, problems } = await currentPages();
   const plan = renderedUrls();
   const slugs = new Map<string, string[]>([['/', []]]);
-  for (const page of pages) if (!plan || plan.has(page.url)) slugs.set(page.url, page.slug);
+  for (const url of siteModelOf(pages).routes.keys()) if (!plan || plan.has(url)) slugs.set(url, url.split('/').filter(Boolean));
   for (const problem of problems) {
     const relative = path.relative(contentDirectory, path.resolve(problem.location.file));
     // A misnamed file has no URL of its own (it could name one of Next's, such as /_next/); every page shows it.

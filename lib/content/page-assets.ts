@@ -43,7 +43,7 @@ export function bundleAssets(pageFile: string, contentRoot: string, kind: 'bundl
       if (isPrivateName(entry.name)) continue;
       const full = path.join(folder, entry.name);
       const relative = path.relative(contentRoot, full).split(path.sep).join('/');
-      const file = `content/${relative}`;
+      const file = path.relative(process.cwd(), full).split(path.sep).join('/');
       if (entry.isSymbolicLink()) {
         errors.push(new ContentError({ file }, 'is a symbolic link beside a page: the build does not follow links out of a bundle.', 'Copy the file into the folder instead.'));
         continue;

@@ -6,6 +6,7 @@ import type { CompiledBody } from '@/lib/markdown';
 import { site } from '@/lib/site';
 import type { Site } from '@/lib/site-config-schema';
 import { CompileCache } from './compile-cache';
+import { buildSiteModel } from './site-model';
 import { readManifest, type BuiltPage, type ContentManifest } from './manifest';
 
 export type { BuiltPage };
@@ -192,6 +193,8 @@ export async function buildContent(
     if (body) built.push({ ...page, body });
   });
   cache.save();
+  // What only the pages together can be wrong about: URLs claimed twice, redirects that lead nowhere.
+  errors.push(...buildSiteModel(built, site).errors);
   errors.sort((a, b) => a.location.file.localeCompare(b.location.file));
   return { pages: built, errors, compiled, cached: built.length - compiled };
 }

@@ -6,6 +6,8 @@ import { deployHeaderRules, formatHeadersFile, formatVercelConfig, vercelConfig 
 export interface DeployFilesOptions {
   basePath: string;
   clientRuntime: boolean;
+  /** Paths that redirect (lib/content/site-model.ts): `_redirects` and vercel.json carry them as the hosts' own redirects. */
+  redirects?: readonly { from: string; to: string }[];
 }
 
 /** The site-wide Content Security Policy the header files carry, from what all pages need. */
@@ -22,7 +24,13 @@ export function writeDeployFiles(outDirectory: string, site: PolicyNeeds, option
   const policy = headerPolicy(site, options.clientRuntime);
   fs.writeFileSync(path.join(outDirectory, '_headers'), formatHeadersFile(deployHeaderRules(policy, options.basePath)));
   fs.writeFileSync(path.join(outDirectory, '.nojekyll'), '');
-  return { vercelJson: formatVercelConfig(vercelConfig(deployHeaderRules(policy))) };
+  const redirects = options.redirects ?? [];
+  if (redirects.length > 0) {
+    // Netlify and Cloudflare Pages: `from to status`, one a line; the base path is where the export is served.
+    const target = (to: string) => (to.startsWith('/') ? `${options.basePath}${to}` : to);
+    fs.writeFileSync(path.join(outDirectory, '_redirects'), redirects.map(({ from, to }) => `${options.basePath}${from} ${target(to)} 301\n`).join(''));
+  }
+  return { vercelJson: formatVercelConfig(vercelConfig(deployHeaderRules(policy), redirects)) };
 }
 
 export type VercelSync = 'unchanged' | 'written' | 'stale';

@@ -93,6 +93,7 @@ export interface VercelConfig {
   outputDirectory: string;
   trailingSlash: boolean;
   headers: { source: string; headers: { key: string; value: string }[] }[];
+  redirects?: { source: string; destination: string; permanent: boolean }[];
 }
 
 /**
@@ -100,7 +101,7 @@ export interface VercelConfig {
  * Vercel's Next.js preset must not take over), with the same headers as `_headers`, and pages
  * explicitly revalidated. Vercel serves out/404.html for unknown paths with status 404 by itself.
  */
-export function vercelConfig(rules: readonly HeaderRule[]): VercelConfig {
+export function vercelConfig(rules: readonly HeaderRule[], redirects: readonly { from: string; to: string }[] = []): VercelConfig {
   const cachedFolders = rules.filter((rule) => rule.headers['Cache-Control'] !== undefined).map((rule) => rule.path.replace(/^\//, '').replace(/\*$/, ''));
   const everythingElse = `/((?!${cachedFolders.map((folder) => folder.replace(/[.]/g, '\\.')).join('|')}).*)`;
   return {
@@ -118,6 +119,8 @@ export function vercelConfig(rules: readonly HeaderRule[]): VercelConfig {
       })),
       { source: everythingElse, headers: [{ key: 'Cache-Control', value: revalidateCache }] },
     ],
+    // Aliases and sections' redirect_to as real redirects; each also has a page of its own with a meta refresh.
+    ...(redirects.length > 0 && { redirects: redirects.map(({ from, to }) => ({ source: from, destination: to, permanent: true })) }),
   };
 }
 

@@ -33,20 +33,27 @@ export function feedEntries(pages: readonly SeoPage[]): FeedEntry[] {
  * The site's Atom 1.0 feed (RFC 4287) of its dated pages. Ids are the pages' canonical URLs, which stay
  * the same as long as a page keeps its address.
  */
-export function atomFeed(pages: readonly SeoPage[], site: Site, absoluteUrl: (sitePath: string) => string): string {
+export function atomFeed(
+  pages: readonly SeoPage[],
+  site: Site,
+  absoluteUrl: (sitePath: string) => string,
+  /** A section's or a term's feed: its own path, the page it follows, its title. The site's feed when unset. */
+  of: { selfPath: string; alternatePath: string; title: string } = { selfPath: feedPath, alternatePath: '/', title: site.name },
+): string {
   const entries = feedEntries(pages);
   const home = absoluteUrl('/');
+  const alternate = absoluteUrl(of.alternatePath);
   const feedUpdated = entries.reduce((newest, entry) => (entry.updated > newest ? entry.updated : newest), noDateYet);
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(site.lang)}">`,
-    `  <id>${escapeXml(home)}</id>`,
-    `  <title>${escapeXml(site.name)}</title>`,
+    `  <id>${escapeXml(of.alternatePath === '/' ? home : absoluteUrl(of.selfPath))}</id>`,
+    `  <title>${escapeXml(of.title)}</title>`,
     `  <subtitle>${escapeXml(site.description)}</subtitle>`,
     `  <updated>${feedUpdated}</updated>`,
     `  <author><name>${escapeXml(site.author)}</name><uri>${escapeXml(home)}</uri></author>`,
-    `  <link rel="self" type="application/atom+xml" href="${escapeXml(absoluteUrl(feedPath))}"/>`,
-    `  <link rel="alternate" type="text/html" href="${escapeXml(home)}"/>`,
+    `  <link rel="self" type="application/atom+xml" href="${escapeXml(absoluteUrl(of.selfPath))}"/>`,
+    `  <link rel="alternate" type="text/html" href="${escapeXml(alternate)}"/>`,
   ];
   for (const { page, published, updated } of entries) {
     const url = escapeXml(absoluteUrl(page.url));

@@ -23,7 +23,7 @@ export function feedAlternates({ site, absoluteUrl }: SeoContext): NonNullable<M
 export function pageMetadata(page: SeoPage, context: SeoContext): Metadata {
   const { site, absoluteUrl } = context;
   const url = absoluteUrl(page.url);
-  const image = { url: absoluteUrl(ogImagePath(page.url)), ...ogImageSize, alt: ogImageAlt(page.title, site), type: 'image/png' };
+  const image = { url: absoluteUrl(ogImagePath(page.imageOf ?? page.url)), ...ogImageSize, alt: ogImageAlt(page.title, site), type: 'image/png' };
   const shared = {
     title: page.title,
     description: page.description,

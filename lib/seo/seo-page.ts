@@ -1,8 +1,33 @@
-import type { BuiltPage } from '@/lib/content';
+import type { BuiltPage, SiteRoute } from '@/lib/content';
 import type { Site } from '@/lib/site-config-schema';
 
 /** What the SEO and sharing outputs need to know of a page: no body, so feeds and sitemaps stay cheap. */
-export type SeoPage = Pick<BuiltPage, 'url' | 'slug' | 'title' | 'description' | 'date' | 'updated' | 'lang' | 'options'>;
+export type SeoPage = Pick<BuiltPage, 'url' | 'slug' | 'title' | 'description' | 'date' | 'updated' | 'lang' | 'options'> & {
+  /** The page whose preview image this one shares (a list's later pages, a term's list); its own URL when unset. */
+  imageOf?: string;
+};
+
+const capitalised = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+
+/** What a route's <head> says: a page's or section's own fields; for lists of terms, words made from the taxonomy. */
+export function seoPageForRoute(route: SiteRoute | undefined, site: Site): SeoPage {
+  if (!route || route.kind === 'home') return seoPageFor(undefined, site);
+  const base = { slug: route.url.split('/').filter(Boolean), date: undefined, updated: undefined, lang: site.lang, options: site.defaults, imageOf: '/' };
+  switch (route.kind) {
+    case 'page':
+      return route.page;
+    case 'section': {
+      const number = route.paginator?.number ?? 1;
+      return number === 1 ? route.page : { ...route.page, url: route.url, slug: base.slug, title: `${route.page.title}, page ${number}`, imageOf: route.page.url };
+    }
+    case 'taxonomy':
+      return { ...base, url: route.url, title: capitalised(route.taxonomy.name), description: `Every ${route.taxonomy.name} term of ${site.name}, with its pages.` };
+    case 'term': {
+      const number = route.paginator?.number ?? 1;
+      return { ...base, url: route.url, title: `${capitalised(route.taxonomy.name)}: ${route.term.name}${number > 1 ? `, page ${number}` : ''}`, description: `Pages of ${site.name} in ${route.taxonomy.name} “${route.term.name}”.` };
+    }
+  }
+}
 
 /**
  * The page at a URL, or for the home page of a site without content/index.md, the home page the route
