@@ -9,9 +9,11 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { contentPath } from '@/lib/content/internal-links';
 import { contentDirectory, readPages, type Page } from '@/lib/content/pages';
 import { publicFolderProblems } from '@/lib/content/project-folders';
 import { isSchemeRelative, urlScheme } from '@/lib/markdown/content-policy';
+import { parseInternalHref } from '@/lib/markdown/internal-links';
 import { isMermaidFence } from '@/lib/markdown/mermaid-fence';
 
 /**
@@ -125,15 +127,36 @@ export function checkContent(directory: string = contentDirectory, publicDirecto
   const idsByUrl = new Map(outlines.map((each) => [each.page.url, new Set(each.headings.map((heading) => heading.id))]));
   idsByUrl.set('/', idsByUrl.get('/') ?? new Set());
   const draftByUrl = new Map(drafts.map((draft) => [draft.url, draft]));
+  // The files page bundles carry, at the URLs they are copied to (lib/export/site-files.ts).
+  const bundleFiles = new Set(
+    pages.flatMap((page) => {
+      const folder = path.posix.dirname(contentPath(page, directory));
+      return page.assets.map((asset) => `${page.url}${path.posix.relative(folder, asset)}`);
+    }),
+  );
   const publicFile = (pathname: string) => {
+    if (bundleFiles.has(pathname)) return true;
     const file = path.join(publicDirectory, decodeURIComponent(pathname));
     return file.startsWith(publicDirectory) && fs.existsSync(file) && fs.statSync(file).isFile();
   };
+  const pageByPath = new Map(pages.map((page) => [contentPath(page, directory), page]));
+  const draftPaths = new Set(drafts.map((draft) => contentPath(draft, directory)));
 
   for (const { page, headings, links, images, dollarMath, mermaidFences } of outlines) {
     const report = (line: number | undefined, message: string) => findings.push({ file: page.file, line, message });
 
-    for (const { url, href, line } of links) {
+    for (const { url, line, ...written } of links) {
+      let { href } = written;
+      // Zola's internal links name a content file; the build makes them the page's URL (lib/markdown/internal-links.ts).
+      const internal = parseInternalHref(url);
+      if (internal) {
+        const target = pageByPath.get(internal.target);
+        if (!target) {
+          report(line, draftPaths.has(internal.target) ? `links to ${url}, a draft; it will not be published.` : `links to ${url}, but content/${internal.target} is not a page.`);
+          continue;
+        }
+        href = internal.fragment === undefined ? target.url : `${target.url}#${encodeURIComponent(internal.fragment)}`;
+      }
       if (isExternal(href)) {
         if (isWebLink(href)) externalLinks.push({ file: page.file, line, url });
         continue;

@@ -19,9 +19,14 @@ export interface BuiltPage extends Omit<Page, 'body'> {
 
 export const manifestFile = path.join(process.cwd(), '.next', 'cache', 'portfolio-engine', 'pages.json');
 
+const linkFields = {
+  codeBlocks: z.number().int().nonnegative(),
+  internalLinks: z.array(z.strictObject({ target: z.string(), fragment: z.string().optional(), line: z.number().int().optional() })).optional(),
+  anchors: z.array(z.string()).optional(),
+};
 const compiledBodySchema = z.discriminatedUnion('format', [
-  z.strictObject({ format: z.literal('html'), html: z.string(), codeBlocks: z.number().int().nonnegative() }),
-  z.strictObject({ format: z.literal('mdx'), code: z.string(), codeBlocks: z.number().int().nonnegative() }),
+  z.strictObject({ format: z.literal('html'), html: z.string(), ...linkFields }),
+  z.strictObject({ format: z.literal('mdx'), code: z.string(), ...linkFields }),
 ]);
 
 const builtPageSchema = z.strictObject({
@@ -120,6 +125,7 @@ export function readManifest(fingerprint: string, file: string = manifestFile): 
         updated: page.updated,
         weight: page.weight,
         templateName: page.templateName,
+        body: { ...page.body, internalLinks: page.body.internalLinks?.map((link) => ({ ...link, fragment: link.fragment, line: link.line })) },
         section: page.section && { ...page.section, paginateBy: page.section.paginateBy, redirectTo: page.section.redirectTo, pageTemplate: page.section.pageTemplate },
       }),
     ),

@@ -22,6 +22,27 @@ describe('buildContent', { timeout: 30_000 }, () => {
     ]);
   });
 
+  it('resolves Zola `@/` links to page URLs and fragments, and names each one that leads nowhere with its line', async () => {
+    const root = tempFolder('site', {
+      'content/posts/_index.md': '+++\ntitle = "Posts"\n+++\n',
+      'content/posts/first.md': '+++\ntitle = "First"\n+++\n\n## Installing it\n',
+      'content/posts/draft.md': '+++\ntitle = "Draft"\ndraft = true\n+++\n',
+      'content/links.md': [
+        '+++', 'title = "Links"', '+++', '',
+        'See [first](@/posts/first.md#installing-it), [the list](@/posts/_index.md) and',
+        '[gone](@/posts/gone.md), [draft](@/posts/draft.md), [no heading](@/posts/first.md#nowhere).', '',
+      ].join('\n'),
+    });
+    const build = await buildContent(path.join(root, 'content'), path.join(root, 'cache.json'));
+    const links = build.pages.find((page) => page.url === '/links/');
+    expect(links?.body.format === 'html' && links.body.html).toContain('<a href="/posts/first/#installing-it">first</a>, <a href="/posts/">the list</a>');
+    expect(build.errors.map((error) => `${path.basename(error.location.file)}:${error.location.line}: ${error.problem}`)).toEqual([
+      'links.md:6: the link @/posts/gone.md names content/posts/gone.md, which is not a page.',
+      'links.md:6: the link @/posts/draft.md leads to a draft, which the site does not publish.',
+      `links.md:6: the link @/posts/first.md#nowhere names the heading #nowhere, which ${path.relative(process.cwd(), path.join(root, 'content/posts/first.md'))} does not have.`,
+    ]);
+  });
+
   it('compiles a page once: an unchanged page comes from the cache, a changed one is compiled again', async () => {
     const root = tempFolder('site', { 'content/a.md': '# A\n\nOne.\n\n```js\nlet one = 1;\n```\n', 'content/b.md': '# B\n\nTwo.\n' });
     const cacheFile = path.join(root, 'cache.json');
@@ -30,9 +51,9 @@ describe('buildContent', { timeout: 30_000 }, () => {
     fs.writeFileSync(path.join(root, 'content/b.md'), '# B\n\nTwo, edited.\n');
     const second = await buildContent(path.join(root, 'content'), cacheFile);
     expect([second.compiled, second.cached]).toEqual([1, 1]);
-    expect(second.pages.find((page) => page.url === '/b/')?.body).toEqual({ format: 'html', html: expect.stringContaining('Two, edited.'), codeBlocks: 0 });
+    expect(second.pages.find((page) => page.url === '/b/')?.body).toEqual({ format: 'html', html: expect.stringContaining('Two, edited.'), codeBlocks: 0, internalLinks: [], anchors: ['b'] });
     // What the compile learned about the page comes back from the cache with its HTML.
-    expect(second.pages.find((page) => page.url === '/a/')?.body).toEqual({ format: 'html', html: expect.stringContaining('hljs-keyword'), codeBlocks: 1 });
+    expect(second.pages.find((page) => page.url === '/a/')?.body).toEqual({ format: 'html', html: expect.stringContaining('hljs-keyword'), codeBlocks: 1, internalLinks: [], anchors: ['a'] });
     expect(JSON.parse(fs.readFileSync(cacheFile, 'utf8'))).toSatisfy((entries: object) => Object.keys(entries).length === 2);
   });
 

@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { CompiledBody } from '@/lib/markdown';
+import type { CompiledBody, CompileInput } from '@/lib/markdown';
+import { contentPath, internalLinkErrors, internalLinkUrls } from './internal-links';
 import { site } from '@/lib/site';
 import type { Site } from '@/lib/site-config-schema';
 import { CompileCache } from './compile-cache';
@@ -73,9 +74,9 @@ export function pipelineVersion(): string {
 /** Everything a compiled body depends on. The file's name and line numbers only ever appear in errors, and
  * a body with errors is never cached, so a renamed or re-front-mattered page still hits the cache. The
  * site's address decides which links are external. */
-function compileKey(page: Page): string {
-  const { format, frontMatterFormat, options, body } = page;
-  return CompileCache.key([pipelineVersion(), site.baseUrl, format, frontMatterFormat, options, body]);
+function compileKey(page: Page & Pick<CompileInput, 'internalLinks'>): string {
+  const { format, frontMatterFormat, options, body, internalLinks } = page;
+  return CompileCache.key([pipelineVersion(), site.baseUrl, format, frontMatterFormat, options, body, internalLinks ?? {}]);
 }
 
 const caches = new Map<string, CompileCache>();
@@ -140,7 +141,11 @@ export async function buildContent(
   // The first worker loads the compiler while the pages are read and looked up in the cache; a build whose
   // pages all come from the cache then only spent a core it had spare.
   pageCompilers(1)[0]?.prepare();
-  const { pages, errors } = readPages(directory);
+  const read = readPages(directory);
+  const { drafts, errors } = read;
+  // Each page compiles with the URLs of the files its `@/` links name (they are part of its compile key).
+  const urlByPath = new Map(read.pages.map((page) => [contentPath(page, directory), page.url]));
+  const pages = read.pages.map((page) => ({ ...page, internalLinks: internalLinkUrls(page, urlByPath) }));
   // Imported here, not at the top: Next's page renderers import this module but only read compiled pages.
   // The compiler itself (unified, KaTeX, highlight.js, MDX) loads only in the compile worker.
   const { closeDiagramBrowser, NoBrowserForDiagramsError } = await import('@/lib/diagrams/mermaid-renderer');
@@ -174,7 +179,7 @@ export async function buildContent(
   }
   const built: BuiltPage[] = [];
   let compiled = 0;
-  pages.forEach((page, index) => {
+  pages.forEach(({ internalLinks: _links, ...page }, index) => {
     const outcome = outcomes.get(index);
     let body = bodies[index];
     if (outcome && 'error' in outcome) {
@@ -194,7 +199,7 @@ export async function buildContent(
   });
   cache.save();
   // What only the pages together can be wrong about: URLs claimed twice, redirects that lead nowhere.
-  errors.push(...buildSiteModel(built, site).errors);
+  errors.push(...buildSiteModel(built, site).errors, ...internalLinkErrors(built, drafts, directory));
   errors.sort((a, b) => a.location.file.localeCompare(b.location.file));
   return { pages: built, errors, compiled, cached: built.length - compiled };
 }

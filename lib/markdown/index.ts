@@ -13,6 +13,7 @@ import { ContentError, ContentErrors } from '@/lib/errors';
 import type { DiagramResult } from '@/lib/diagrams/mermaid-renderer';
 import { codeHighlightPlugin } from './code-highlight';
 import { rehypeExternalLinks } from './external-links';
+import { rehypeInternalLinks, type InternalLink } from './internal-links';
 import type { AnchorMode } from './anchor-modes';
 import { headingAnchorPlugins } from './heading-anchors';
 import { rehypeCollectKatexErrors, type MathError } from './rehype-collect-katex-errors';
@@ -91,6 +92,8 @@ export interface CompileInput {
   body: string;
   /** The line of the content file the body starts on, for errors. */
   bodyStartLine: number;
+  /** The URL of each content file the body links to with `@/` (lib/markdown/internal-links.ts). */
+  internalLinks?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -100,7 +103,12 @@ export interface CompileInput {
  * code are markup in both. `codeBlocks` counts the page's code blocks (the copy script is
  * linked only where there are some).
  */
-export type CompiledBody = ({ format: 'html'; html: string } | { format: 'mdx'; code: string }) & { codeBlocks: number };
+export type CompiledBody = ({ format: 'html'; html: string } | { format: 'mdx'; code: string }) & {
+  codeBlocks: number;
+  /** The page's `@/` links, with their lines in the body, and every id it has: checked once all pages are compiled. */
+  internalLinks?: InternalLink[];
+  anchors?: string[];
+};
 
 /**
  * Draws a page's diagrams. Unset, Mermaid's renderer in this thread; the content build's worker passes one that
@@ -151,6 +159,10 @@ export async function compileMarkdown(page: CompileInput, options: CompileOption
       ),
   );
   let codeBlocks = 0;
+  let internalLinks: InternalLink[] = [];
+  let anchors: string[] = [];
+  // After the ids and permalinks, so that every id a link may name is there.
+  plugins.rehypePlugins.push([rehypeInternalLinks, { urls: page.internalLinks ?? {}, onLinks: (links: InternalLink[], ids: string[]) => ((internalLinks = links), (anchors = ids)) }]);
   // Last, so it counts what the page ends up with.
   plugins.rehypePlugins.push([rehypeCountCodeBlocks, { onCount: (count: number) => (codeBlocks = count) }]);
   const throwProblems = () => {
@@ -167,7 +179,7 @@ export async function compileMarkdown(page: CompileInput, options: CompileOption
   }
   // A page with a problem is never returned, so its compiled code is never run.
   throwProblems();
-  return { ...body, codeBlocks };
+  return { ...body, codeBlocks, internalLinks: internalLinks.map((link) => ({ ...link, line: toFileLine(link.line) })), anchors };
 }
 
 type UncountedBody = { format: 'html'; html: string } | { format: 'mdx'; code: string };
