@@ -1,9 +1,9 @@
 import type { BuiltPage } from '@/lib/content';
 import { PageDate } from './page-date';
 
-type ListedPage = Pick<BuiltPage, 'url' | 'title' | 'description' | 'date' | 'readingMinutes'>;
+type ListedPage = Pick<BuiltPage, 'url' | 'title' | 'description' | 'date' | 'readingMinutes'> & { body?: Pick<BuiltPage['body'], 'summary'> };
 
-/** Pages with their title, date and description, as a section, a term or the home page lists them. */
+/** Pages with their title, date and summary (or description), as a section, a term or the home page lists them. */
 export function PageList({ pages, lang }: { pages: readonly ListedPage[]; lang: string }) {
   if (pages.length === 0) return null;
   return (
@@ -20,7 +20,12 @@ export function PageList({ pages, lang }: { pages: readonly ListedPage[]; lang: 
               <PageDate date={page.date} lang={lang} /> · {page.readingMinutes} min read
             </p>
           )}
-          <p className="mt-1 text-ink-muted">{page.description}</p>
+          {page.body?.summary !== undefined ? (
+            // The page's own compiled text up to its `<!-- more -->` (lib/markdown/summary.ts), ids removed.
+            <div className="prose mt-1" dangerouslySetInnerHTML={{ __html: page.body.summary }} />
+          ) : (
+            page.description !== '' && <p className="mt-1 text-ink-muted">{page.description}</p>
+          )}
         </li>
       ))}
     </ul>

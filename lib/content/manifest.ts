@@ -23,6 +23,7 @@ const linkFields = {
   codeBlocks: z.number().int().nonnegative(),
   internalLinks: z.array(z.strictObject({ target: z.string(), fragment: z.string().optional(), line: z.number().int().optional() })).optional(),
   anchors: z.array(z.string()).optional(),
+  summary: z.string().optional(),
 };
 const compiledBodySchema = z.discriminatedUnion('format', [
   z.strictObject({ format: z.literal('html'), html: z.string(), ...linkFields }),

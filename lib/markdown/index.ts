@@ -14,6 +14,7 @@ import type { DiagramResult } from '@/lib/diagrams/mermaid-renderer';
 import { codeHighlightPlugin } from './code-highlight';
 import { rehypeExternalLinks } from './external-links';
 import { rehypeInternalLinks, type InternalLink } from './internal-links';
+import { rehypeSummary, remarkSummaryMarker } from './summary';
 import type { AnchorMode } from './anchor-modes';
 import { headingAnchorPlugins } from './heading-anchors';
 import { rehypeCollectKatexErrors, type MathError } from './rehype-collect-katex-errors';
@@ -108,6 +109,8 @@ export type CompiledBody = ({ format: 'html'; html: string } | { format: 'mdx'; 
   /** The page's `@/` links, with their lines in the body, and every id it has: checked once all pages are compiled. */
   internalLinks?: InternalLink[];
   anchors?: string[];
+  /** The HTML of a .md page's blocks before its `<!-- more -->` line, for lists (lib/markdown/summary.ts). */
+  summary?: string;
 };
 
 /**
@@ -163,6 +166,12 @@ export async function compileMarkdown(page: CompileInput, options: CompileOption
   let anchors: string[] = [];
   // After the ids and permalinks, so that every id a link may name is there.
   plugins.rehypePlugins.push([rehypeInternalLinks, { urls: page.internalLinks ?? {}, onLinks: (links: InternalLink[], ids: string[]) => ((internalLinks = links), (anchors = ids)) }]);
+  let summary: string | undefined;
+  // After the links are rewritten: a summary's links lead where the page's do.
+  if (page.format === 'md') {
+    plugins.remarkPlugins.push(remarkSummaryMarker);
+    plugins.rehypePlugins.push([rehypeSummary, { onSummary: (html: string | undefined) => (summary = html) }]);
+  }
   // Last, so it counts what the page ends up with.
   plugins.rehypePlugins.push([rehypeCountCodeBlocks, { onCount: (count: number) => (codeBlocks = count) }]);
   const throwProblems = () => {
@@ -179,7 +188,7 @@ export async function compileMarkdown(page: CompileInput, options: CompileOption
   }
   // A page with a problem is never returned, so its compiled code is never run.
   throwProblems();
-  return { ...body, codeBlocks, internalLinks: internalLinks.map((link) => ({ ...link, line: toFileLine(link.line) })), anchors };
+  return { ...body, codeBlocks, internalLinks: internalLinks.map((link) => ({ ...link, line: toFileLine(link.line) })), anchors, ...(summary !== undefined && { summary }) };
 }
 
 type UncountedBody = { format: 'html'; html: string } | { format: 'mdx'; code: string };
