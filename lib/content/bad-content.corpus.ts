@@ -488,4 +488,89 @@ export const cases: CorpusCase[] = [
       errors(result, expect, /^content\/a\.md:1: is empty\./, /^content\/b\.md:1: front matter opened/, /^content\/c\.mdx:5:1: `\{1 \+ 1\}` is a JavaScript expression/);
     },
   },
+  // ——— Zola sites: sections, page fields, internal links ———
+  {
+    name: 'two pages, one URL through path and slug',
+    input: '`path = "notes/b"` on one page, `slug = "b"` on another, and notes/b.md',
+    outcome: 'one error for each page that claims a URL already taken',
+    files: {
+      'content/notes/b.md': '+++\ntitle = "B"\n+++\nB.\n',
+      'content/notes/c.md': '+++\ntitle = "C"\nslug = "b"\n+++\nC.\n',
+      'content/elsewhere.md': '+++\ntitle = "E"\npath = "notes/b"\n+++\nE.\n',
+    },
+    check: (result, expect) =>
+      errors(
+        result,
+        expect,
+        /^content\/notes\/b\.md:1: content\/elsewhere\.md and content\/notes\/b\.md both make the page \/notes\/b\/\. Rename/,
+        /^content\/notes\/c\.md:1: content\/elsewhere\.md and content\/notes\/c\.md both make the page \/notes\/b\/\. Rename/,
+      ),
+  },
+  {
+    name: 'alias over a real page',
+    input: '`aliases = ["/about/"]` while content/about.md exists',
+    outcome: 'error at the aliases line naming the page it would replace',
+    files: { 'content/about.md': '# About\n', 'content/new.md': '+++\ntitle = "New"\naliases = ["/about/"]\n+++\nNew.\n' },
+    check: (result, expect) => errors(result, expect, /^content\/new\.md:3: the alias "\/about\/" is \/about\/, which content\/about\.md already is\. Remove the alias/),
+  },
+  {
+    name: 'section settings out of range',
+    input: '`paginate_by = 0` and `sort_by = "colour"` in an _index.md',
+    outcome: 'both errors at their lines, the allowed sort orders listed',
+    files: { 'content/posts/_index.md': '+++\ntitle = "Posts"\npaginate_by = 0\nsort_by = "colour"\n+++\n' },
+    check: (result, expect) =>
+      errors(
+        result,
+        expect,
+        /^content\/posts\/_index\.md:3: `paginate_by`: at least 1 \(leave it out for no pagination\), got 0\.$/,
+        /^content\/posts\/_index\.md:4: `sort_by` must be one of "date", "update_date", "title", "title_bytes", "weight", "slug", "none", got "colour"\./,
+      ),
+  },
+  {
+    name: 'internal link into a draft, to a missing page and heading',
+    input: '`@/posts/draft.md`, `@/posts/gone.md` and `@/about.md#nowhere`',
+    outcome: 'one error each at the link’s line',
+    files: {
+      'content/about.md': '# About\n\n## Work\n',
+      'content/posts/draft.md': '+++\ntitle = "D"\ndraft = true\n+++\n',
+      'content/links.md': '# Links\n\n[d](@/posts/draft.md)\n\n[g](@/posts/gone.md)\n\n[h](@/about.md#nowhere) and [w](@/about.md#work)\n',
+    },
+    check: (result, expect) => {
+      errors(
+        result,
+        expect,
+        /^content\/links\.md:3: the link @\/posts\/draft\.md leads to a draft, which the site does not publish\. Publish/,
+        /^content\/links\.md:5: the link @\/posts\/gone\.md names content\/posts\/gone\.md, which is not a page\. Write/,
+        /^content\/links\.md:7: the link @\/about\.md#nowhere names the heading #nowhere, which content\/about\.md does not have\. Its ids: about, work\.$/,
+      );
+    },
+  },
+  {
+    name: 'a date in the file name that is not a date',
+    input: '`2024-02-30-leap.md`',
+    outcome: 'error at line 1: not a date, with the form to use',
+    files: { 'content/posts/2024-02-30-leap.md': '+++\ntitle = "Leap"\n+++\n' },
+    check: (result, expect) => errors(result, expect, /^content\/posts\/2024-02-30-leap\.md:1: the name "2024-02-30-leap" starts with 2024-02-30, which is not a date\. Write the date as YYYY-MM-DD/),
+  },
+  {
+    name: 'a term of a taxonomy the site does not declare',
+    input: '`[taxonomies] tags = ["rust"]` with no taxonomies in site.config.ts',
+    outcome: 'error at the taxonomy’s line, saying what to add',
+    files: { 'content/post.md': '+++\ntitle = "P"\n\n[taxonomies]\ntags = ["rust"]\n+++\n' },
+    check: (result, expect) => errors(result, expect, /^content\/post\.md:5: the taxonomy `tags` is not declared in site\.config\.ts\. Add `taxonomies: \[\{ name: 'tags' \}\]` to site\.config\.ts\./),
+  },
+  {
+    name: 'a Zola site’s own shortcode',
+    input: '`{{ gallery(dir="x") }}` in a .md page',
+    outcome: 'error at the call’s line, naming the shortcodes the engine has',
+    files: { 'content/photos.md': '+++\ntitle = "Photos"\n+++\n\nSee:\n\n{{ gallery(dir="x") }}\n' },
+    check: (result, expect) => errors(result, expect, /^content\/photos\.md:7:\d+: .*gallery.*mermaid/),
+  },
+  {
+    name: 'a section that redirects nowhere',
+    input: '`redirect_to = "docs/missing/"`',
+    outcome: 'error at the redirect_to line',
+    files: { 'content/docs/_index.md': '+++\ntitle = "Docs"\nredirect_to = "docs/missing/"\n+++\n' },
+    check: (result, expect) => errors(result, expect, /^content\/docs\/_index\.md:3: `redirect_to` points to \/docs\/missing\/, which is not a page of this site\./),
+  },
 ];

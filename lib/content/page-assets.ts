@@ -27,6 +27,14 @@ const activeSvg = /<script|<foreignobject|<iframe|<embed|<object|<handler|<liste
 /** An SVG larger than this is not scanned but refused: asset SVGs are icons and drawings, not data. */
 const maxSvgBytes = 2 * 1024 * 1024;
 
+function pointsToFolderOrNowhere(link: string): boolean {
+  try {
+    return fs.statSync(link).isDirectory();
+  } catch {
+    return true;
+  }
+}
+
 /**
  * The asset files of a bundle (`kind` 'bundle': the folder of `index.md` and its sub-folders without pages of
  * their own) or of a section (the folder of `_index.md` alone), content-relative and sorted. Throws ContentErrors
@@ -35,6 +43,8 @@ const maxSvgBytes = 2 * 1024 * 1024;
 export function bundleAssets(pageFile: string, contentRoot: string, kind: 'bundle' | 'section'): string[] {
   const assets: string[] = [];
   const errors: ContentError[] = [];
+  // Problems are reported at the page that carries the file: the file itself may have no lines.
+  const pageLocation = { file: path.relative(process.cwd(), pageFile).split(path.sep).join('/'), line: 1 };
   const visit = (folder: string, top: boolean) => {
     const entries = fs.readdirSync(folder, { withFileTypes: true });
     // A sub-folder with a page of its own is another page's bundle, or a section.
@@ -43,9 +53,11 @@ export function bundleAssets(pageFile: string, contentRoot: string, kind: 'bundl
       if (isPrivateName(entry.name)) continue;
       const full = path.join(folder, entry.name);
       const relative = path.relative(contentRoot, full).split(path.sep).join('/');
-      const file = path.relative(process.cwd(), full).split(path.sep).join('/');
+      const file = path.relative(path.dirname(pageFile), full).split(path.sep).join('/');
       if (entry.isSymbolicLink()) {
-        errors.push(new ContentError({ file }, 'is a symbolic link beside a page: the build does not follow links out of a bundle.', 'Copy the file into the folder instead.'));
+        // A linked page or folder is the page listing's to report (lib/content/pages.ts), with why it is not followed.
+        if (pageFilePattern.test(entry.name) || pointsToFolderOrNowhere(full)) continue;
+        errors.push(new ContentError(pageLocation, `carries ${file}, a symbolic link: the build does not follow links out of a bundle.`, 'Copy the file into the folder instead.'));
         continue;
       }
       if (entry.isDirectory()) {
@@ -57,8 +69,8 @@ export function bundleAssets(pageFile: string, contentRoot: string, kind: 'bundl
       if (!assetExtensions.has(extension)) {
         errors.push(
           new ContentError(
-            { file },
-            `is a .${extension || '(no extension)'} file beside a page; a page bundle carries pictures, media, documents and data, never HTML or scripts (they would run on the site's own address).`,
+            pageLocation,
+            `carries ${file}, a .${extension || '(no extension)'} file; a page bundle carries pictures, media, documents and data, never HTML or scripts (they would run on the site's own address).`,
             'Move it out of content/, or link to where it is published elsewhere.',
           ),
         );
@@ -69,8 +81,8 @@ export function bundleAssets(pageFile: string, contentRoot: string, kind: 'bundl
         if (size > maxSvgBytes || activeSvg.test(fs.readFileSync(full, 'utf8'))) {
           errors.push(
             new ContentError(
-              { file },
-              size > maxSvgBytes ? `is an SVG of ${(size / 1024 / 1024).toFixed(1)} MB beside a page (at most 2 MB).` : 'is an SVG with script, event handlers, embedded documents or links: opened on its own it could run on the site.',
+              pageLocation,
+              size > maxSvgBytes ? `carries ${file}, an SVG of ${(size / 1024 / 1024).toFixed(1)} MB (at most 2 MB).` : `carries ${file}, an SVG with script, event handlers, embedded documents or links: opened on its own it could run on the site.`,
               'Remove them from the drawing (a plain SVG of shapes and text is carried), or save it as PNG.',
             ),
           );

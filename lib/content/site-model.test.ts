@@ -167,9 +167,9 @@ describe('sections and Zola page fields in content/', () => {
     const pages = built({ 'posts/trip/index.md': post('Trip'), 'posts/trip/photo.jpg': 'jpeg', 'posts/trip/docs/notes.pdf': 'pdf' });
     expect(pages.find((page) => page.title === 'Trip')?.assets).toEqual(['posts/trip/docs/notes.pdf', 'posts/trip/photo.jpg']);
     expect(problemsOf({ 'trip/index.md': post('Trip'), 'trip/x.html': '<script>', 'trip/y.svg': '<svg onload="alert(1)"/>', 'trip/z.js': '' })).toEqual([
-      expect.stringMatching(/content-\w+\/trip\/x\.html: is a \.html file beside a page/),
-      expect.stringMatching(/content-\w+\/trip\/y\.svg: is an SVG with script/),
-      expect.stringMatching(/content-\w+\/trip\/z\.js: is a \.js file beside a page/),
+      expect.stringMatching(/content-\w+\/trip\/index\.md:1: carries x\.html, a \.html file;/),
+      expect.stringMatching(/content-\w+\/trip\/index\.md:1: carries y\.svg, an SVG with script/),
+      expect.stringMatching(/content-\w+\/trip\/index\.md:1: carries z\.js, a \.js file;/),
     ]);
   });
 });

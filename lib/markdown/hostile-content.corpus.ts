@@ -45,6 +45,21 @@ function refusedCase(name: string, input: string, file: string, source: string, 
   };
 }
 
+/** A page whose alias may not be written: the page compiles, the build reports the alias at its line. */
+function aliasCase(name: string, input: string, file: string, source: string, line: number, pattern: RegExp, outcome: string): CorpusCase {
+  return {
+    name,
+    input,
+    outcome: `error at line ${line}: ${outcome}`,
+    files: { [`content/${file}`]: source },
+    check: (result, expect) => {
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors[0]).toMatch(new RegExp(`^content/${file.replace(/\./g, '\\.')}:${line}: `));
+      expect(result.errors[0]).toMatch(pattern);
+    },
+  };
+}
+
 /** A case for a page file whose name may not make a URL: one error at its line 1, whatever the name holds. */
 function misnamedCase(name: string, input: string, file: string, pattern: RegExp, outcome: string): CorpusCase {
   return {
@@ -273,6 +288,56 @@ export const cases: CorpusCase[] = [
     outcome: 'page; Markdown percent-encodes the backslashes, so both are paths of this site',
     files: { 'content/backslash.md': md('[a](\\\\\\\\evil.example/x) [b](/\\\\evil.example)') },
     check: (result, expect) => expect(builtPage(result, expect).html).toContain('<p><a href="%5C%5Cevil.example/x">a</a> <a href="/%5Cevil.example">b</a></p>'),
+  },
+  // ——— Zola's fields: no front-matter value makes a page, a redirect or a bundle file land outside out/, on the
+  // engine's or the host's own paths, or run script from the site's address ———
+  refusedCase('zola: path climbs out', '`path = "../../etc/cron.d/x"`', 'climb.md', '+++\ntitle = "T"\npath = "../../etc/cron.d/x"\n+++\nText.\n', 3, /`path` "\.\.\/\.\.\/etc\/cron\.d\/x" is not a path on this site\./, 'not a path on this site'),
+  refusedCase('zola: path onto _next', '`path = "_next/static/chunks/main"`', 'next.md', '+++\ntitle = "T"\npath = "_next/static/chunks/main"\n+++\nText.\n', 3, /\/_next\/ is reserved|starts with `_`/, 'a reserved path'),
+  refusedCase('zola: slug with a backslash climb', '`slug = "..\\..\\x"`', 'slug.md', '+++\ntitle = "T"\nslug = "..\\\\.."\n+++\nText.\n', 3, /`slug` "\.\.\\\\\.\." makes no URL segment\./, 'no URL segment'),
+  aliasCase('zola: alias over _headers', '`aliases = ["_headers"]`', 'headers.md', '+++\ntitle = "T"\naliases = ["_headers"]\n+++\nText.\n', 3, /the alias "_headers" has a segment that is not a plain name/, 'not a plain name'),
+  aliasCase('zola: alias climbing out', '`aliases = ["../../outside/index.html"]`', 'alias-climb.md', '+++\ntitle = "T"\naliases = ["../../outside/index.html"]\n+++\nText.\n', 3, /the alias "\.\.\/\.\.\/outside\/index\.html" has a segment that is not a plain name/, 'not a plain name'),
+  aliasCase('zola: alias to another site', '`aliases = ["//evil.example/x"]`', 'alias-host.md', '+++\ntitle = "T"\naliases = ["//evil.example/x"]\n+++\nText.\n', 3, /the alias "\/\/evil\.example\/x" is not a path on this site\./, 'not a path on this site'),
+  aliasCase('zola: alias over a preview image', '`aliases = ["og/index.png.html"]`', 'alias-og.md', '+++\ntitle = "T"\naliases = ["og/about.html"]\n+++\nText.\n', 3, /\/og\/ is reserved/, 'a reserved path'),
+  {
+    name: 'zola: redirect_to javascript',
+    input: '`redirect_to = "javascript:alert(1)"` in a section',
+    outcome: 'error at line 3: only site paths and http(s) URLs',
+    files: { 'content/docs/_index.md': '+++\ntitle = "Docs"\nredirect_to = "javascript:alert(1)"\n+++\n' },
+    check: (result, expect) => {
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors[0]).toMatch(/^content\/docs\/_index\.md:3: `redirect_to` "javascript:alert\(1\)" is a javascript: URL\./);
+    },
+  },
+  {
+    name: 'zola: HTML and script files in a page bundle',
+    input: 'an .html, a .js and an SVG with script beside a bundle’s index.md',
+    outcome: 'one error per file: never copied to the site’s address',
+    files: {
+      'content/trip/index.md': '+++\ntitle = "Trip"\n+++\nText.\n',
+      'content/trip/steal.html': '<script>fetch("/")</script>',
+      'content/trip/app.js': 'alert(1)',
+      'content/trip/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+      'content/trip/photo.jpg': 'not really a photo',
+    },
+    check: (result, expect) => {
+      expect(result.pages).toEqual([]);
+      expect(result.errors).toEqual([
+        expect.stringMatching(/^content\/trip\/index\.md:1: carries app\.js, a \.js file;/),
+        expect.stringMatching(/^content\/trip\/index\.md:1: carries logo\.svg, an SVG with script/),
+        expect.stringMatching(/^content\/trip\/index\.md:1: carries steal\.html, a \.html file;/),
+      ]);
+    },
+  },
+  {
+    name: 'zola: link out of a page bundle',
+    input: 'a symbolic link beside a bundle’s index.md to a file outside the project',
+    outcome: 'error naming the link: never followed',
+    files: { 'content/trip/index.md': '+++\ntitle = "Trip"\n+++\nText.\n' },
+    symlinks: { 'content/trip/passwd.txt': '/etc/passwd' },
+    check: (result, expect) => {
+      expect(result.pages).toEqual([]);
+      expect(result.errors).toEqual([expect.stringMatching(/^content\/trip\/index\.md:1: carries passwd\.txt, a symbolic link/)]);
+    },
   },
 ];
 

@@ -233,7 +233,7 @@ describe('importing a Zola site', () => {
     const lines = reportLines(importZolaSite({ from: site, into: project, overwrite: false, shortcodes }));
     expect(lines).toEqual([
       expect.stringMatching(/^content\/posts\/bad\.md:3: unknown front-matter key `maht` — Did you mean `math`\?$/),
-      expect.stringMatching(/^content\/posts\/trip\/widget\.html: is a \.html file beside a page; .* — Move it out of content\//),
+      expect.stringMatching(/^content\/posts\/trip\/index\.md:1: carries widget\.html, a \.html file; .* — Move it out of content\//),
     ]);
   });
 

@@ -403,7 +403,8 @@ export function pageNotes(site: string, copies: readonly PlannedCopy[], shortcod
     const errors = error instanceof ContentErrors ? error.errors : error instanceof ContentError ? [error] : [];
     for (const { location, problem, hint } of errors) {
       const file = named(location.file);
-      if (!copied.has(file)) continue;
+      // A link beside a page is listed once, as the link it is (not copied).
+      if (!copied.has(file) || /, a symbolic link\b/.test(problem)) continue;
       notes.push({ file, line: location.line, what: problem.replace(/\.$/, ''), why: hint ?? 'the build refuses it.' });
     }
   };

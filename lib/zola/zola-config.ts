@@ -368,7 +368,7 @@ export function siteConfigFromZola(values: TomlTable, source: string): { config:
   }
 
   const authors = Array.isArray(values.authors) ? values.authors.filter((item): item is string => nonEmptyString(item) !== undefined) : [];
-  const author = nonEmptyString(extra.author) ?? nonEmptyString(values.author) ?? (authors.length > 0 ? authors.join(', ') : undefined) ?? name;
+  const author = nonEmptyString(extra.author) ?? nonEmptyString(values.author) ?? (authors.length > 0 ? authors.join(', ') : undefined) ?? nonEmptyString(extra.name) ?? name;
 
   let baseUrl = 'https://example.com';
   const givenBaseUrl = values.base_url;
