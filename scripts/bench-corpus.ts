@@ -26,16 +26,22 @@ function paragraph(next: () => number): string {
   return Array.from({ length: 2 + Math.floor(next() * 3) }, () => sentence(next)).join(' ');
 }
 
-export function corpusPage(index: number): string {
+/** How many tags the sectioned corpus spreads over its pages (two a page). */
+const tagCount = 50;
+
+export function corpusPage(index: number, sectioned = false): string {
   const next = random(index + 1);
   const math = index % 3 === 0;
   const mode = anchorModes[index % anchorModes.length] ?? 'right';
+  // A sectioned site's posts are dated (one a day back from 2024-12-31) and tagged, as a blog's are.
+  const posted = new Date(Date.UTC(2024, 11, 31) - index * 86_400_000).toISOString().slice(0, 10);
   const lines = [
     '---',
     `title: "Bench page ${index}"`,
     `description: "${sentence(next, 10)}"`,
     `math: ${math}`,
     `insert_anchor_links: ${mode}`,
+    ...(sectioned ? [`date: ${posted}`, 'taxonomies:', `  tags: ["tag ${index % tagCount}", "tag ${(index * 7 + 3) % tagCount}"]`] : []),
     '---',
     '',
     paragraph(next),
@@ -52,24 +58,35 @@ export function corpusPage(index: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Writes N pages into folders of 100 (content/section-0/page-0.md …). */
-export function writeCorpus(contentDirectory: string, pages: number): void {
+/** Pages a sectioned corpus's section lists on one page, and its tags too. */
+const paginateBy = 20;
+
+/**
+ * Writes N pages into folders of 100 (content/section-0/page-0.md …). Sectioned, each folder is a Zola section
+ * (`_index.md`: newest first, 20 a page) and content/_index.md the home section; the pages are dated and tagged.
+ */
+export function writeCorpus(contentDirectory: string, pages: number, sectioned = false): void {
   fs.rmSync(contentDirectory, { recursive: true, force: true });
   for (let index = 0; index < pages; index++) {
-    const file = path.join(contentDirectory, `section-${Math.floor(index / 100)}`, `page-${index}.md`);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, corpusPage(index));
+    const folder = path.join(contentDirectory, `section-${Math.floor(index / 100)}`);
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, `page-${index}.md`), corpusPage(index, sectioned));
+    if (sectioned && index % 100 === 0) {
+      fs.writeFileSync(path.join(folder, '_index.md'), `+++\ntitle = "Section ${index / 100}"\nsort_by = "date"\npaginate_by = ${paginateBy}\n+++\n\nThe posts of section ${index / 100}.\n`);
+    }
   }
+  if (sectioned) fs.writeFileSync(path.join(contentDirectory, '_index.md'), '+++\ntitle = "Bench"\n+++\n\nA generated site of sections.\n');
 }
 
 /** The site config of a generated corpus's project copy. */
-export function corpusSiteConfig(clientRuntime: boolean): string {
+export function corpusSiteConfig(clientRuntime: boolean, sectioned = false): string {
   return `import type { SiteConfig } from '@/lib/site-config-schema';
 const site: SiteConfig = {
   name: 'Bench', description: 'A generated corpus.', author: 'Bench', baseUrl: 'https://example.com', lang: 'en',
   nav: [{ label: 'Home', href: '/' }],
   clientRuntime: ${clientRuntime},
   defaults: { math: false, insert_anchor_links: 'right', toc: false, copy: false, mermaid: false, comment: false, reaction: false, template: 'prose' },
+  taxonomies: ${sectioned ? `[{ name: 'tags', paginate_by: ${paginateBy} }]` : '[]'},
 };
 export default site;
 `;

@@ -4,8 +4,8 @@
  * project under the system's temp folder, and prints medians: wall time, ms per page, peak memory of all
  * the build's processes together (proportional set size, and the plain sum of resident sizes), size of
  * out/, and the per-page first-visit transfer. The same corpus is built with Next.js's client runtime kept
- * (clientRuntime: true), the plain Next.js export, as the baseline for the ratios. The repository is
- * only read.
+ * (clientRuntime: true), the plain Next.js export, as the baseline for the ratios, and as a Zola site of
+ * sections and tags (its lists, term pages and redirects on top of the same pages). The repository is only read.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -28,18 +28,21 @@ const runs = option('runs', 3);
 interface Variant {
   name: string;
   clientRuntime: boolean;
+  /** The same pages as a Zola site: 10 sections listing 100 dated pages each, 20 a page, 50 tags (bench-corpus.ts). */
+  sectioned: boolean;
 }
 const variants: Variant[] = [
-  { name: 'zero-JS export (default)', clientRuntime: false },
-  { name: 'Next.js runtime kept', clientRuntime: true },
+  { name: 'zero-JS export (default)', clientRuntime: false, sectioned: false },
+  { name: 'Next.js runtime kept', clientRuntime: true, sectioned: false },
+  { name: 'sectioned: 10 sections, 50 tags, 20 a page', clientRuntime: false, sectioned: true },
 ];
 
 /** A copy of the project with a generated content folder and site config. */
 function makeProject(variant: Variant): string {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'engine-bench-'));
   syncProjectCopy(directory);
-  fs.writeFileSync(path.join(directory, 'site.config.ts'), corpusSiteConfig(variant.clientRuntime));
-  writeCorpus(path.join(directory, 'content'), pageCount);
+  fs.writeFileSync(path.join(directory, 'site.config.ts'), corpusSiteConfig(variant.clientRuntime, variant.sectioned));
+  writeCorpus(path.join(directory, 'content'), pageCount, variant.sectioned);
   return directory;
 }
 
