@@ -11,11 +11,19 @@ export function ListPagination({ paginator }: { paginator: Paginator | undefined
     <nav aria-label="Pages of this list" className="mt-10 flex max-w-prose flex-wrap items-center gap-x-6 gap-y-2">
       {paginator.previous !== undefined && <link rel="prev" href={paginator.previous} />}
       {paginator.next !== undefined && <link rel="next" href={paginator.next} />}
-      <span>{paginator.previous !== undefined && <a href={paginator.previous} rel="prev" className={linkClass}>← Newer</a>}</span>
-      <span className="text-sm text-ink-muted" aria-current="page">
+      {paginator.previous !== undefined && (
+        <a href={paginator.previous} rel="prev" className={linkClass}>
+          ← Newer
+        </a>
+      )}
+      <span className="text-sm text-ink-muted">
         Page {paginator.number} of {paginator.count}
       </span>
-      <span>{paginator.next !== undefined && <a href={paginator.next} rel="next" className={linkClass}>Older →</a>}</span>
+      {paginator.next !== undefined && (
+        <a href={paginator.next} rel="next" className={linkClass}>
+          Older →
+        </a>
+      )}
     </nav>
   );
 }

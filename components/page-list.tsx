@@ -22,7 +22,7 @@ export function PageList({ pages, lang }: { pages: readonly ListedPage[]; lang: 
           )}
           {page.body?.summary !== undefined ? (
             // The page's own compiled text up to its `<!-- more -->` (lib/markdown/summary.ts), ids removed.
-            <div className="prose mt-1" dangerouslySetInnerHTML={{ __html: page.body.summary }} />
+            <div className="summary mt-1 text-ink-muted" dangerouslySetInnerHTML={{ __html: page.body.summary }} />
           ) : (
             page.description !== '' && <p className="mt-1 text-ink-muted">{page.description}</p>
           )}

@@ -5,7 +5,7 @@ export function PageNeighbours({ section, earlier, later }: { section: PageLink 
   if (!section && !earlier && !later) return null;
   const linkClass = 'text-ink-strong underline decoration-rule-strong underline-offset-4 hover:decoration-ink';
   return (
-    <nav aria-label="More pages" className="mt-16 max-w-prose border-t border-rule pt-10">
+    <nav aria-label="More pages" className="mt-10 max-w-prose border-t border-rule pt-10">
       {(earlier || later) && (
         <ul className="flex flex-wrap gap-x-6 gap-y-2">
           {earlier && (
