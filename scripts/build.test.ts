@@ -196,14 +196,15 @@ describe('the render cache (lib/export/render-cache.ts)', () => {
     setContent({ ...aboutPages, 'education.md': '# Education\n\nA sentence added since.\n' });
     const warm = build();
     expect(warm.status, warm.stdout + warm.stderr).toBe(0);
-    expect(warm.stdout).toContain('Render cache: 3 pages finished from earlier builds, 1 to render.');
+    // The edited page, and the home page, which lists the pages and is always rendered.
+    expect(warm.stdout).toContain('Render cache: 3 pages finished from earlier builds, 2 to render.');
     expect(fs.readFileSync(path.join(out(), 'education/index.html'), 'utf8')).toContain('A sentence added since.');
     const warmSite = snapshot(out());
 
     fs.rmSync(path.join(project, '.next', 'cache', 'portfolio-engine', 'rendered-pages.json'));
     const cold = build();
     expect(cold.status, cold.stdout + cold.stderr).toBe(0);
-    expect(cold.stdout).toContain('Render cache: 0 pages finished from earlier builds, 4 to render.');
+    expect(cold.stdout).toContain('Render cache: 0 pages finished from earlier builds, 5 to render.');
     expect(snapshot(out())).toEqual(warmSite);
   }, 300_000);
 });
