@@ -14,6 +14,9 @@ const original = '---\ntitle: "Live edit test"\n---\n\n## First section\n\nBefor
 const newFile = path.join(process.cwd(), 'content', 'live-test-page.md');
 const renamedFile = path.join(process.cwd(), 'content', 'live-test-renamed.md');
 const configFile = path.join(process.cwd(), 'site.config.ts');
+const bundleFolder = path.join(process.cwd(), 'content', 'live-test-bundle');
+/** A 2×1 PNG, red and blue. */
+const tinyPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAAEUlEQVR4AWP4z8Dwn4Hh/38AD/kD/dtv74kAAAAASUVORK5CYII=', 'base64');
 let server: ChildProcess | undefined;
 let originalConfig = '';
 
@@ -43,6 +46,7 @@ test.afterAll(() => {
   fs.writeFileSync(configFile, originalConfig);
   fs.rmSync(newFile, { force: true });
   fs.rmSync(renamedFile, { force: true });
+  fs.rmSync(bundleFolder, { recursive: true, force: true });
   // The dev script and the Next.js server it started share a process group.
   if (server?.pid) process.kill(-server.pid, 'SIGTERM');
 });
@@ -99,4 +103,15 @@ test('adding, renaming and deleting a page, and editing the site config, update 
   fs.writeFileSync(configFile, originalConfig);
   await expect(page.getByRole('banner').getByRole('link', { name: 'Portfolio', exact: true })).toBeVisible({ timeout: 15_000 });
   expect(await page.evaluate(() => 'notReloaded' in window)).toBe(true);
+});
+
+test('a page bundle’s picture shows on the dev server as it will on the site', async ({ page }) => {
+  fs.mkdirSync(bundleFolder, { recursive: true });
+  fs.writeFileSync(path.join(bundleFolder, 'dot.png'), tinyPng);
+  fs.writeFileSync(path.join(bundleFolder, 'index.md'), '+++\ntitle = "Live test bundle"\n+++\n\n![Two dots](dot.png)\n');
+  await expect.poll(async () => (await fetch(`http://127.0.0.1:${port}/live-test-bundle/`)).status, { timeout: 30_000 }).toBe(200);
+  await page.goto(`http://127.0.0.1:${port}/live-test-bundle/`);
+  const picture = page.getByRole('img', { name: 'Two dots' });
+  await expect(picture).toBeVisible();
+  await expect.poll(() => picture.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(2);
 });

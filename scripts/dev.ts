@@ -1,6 +1,6 @@
 /**
- * `npm run dev`: the author's server. Starts `next dev` on 127.0.0.1 (HOST and PORT change that) and a
- * small live-reload channel beside it: when a file in content/ or site.config.ts changes, every open page
+ * `npm run dev`: the author's server. Starts `next dev` behind a small front server on 127.0.0.1 (HOST and PORT
+ * change that; the front server serves the files of page bundles) and a small live-reload channel beside it: when a file in content/ or site.config.ts changes, every open page
  * re-renders in place (components/live-reload.tsx), keeping its scroll position. One command, one terminal.
  */
 import { spawn } from 'node:child_process';
@@ -11,10 +11,13 @@ import { ContentErrors } from '@/lib/errors';
 import { projectFolderProblems } from '@/lib/content/project-folders';
 import { buildCodeStyles } from '@/lib/build/code-styles';
 import { copyKatexAssets } from '@/lib/build/katex-assets';
+import { startDevFrontServer } from './dev-front-server';
 
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 3000);
 const livePort = Number(process.env.LIVE_RELOAD_PORT ?? port + 1);
+// Next listens behind the front server (dev-front-server.ts), which also serves the files of page bundles.
+const nextPort = Number(process.env.NEXT_DEV_PORT ?? port + 2);
 // `next dev` serves public/ following symbolic links, and the two steps below write into it: as in the build,
 // a linked content/ or public/, or a link out of public/, stops here (lib/content/project-folders.ts).
 const folderProblems = projectFolderProblems(process.cwd());
@@ -77,7 +80,9 @@ fs.watch(process.cwd(), (_event, name) => {
   if (name === 'site.config.ts') announce(name);
 });
 
-const next = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'dev', '--hostname', host, '--port', String(port)], {
+const front = startDevFrontServer({ host, port, nextPort, contentDirectory });
+front.on('listening', () => console.log(`The site: http://${host}:${port}/ (Next.js's own dev server, below, answers behind it on port ${nextPort}).`));
+const next = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'dev', '--hostname', host, '--port', String(nextPort)], {
   stdio: 'inherit',
   env: { ...process.env, NEXT_PUBLIC_LIVE_RELOAD_URL: `http://${host}:${livePort}/events` },
 });
@@ -85,6 +90,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     next.kill(signal);
     live.close();
+    front.close();
   });
 }
 next.on('exit', (code) => process.exit(code ?? 0));

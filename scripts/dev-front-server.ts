@@ -1,0 +1,75 @@
+/**
+ * The server in front of `next dev` that `npm run dev` puts on the author's port: it serves the files page
+ * bundles carry (`photo.jpg` beside `content/trip/index.md`, at /trip/photo.jpg, as the build publishes them),
+ * which Next's dev server cannot see, and hands every other request, WebSocket upgrades included, to Next.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import path from 'node:path';
+import { readPages } from '@/lib/content/pages';
+import { contentTypeFor } from '@/lib/preview-server/content-types';
+
+/** The bundle file a site path names, if any. The pages are read again for each such request: files come and go as the author works. */
+function bundleFile(sitePath: string, contentDirectory: string): string | undefined {
+  const { pages } = readPages(contentDirectory);
+  for (const page of pages) {
+    if (!sitePath.startsWith(page.url)) continue;
+    const pageFolder = path.dirname(path.resolve(page.file));
+    for (const asset of page.assets) {
+      const file = path.join(contentDirectory, asset);
+      if (`${page.url}${path.relative(pageFolder, file).split(path.sep).join('/')}` === sitePath) return file;
+    }
+  }
+  return undefined;
+}
+
+/** Whether a request may be for a bundle file: a GET or HEAD of a path with a file extension, not one of Next's own. */
+function mayBeBundleFile(request: http.IncomingMessage, sitePath: string): boolean {
+  return (request.method === 'GET' || request.method === 'HEAD') && !sitePath.startsWith('/_next/') && /\/[^/]+\.[A-Za-z0-9]+$/.test(sitePath);
+}
+
+export function startDevFrontServer(options: { host: string; port: number; nextPort: number; contentDirectory: string }): http.Server {
+  const { host, port, nextPort, contentDirectory } = options;
+  const server = http.createServer((request, response) => {
+    let sitePath: string;
+    try {
+      sitePath = decodeURIComponent(new URL(request.url ?? '/', 'http://dev.invalid').pathname);
+    } catch {
+      sitePath = '';
+    }
+    const file = sitePath !== '' && mayBeBundleFile(request, sitePath) ? bundleFile(sitePath, contentDirectory) : undefined;
+    if (file) {
+      // lstat: the listing refused links; one made since is not followed either.
+      const stat = fs.lstatSync(file, { throwIfNoEntry: false });
+      if (stat?.isFile()) {
+        response.writeHead(200, { 'Content-Type': contentTypeFor(file), 'Content-Length': stat.size, 'Cache-Control': 'no-store' });
+        if (request.method === 'HEAD') response.end();
+        else fs.createReadStream(file).pipe(response);
+        return;
+      }
+    }
+    const upstream = http.request({ host, port: nextPort, method: request.method, path: request.url, headers: request.headers }, (answer) => {
+      response.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(response);
+    });
+    upstream.on('error', () => {
+      if (!response.headersSent) response.writeHead(502, { 'Content-Type': 'text/plain; charset=utf-8' });
+      response.end('The Next.js dev server is not answering yet; reload in a moment.\n');
+    });
+    request.pipe(upstream);
+  });
+  // Next's hot-reload channel is a WebSocket: the upgrade request goes through as it came, then both ways.
+  server.on('upgrade', (request: http.IncomingMessage, socket: net.Socket, head: Buffer) => {
+    const upstream = net.connect(nextPort, host, () => {
+      const headers = Object.entries(request.headers).flatMap(([name, value]) => (Array.isArray(value) ? value.map((each) => `${name}: ${each}`) : value === undefined ? [] : [`${name}: ${value}`]));
+      upstream.write(`${request.method} ${request.url} HTTP/${request.httpVersion}\r\n${headers.join('\r\n')}\r\n\r\n`);
+      if (head.length > 0) upstream.write(head);
+      upstream.pipe(socket).pipe(upstream);
+    });
+    upstream.on('error', () => socket.destroy());
+    socket.on('error', () => upstream.destroy());
+  });
+  server.listen(port, host);
+  return server;
+}
