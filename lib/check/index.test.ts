@@ -34,6 +34,24 @@ function fixture() {
 }
 
 describe('npm run check', () => {
+  it('follows Zola’s @/ links to their pages and headings, and knows the files a page bundle carries', () => {
+    const root = tempFolder('check', {
+      'content/posts/_index.md': '+++\ntitle = "Posts"\n+++\n',
+      'content/posts/first.md': '+++\ntitle = "First"\n+++\n\n## Installing\n',
+      'content/posts/draft.md': '+++\ntitle = "Draft"\ndraft = true\n+++\n',
+      'content/trip/index.md': '+++\ntitle = "Trip"\n+++\n\n![A photo](photo.jpg) ![Gone](gone.jpg)\n',
+      'content/trip/photo.jpg': 'jpeg',
+      'content/links.md': '# Links\n\n[a](@/posts/first.md#installing) [b](@/posts/_index.md) [c](@/posts/first.md#nope) [d](@/posts/draft.md) [e](@/nowhere.md)\n',
+    });
+    const { findings } = checkContent(path.join(root, 'content'), path.join(root, 'public'));
+    expect(findings.map((finding) => `${path.basename(finding.file)}:${finding.line}: ${finding.message}`)).toEqual([
+      expect.stringMatching(/^links\.md:3: links to #nope, but \/posts\/first\/ has no heading with that id\./),
+      'links.md:3: links to @/posts/draft.md, a draft; it will not be published.',
+      'links.md:3: links to @/nowhere.md, but content/nowhere.md is not a page.',
+      expect.stringMatching(/^index\.md:5: image gone\.jpg does not exist: put it beside the page \(\S+\/trip\/gone\.jpg\) or in public\/trip\/gone\.jpg\.$/),
+    ]);
+  });
+
   it('finds each problem at its line in the content file', () => {
     const { findings } = fixture();
     const about = (line: number) => findings.filter((finding) => finding.file.endsWith('about.md') && finding.line === line).map((finding) => finding.message);

@@ -182,7 +182,12 @@ export function checkContent(directory: string = contentDirectory, publicDirecto
       if (alt.trim() === '') report(line, `image ${url} has no alt text: describe it in ![…](${url}), for readers who cannot see it.`);
       if (!isExternal(href)) {
         const pathname = new URL(href, `https://site.invalid${page.url}`).pathname;
-        if (!publicFile(pathname)) report(line, `image ${url} does not exist: put it in public${decodeURIComponent(pathname)}.`);
+        if (!publicFile(pathname)) {
+          // A bundle's own pictures sit beside its index.md (lib/content/page-assets.ts).
+          const isBundle = /(^|\/)_?index\.mdx?$/.test(page.file) && pathname.startsWith(page.url);
+          const beside = isBundle ? `${path.posix.dirname(page.file)}/${decodeURIComponent(pathname.slice(page.url.length))}` : undefined;
+          report(line, `image ${url} does not exist: put it ${beside ? `beside the page (${beside}) or ` : ''}in public${decodeURIComponent(pathname)}.`);
+        }
       }
     }
 
