@@ -86,6 +86,21 @@ test.describe('axe-core finds nothing', () => {
     });
   }
 
+  // One page of each kind the Zola site adds (e2e/zola-site/, `npm run build:zola-fixture`): a home section, a
+  // list and its second page, a post with its terms and neighbours, a taxonomy's terms, a term's list.
+  const zolaPort = Number(process.env.E2E_ZOLA_PORT ?? Number(process.env.E2E_PORT ?? 3107) + 2);
+  const zolaPages = ['/', '/posts/', '/posts/page/2/', '/posts/static-sites/', '/posts/trip/', '/tags/', '/tags/rust/page/2/', '/docs/getting-started/'];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`on each kind of page of an imported Zola site, system ${colorScheme}`, async ({ browser }) => {
+      const page = await openIn(browser, { colorScheme });
+      for (const sitePath of zolaPages) {
+        await page.goto(`http://127.0.0.1:${zolaPort}${sitePath}`);
+        await expectNoViolations(page, `the Zola site's ${sitePath}, ${colorScheme}`);
+      }
+      await page.context().close();
+    });
+  }
+
   test('on the focused states: skip link, permalinks and toggle shown by the keyboard', async ({ page }) => {
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
