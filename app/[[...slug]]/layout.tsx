@@ -17,7 +17,7 @@ export default async function RootLayout({ children, params }: { children: React
   const { slug = [] } = await params;
   const { route } = await getRouteData(slug);
   return (
-    <html lang={route && 'page' in route ? route.page.lang : site.lang}>
+    <html lang={route && 'page' in route && route.page ? route.page.lang : site.lang}>
       <SiteShell currentUrl={urlForSlug(slug)}>{children}</SiteShell>
     </html>
   );

@@ -86,10 +86,16 @@ export default async function Route({ params }: Props) {
     case 'home':
       return (
         <>
-          <ProseLayout heading={site.name}>
-            <p>{site.description}</p>
-          </ProseLayout>
-          <PageList pages={route.items} lang={site.lang} />
+          {route.page ? (
+            <PageBody page={route.page} />
+          ) : (
+            <ProseLayout heading={site.name}>
+              <p>{site.description}</p>
+            </ProseLayout>
+          )}
+          <PageList pages={route.items} lang={route.page?.lang ?? site.lang} />
+          {route.page && <PageSocial page={route.page} />}
+          {route.page && <AuthorJsonLd page={route.page} />}
         </>
       );
     case 'taxonomy':

@@ -42,6 +42,14 @@ describe('the site model', () => {
     expect(model.routes.get('/')?.kind).toBe('section');
   });
 
+  it('without content/_index.md, the home page lists every page, after content/index.md’s text if there is one', () => {
+    const { model } = buildSiteModel(built({ 'index.md': post('Welcome'), 'a.md': post('A'), 'notes/b.md': post('B') }), siteSettings);
+    const home = model.routes.get('/');
+    expect(home?.kind === 'home' && { page: home.page?.title, items: home.items.map((page) => page.url) }).toEqual({ page: 'Welcome', items: ['/a/', '/notes/b/'] });
+    const bare = buildSiteModel(built({ 'a.md': post('A') }), siteSettings).model.routes.get('/');
+    expect(bare?.kind === 'home' && bare.page).toBeUndefined();
+  });
+
   it('sorts by weight, title and slug, and keeps pages without the sort field at the end', () => {
     const pages = built({ 'a.md': post('Zeta', 'weight = 2\n'), 'b.md': post('alpha', 'weight = 1\n'), 'c.md': post('Beta 10'), 'd.md': post('Beta 9') });
     expect(sortPages(pages, 'weight').map((page) => page.title)).toEqual(['alpha', 'Zeta', 'Beta 10', 'Beta 9']);

@@ -31,7 +31,8 @@ export interface Paginator {
 export type SiteRoute =
   | { kind: 'page'; url: string; page: BuiltPage; section: PageLink | undefined; earlier: PageLink | undefined; later: PageLink | undefined }
   | { kind: 'section'; url: string; page: BuiltPage; items: BuiltPage[]; subsections: PageLink[]; paginator: Paginator | undefined; feed: string | undefined }
-  | { kind: 'home'; url: '/'; items: BuiltPage[] }
+  /** The home page of a site without content/_index.md: content/index.md's text if there is one, then every page. */
+  | { kind: 'home'; url: '/'; page: BuiltPage | undefined; items: BuiltPage[] }
   | { kind: 'taxonomy'; url: string; taxonomy: TaxonomyConfig; terms: TermSummary[] }
   | { kind: 'term'; url: string; taxonomy: TaxonomyConfig; term: TermSummary; items: BuiltPage[]; paginator: Paginator | undefined; feed: string | undefined };
 
@@ -195,8 +196,8 @@ export function buildSiteModel(pages: readonly BuiltPage[], site: Pick<Site, 'ta
     if (settings.paginateBy !== undefined) redirects.push({ from: `${section.url}${settings.paginatePath}/1/`, to: section.url });
     if (feed) feeds.push({ url: feed, alternate: section.url, title: `${section.title} · ${site.name}`, pages: sorted.filter((page) => page.date !== undefined || page.updated !== undefined) });
   }
-  for (const route of pageRoutes.values()) routes.set(route.url, route);
-  if (!routes.has('/')) routes.set('/', { kind: 'home', url: '/', items: plainPages.filter((page) => page.url !== '/') });
+  for (const route of pageRoutes.values()) if (route.url !== '/') routes.set(route.url, route);
+  if (!routes.has('/')) routes.set('/', { kind: 'home', url: '/', page: pageRoutes.get('/')?.page, items: plainPages.filter((page) => page.url !== '/') });
 
   for (const taxonomy of site.taxonomies) {
     if (!taxonomy.render) continue;

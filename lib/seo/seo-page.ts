@@ -11,7 +11,7 @@ const capitalised = (name: string) => name.charAt(0).toUpperCase() + name.slice(
 
 /** What a route's <head> says: a page's or section's own fields; for lists of terms, words made from the taxonomy. */
 export function seoPageForRoute(route: SiteRoute | undefined, site: Site): SeoPage {
-  if (!route || route.kind === 'home') return seoPageFor(undefined, site);
+  if (!route || route.kind === 'home') return seoPageFor(route?.page, site);
   const base = { slug: route.url.split('/').filter(Boolean), date: undefined, updated: undefined, lang: site.lang, options: site.defaults, imageOf: '/' };
   switch (route.kind) {
     case 'page':
