@@ -36,12 +36,13 @@ function fixture() {
 describe('npm run check', () => {
   it('follows Zola’s @/ links to their pages and headings, and knows the files a page bundle carries', () => {
     const root = tempFolder('check', {
-      'content/posts/_index.md': '+++\ntitle = "Posts"\n+++\n',
+      'content/posts/_index.md': '+++\ntitle = "Posts"\npaginate_by = 1\ngenerate_feeds = true\n+++\n',
+      'content/posts/second.md': '+++\ntitle = "Second"\n+++\n',
       'content/posts/first.md': '+++\ntitle = "First"\n+++\n\n## Installing\n',
       'content/posts/draft.md': '+++\ntitle = "Draft"\ndraft = true\n+++\n',
       'content/trip/index.md': '+++\ntitle = "Trip"\n+++\n\n![A photo](photo.jpg) ![Gone](gone.jpg)\n',
       'content/trip/photo.jpg': 'jpeg',
-      'content/links.md': '# Links\n\n[a](@/posts/first.md#installing) [b](@/posts/_index.md) [c](@/posts/first.md#nope) [d](@/posts/draft.md) [e](@/nowhere.md)\n',
+      'content/links.md': '# Links\n\n[a](@/posts/first.md#installing) [b](@/posts/_index.md) [c](@/posts/first.md#nope) [d](@/posts/draft.md) [e](@/nowhere.md)\n\n[Older](/posts/page/2/) [feed](/posts/atom.xml)\n',
     });
     const { findings } = checkContent(path.join(root, 'content'), path.join(root, 'public'));
     expect(findings.map((finding) => `${path.basename(finding.file)}:${finding.line}: ${finding.message}`)).toEqual([
@@ -92,7 +93,7 @@ describe('npm run check', () => {
     expect(findings).toHaveLength(9);
   });
 
-  it('names a page nested too deep to read instead of crashing, and checks the others', () => {
+  it('names a page nested too deep to read instead of crashing, and checks the others', { timeout: 30_000 }, () => {
     const root = tempFolder('check', {
       'content/deep.md': `# Deep\n\n${'>'.repeat(10_000)} quoted\n`,
       'content/fine.md': '# Fine\n\n[Missing](/nowhere/)\n',

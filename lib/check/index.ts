@@ -10,6 +10,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { contentPath } from '@/lib/content/internal-links';
+import { buildSiteModel } from '@/lib/content/site-model';
+import { site } from '@/lib/site';
 import { contentDirectory, readPages, type Page } from '@/lib/content/pages';
 import { publicFolderProblems } from '@/lib/content/project-folders';
 import { isSchemeRelative, urlScheme } from '@/lib/markdown/content-policy';
@@ -140,6 +142,10 @@ export function checkContent(directory: string = contentDirectory, publicDirecto
     return file.startsWith(publicDirectory) && fs.existsSync(file) && fs.statSync(file).isFile();
   };
   const pageByPath = new Map(pages.map((page) => [contentPath(page, directory), page]));
+  // The lists the site makes of its pages (a section's later pages, taxonomies and terms), its redirects and feeds.
+  // The model reads no body: the pages go in uncompiled.
+  const { model } = buildSiteModel(pages.map((page) => ({ ...page, body: { format: 'html', html: '', codeBlocks: 0 } })), site);
+  const siteUrls = new Set([...model.routes.keys(), ...model.redirects.map((redirect) => redirect.from), ...model.feeds.map((feed) => feed.url)]);
   const draftPaths = new Set(drafts.map((draft) => contentPath(draft, directory)));
 
   for (const { page, headings, links, images, dollarMath, mermaidFences } of outlines) {
@@ -169,7 +175,7 @@ export function checkContent(directory: string = contentDirectory, publicDirecto
       if (!ids) {
         const draft = draftByUrl.get(pathname);
         if (draft) report(line, `links to ${url}, a draft (${draft.file}); it will not be published.`);
-        else if (!publicFile(pathname)) report(line, `links to ${url}, but there is no such page or file.`);
+        else if (!publicFile(pathname) && !siteUrls.has(pathname)) report(line, `links to ${url}, but there is no such page or file.`);
         continue;
       }
       if (fragment && !ids.has(fragment)) {
