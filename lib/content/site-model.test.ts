@@ -86,6 +86,16 @@ describe('the site model', () => {
     expect(model.feeds.map((feed) => feed.url)).toEqual(['/tags/el-nino/atom.xml', '/tags/rust/atom.xml']);
   });
 
+  it('makes a hostile term a plain segment under its taxonomy: no markup, no climbing, no empty URL', () => {
+    const [page] = built({ 'a.md': post('A', 'date = 2024-01-01\n') });
+    if (!page) throw new Error('no page');
+    const terms = ['<script>alert(1)</script>', '../../etc/passwd', '%2e%2e', '/_next/', '…'];
+    const { model, errors } = buildSiteModel([{ ...page, taxonomies: [{ name: 'tags', terms, line: 2 }] }], siteSettings);
+    expect(errors).toEqual([]);
+    const list = model.routes.get('/tags/');
+    expect(list?.kind === 'taxonomy' && list.terms.map((term) => term.url).sort()).toEqual(['/tags/2026/', '/tags/2e-2e/', '/tags/etc-passwd/', '/tags/next/', '/tags/script-alert-1-script/']);
+  });
+
   it('redirects aliases and redirect_to, and refuses those that clash, climb or lead nowhere', () => {
     const pages = built({
       'docs/_index.md': '+++\ntitle = "Docs"\nredirect_to = "docs/intro/"\n+++\n',

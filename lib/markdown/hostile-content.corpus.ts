@@ -45,8 +45,8 @@ function refusedCase(name: string, input: string, file: string, source: string, 
   };
 }
 
-/** A page whose alias may not be written: the page compiles, the build reports the alias at its line. */
-function aliasCase(name: string, input: string, file: string, source: string, line: number, pattern: RegExp, outcome: string): CorpusCase {
+/** A page that compiles, with a problem the build reports once every page is compiled (an alias, an `@/` link), at its line. */
+function reportedCase(name: string, input: string, file: string, source: string, line: number, pattern: RegExp, outcome: string): CorpusCase {
   return {
     name,
     input,
@@ -294,10 +294,10 @@ export const cases: CorpusCase[] = [
   refusedCase('zola: path climbs out', '`path = "../../etc/cron.d/x"`', 'climb.md', '+++\ntitle = "T"\npath = "../../etc/cron.d/x"\n+++\nText.\n', 3, /`path` "\.\.\/\.\.\/etc\/cron\.d\/x" is not a path on this site\./, 'not a path on this site'),
   refusedCase('zola: path onto _next', '`path = "_next/static/chunks/main"`', 'next.md', '+++\ntitle = "T"\npath = "_next/static/chunks/main"\n+++\nText.\n', 3, /\/_next\/ is reserved|starts with `_`/, 'a reserved path'),
   refusedCase('zola: slug with a backslash climb', '`slug = "..\\..\\x"`', 'slug.md', '+++\ntitle = "T"\nslug = "..\\\\.."\n+++\nText.\n', 3, /`slug` "\.\.\\\\\.\." makes no URL segment\./, 'no URL segment'),
-  aliasCase('zola: alias over _headers', '`aliases = ["_headers"]`', 'headers.md', '+++\ntitle = "T"\naliases = ["_headers"]\n+++\nText.\n', 3, /the alias "_headers" has a segment that is not a plain name/, 'not a plain name'),
-  aliasCase('zola: alias climbing out', '`aliases = ["../../outside/index.html"]`', 'alias-climb.md', '+++\ntitle = "T"\naliases = ["../../outside/index.html"]\n+++\nText.\n', 3, /the alias "\.\.\/\.\.\/outside\/index\.html" has a segment that is not a plain name/, 'not a plain name'),
-  aliasCase('zola: alias to another site', '`aliases = ["//evil.example/x"]`', 'alias-host.md', '+++\ntitle = "T"\naliases = ["//evil.example/x"]\n+++\nText.\n', 3, /the alias "\/\/evil\.example\/x" is not a path on this site\./, 'not a path on this site'),
-  aliasCase('zola: alias over a preview image', '`aliases = ["og/index.png.html"]`', 'alias-og.md', '+++\ntitle = "T"\naliases = ["og/about.html"]\n+++\nText.\n', 3, /\/og\/ is reserved/, 'a reserved path'),
+  reportedCase('zola: alias over _headers', '`aliases = ["_headers"]`', 'headers.md', '+++\ntitle = "T"\naliases = ["_headers"]\n+++\nText.\n', 3, /the alias "_headers" has a segment that is not a plain name/, 'not a plain name'),
+  reportedCase('zola: alias climbing out', '`aliases = ["../../outside/index.html"]`', 'alias-climb.md', '+++\ntitle = "T"\naliases = ["../../outside/index.html"]\n+++\nText.\n', 3, /the alias "\.\.\/\.\.\/outside\/index\.html" has a segment that is not a plain name/, 'not a plain name'),
+  reportedCase('zola: alias to another site', '`aliases = ["//evil.example/x"]`', 'alias-host.md', '+++\ntitle = "T"\naliases = ["//evil.example/x"]\n+++\nText.\n', 3, /the alias "\/\/evil\.example\/x" is not a path on this site\./, 'not a path on this site'),
+  reportedCase('zola: alias over a preview image', '`aliases = ["og/index.png.html"]`', 'alias-og.md', '+++\ntitle = "T"\naliases = ["og/about.html"]\n+++\nText.\n', 3, /\/og\/ is reserved/, 'a reserved path'),
   {
     name: 'zola: redirect_to javascript',
     input: '`redirect_to = "javascript:alert(1)"` in a section',
@@ -339,6 +339,22 @@ export const cases: CorpusCase[] = [
       expect(result.errors).toEqual([expect.stringMatching(/^content\/trip\/index\.md:1: carries passwd\.txt, a symbolic link/)]);
     },
   },
+  // ——— Zola shortcodes and @/ links: markup in a call is text or an error, never markup; a link names content only ———
+  {
+    name: 'zola: markup in an escaped shortcode',
+    input: '`{{/* x(a="<img src=x onerror=alert(1)>") */}}` in prose, `{%/* y(b="<script>…") */%}` in code',
+    outcome: 'page; the calls shown as text, the markup in prose dropped as raw HTML is',
+    files: { 'content/escaped.md': md('Show {{/* x(a="<img src=x onerror=alert(1)>") */}} here.\n\n```\n{%/* y(b="<script>alert(1)</script>") */%}\n```') },
+    check: (result, expect) => {
+      const page = builtPage(result, expect);
+      expect(page.html).toContain('<p>Show {{ x(a="") }} here.</p>');
+      expect(page.html).toContain('<code>{% y(b="&#x3C;script>alert(1)&#x3C;/script>") %}');
+      expect(page.html).not.toMatch(/<img|<script/);
+    },
+  },
+  refusedCase('zola: markup in a site’s own shortcode', '`{{ gallery(src="<script>alert(1)</script>") }}`', 'call.md', md('{{ gallery(src="<script>alert(1)</script>") }}'), 3, /gallery/, 'not a shortcode the engine has'),
+  reportedCase('zola: @/ link climbing out', '`[x](@/../../etc/passwd)`', 'climb-link.md', md('[x](@/../../etc/passwd)'), 3, /content\/\.\.\/\.\.\/etc\/passwd, which is not a page/, 'not a page'),
+  reportedCase('zola: @/ link to a script URL', '`[x](@/javascript:alert(1))`', 'script-link.md', md('[x](@/javascript:alert(1))'), 3, /content\/javascript:alert\(1\), which is not a page/, 'not a page'),
 ];
 
 /** The cases' marker names, to check after the build that none was written. */

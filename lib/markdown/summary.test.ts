@@ -17,6 +17,11 @@ describe('the summary', () => {
     expect((await compile('## Start\n\n<!--more-->\n', 'heading')).summary).toBe('<h2>Start</h2>');
   });
 
+  it('holds no raw HTML: the markup before the marker is dropped as everywhere in .md', async () => {
+    const body = await compile('<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\nText.\n\n<!-- more -->\n');
+    expect(body.summary).toBe('<p>Text.</p>');
+  });
+
   it('is absent without the marker, and a marker inside a list or code is no marker', async () => {
     expect((await compile('Text.\n')).summary).toBeUndefined();
     expect((await compile('- a\n\n  <!-- more -->\n')).summary).toBeUndefined();
