@@ -1,5 +1,4 @@
-import type { BuiltPage } from '@/lib/content';
-import { zolaSlug } from '@/lib/content/zola-slug';
+import { taxonomyTitle, termUrl, type BuiltPage } from '@/lib/content';
 import { site } from '@/lib/site';
 import { PageDate } from './page-date';
 
@@ -26,10 +25,10 @@ export function PageFacts({ page }: { page: Pick<BuiltPage, 'taxonomies' | 'date
       )}
       {rendered.map((entry) => (
         <div key={entry.name} className="flex flex-wrap gap-x-4">
-          <dt className="text-ink-muted">{entry.name.charAt(0).toUpperCase() + entry.name.slice(1)}:</dt>
+          <dt className="text-ink-muted">{taxonomyTitle(entry.name)}:</dt>
           {entry.terms.map((term) => (
             <dd key={term}>
-              <a href={`/${entry.name}/${zolaSlug(term)}/`} className={linkClass}>
+              <a href={termUrl(entry.name, term)} className={linkClass}>
                 {term}
               </a>
             </dd>

@@ -7,21 +7,14 @@ import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
+import { publishedAssets } from '@/lib/content/page-assets';
 import { readPages } from '@/lib/content/pages';
 import { contentTypeFor } from '@/lib/preview-server/content-types';
 
 /** The bundle file a site path names, if any. The pages are read again for each such request: files come and go as the author works. */
 function bundleFile(sitePath: string, contentDirectory: string): string | undefined {
   const { pages } = readPages(contentDirectory);
-  for (const page of pages) {
-    if (!sitePath.startsWith(page.url)) continue;
-    const pageFolder = path.dirname(path.resolve(page.file));
-    for (const asset of page.assets) {
-      const file = path.join(contentDirectory, asset);
-      if (`${page.url}${path.relative(pageFolder, file).split(path.sep).join('/')}` === sitePath) return file;
-    }
-  }
-  return undefined;
+  return pages.flatMap((page) => (sitePath.startsWith(page.url) ? publishedAssets(page, contentDirectory) : [])).find((asset) => asset.url === sitePath)?.file;
 }
 
 /** Whether a request may be for a bundle file: a GET or HEAD of a path with a file extension, not one of Next's own. */

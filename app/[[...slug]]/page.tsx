@@ -10,7 +10,7 @@ import { PageNeighbours } from '@/components/page-neighbours';
 import { PageSocial } from '@/components/page-social';
 import { ProseLayout } from '@/components/prose-layout';
 import { TermList } from '@/components/term-list';
-import { getRouteData, getStaticSlugs, type BuiltPage } from '@/lib/content';
+import { getRouteData, getStaticSlugs, taxonomyTitle, type BuiltPage } from '@/lib/content';
 import { pageMetadata } from '@/lib/seo/page-metadata';
 import { seoPageForRoute } from '@/lib/seo/seo-page';
 import { absoluteUrl, site } from '@/lib/site';
@@ -101,7 +101,7 @@ export default async function Route({ params }: Props) {
     case 'taxonomy':
       return (
         <>
-          <ProseLayout heading={route.taxonomy.name.charAt(0).toUpperCase() + route.taxonomy.name.slice(1)} />
+          <ProseLayout heading={taxonomyTitle(route.taxonomy.name)} />
           <TermList terms={route.terms} />
         </>
       );
@@ -109,7 +109,7 @@ export default async function Route({ params }: Props) {
       return (
         <>
           {route.feed !== undefined && <link rel="alternate" type="application/atom+xml" href={route.feed} title={`${route.term.name} · ${site.name}`} />}
-          <ProseLayout heading={`${route.taxonomy.name.charAt(0).toUpperCase() + route.taxonomy.name.slice(1)}: ${route.term.name}${route.paginator && route.paginator.number > 1 ? `, page ${route.paginator.number}` : ''}`}>
+          <ProseLayout heading={`${taxonomyTitle(route.taxonomy.name)}: ${route.term.name}${route.paginator && route.paginator.number > 1 ? `, page ${route.paginator.number}` : ''}`}>
             <p>
               {route.term.count === 1 ? 'One page' : `${route.term.count} pages`}. <a href={`/${route.taxonomy.name}/`}>All {route.taxonomy.name}</a>
             </p>

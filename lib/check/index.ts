@@ -10,6 +10,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { contentPath } from '@/lib/content/internal-links';
+import { publishedAssets } from '@/lib/content/page-assets';
 import { buildSiteModel } from '@/lib/content/site-model';
 import { site } from '@/lib/site';
 import { contentDirectory, readPages, type Page } from '@/lib/content/pages';
@@ -130,12 +131,7 @@ export function checkContent(directory: string = contentDirectory, publicDirecto
   idsByUrl.set('/', idsByUrl.get('/') ?? new Set());
   const draftByUrl = new Map(drafts.map((draft) => [draft.url, draft]));
   // The files page bundles carry, at the URLs they are copied to (lib/export/site-files.ts).
-  const bundleFiles = new Set(
-    pages.flatMap((page) => {
-      const folder = path.posix.dirname(contentPath(page, directory));
-      return page.assets.map((asset) => `${page.url}${path.posix.relative(folder, asset)}`);
-    }),
-  );
+  const bundleFiles = new Set(pages.flatMap((page) => publishedAssets(page, directory).map((asset) => asset.url)));
   const publicFile = (pathname: string) => {
     if (bundleFiles.has(pathname)) return true;
     const file = path.join(publicDirectory, decodeURIComponent(pathname));

@@ -16,7 +16,7 @@ export { slugForFile, urlForSlug } from './page-urls';
 export { loadPages, readPages, type Page } from './pages';
 export { buildContent, compileSiteContent, contentFingerprint, getBuiltPages, type BuiltPage, type ContentBuild } from './site-build';
 export { writeManifest, type ContentManifest } from './manifest';
-export { buildSiteModel, type FeedPlan, type PageLink, type Paginator, type Redirect, type SiteModel, type SiteRoute, type TermSummary } from './site-model';
+export { buildSiteModel, taxonomyTitle, termUrl, type FeedPlan, type PageLink, type Paginator, type Redirect, type SiteModel, type SiteRoute, type TermSummary } from './site-model';
 
 const isDevServer = () => process.env.NODE_ENV === 'development';
 

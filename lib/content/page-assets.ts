@@ -36,6 +36,18 @@ function pointsToFolderOrNowhere(link: string): boolean {
 }
 
 /**
+ * Where each file a page carries is published, with the file it comes from: the page's URL, then the file's
+ * path from the page's folder (`content/trip/index.md`'s `photo.jpg` at /trip/photo.jpg).
+ */
+export function publishedAssets(page: { file: string; url: string; assets: readonly string[] }, contentRoot: string): { url: string; file: string }[] {
+  const pageFolder = path.dirname(path.resolve(page.file));
+  return page.assets.map((asset) => {
+    const file = path.join(contentRoot, asset);
+    return { url: `${page.url}${path.relative(pageFolder, file).split(path.sep).join('/')}`, file };
+  });
+}
+
+/**
  * The asset files of a bundle (`kind` 'bundle': the folder of `index.md` and its sub-folders without pages of
  * their own) or of a section (the folder of `_index.md` alone), content-relative and sorted. Throws ContentErrors
  * naming each file that cannot be carried.

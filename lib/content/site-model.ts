@@ -116,6 +116,16 @@ function paginate<T>(items: readonly T[], size: number | undefined, url: string,
 
 const link = (page: BuiltPage): PageLink => ({ url: page.url, title: page.title });
 
+/** A taxonomy's name as a heading: `tags` → Tags. */
+export function taxonomyTitle(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/** A term's page: /tags/rust/, its slug made as Zola makes it. */
+export function termUrl(taxonomy: string, term: string): string {
+  return `${urlForSlug([taxonomy])}${zolaSlug(term)}/`;
+}
+
 /**
  * The site model of the published pages, and every problem in it (URLs claimed twice, redirects that climb
  * out or land nowhere), each with its file and line.
@@ -218,7 +228,7 @@ export function buildSiteModel(pages: readonly BuiltPage[], site: Pick<Site, 'ta
     }
     if (!claim(taxonomyUrl, `the taxonomy ${taxonomy.name}`, { file: claimedBy.get(taxonomyUrl) ?? 'site.config.ts' })) continue;
     const summaries = [...terms.entries()]
-      .map(([slug, term]): TermSummary => ({ name: term.name, slug, url: `${taxonomyUrl}${slug}/`, count: term.pages.length }))
+      .map(([slug, term]): TermSummary => ({ name: term.name, slug, url: termUrl(taxonomy.name, term.name), count: term.pages.length }))
       .sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true, sensitivity: 'base' }));
     routes.set(taxonomyUrl, { kind: 'taxonomy', url: taxonomyUrl, taxonomy, terms: summaries });
     for (const summary of summaries) {

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BuiltPage, SiteModel } from '@/lib/content';
+import { publishedAssets } from '@/lib/content/page-assets';
 import { ExportError } from '@/lib/errors';
 import { atomFeed } from '@/lib/seo/atom-feed';
 import type { Site } from '@/lib/site-config-schema';
@@ -59,15 +60,11 @@ export function writeSiteFiles(outFolder: string, pages: readonly BuiltPage[], m
   const { site, absoluteUrl, basePath } = context;
   let assets = 0;
   for (const page of pages) {
-    if (page.assets.length === 0) continue;
-    const pageFolder = path.posix.dirname(page.file.replace(/^content\//, ''));
-    for (const asset of page.assets) {
-      const source = path.join(process.cwd(), 'content', asset);
+    for (const asset of publishedAssets(page, path.join(process.cwd(), 'content'))) {
+      const shown = path.relative(process.cwd(), asset.file);
       // lstat: a file swapped for a link since the content was read is not followed.
-      const stat = fs.lstatSync(source);
-      if (!stat.isFile()) throw new ExportError(`content/${asset}`, 'is no longer a plain file.');
-      const relative = path.posix.relative(pageFolder, asset);
-      writeNew(exportFile(outFolder, `${page.url}${relative}`), fs.readFileSync(source), outFolder, `content/${asset}`);
+      if (!fs.lstatSync(asset.file).isFile()) throw new ExportError(shown, 'is no longer a plain file.');
+      writeNew(exportFile(outFolder, asset.url), fs.readFileSync(asset.file), outFolder, shown);
       assets++;
     }
   }

@@ -1,4 +1,5 @@
 import type { BuiltPage, SiteRoute } from '@/lib/content';
+import { taxonomyTitle } from '@/lib/content/site-model';
 import type { Site } from '@/lib/site-config-schema';
 
 /** What the SEO and sharing outputs need to know of a page: no body, so feeds and sitemaps stay cheap. */
@@ -6,8 +7,6 @@ export type SeoPage = Pick<BuiltPage, 'url' | 'slug' | 'title' | 'description' |
   /** The page whose preview image this one shares (a list's later pages, a term's list); its own URL when unset. */
   imageOf?: string;
 };
-
-const capitalised = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 
 /** What a route's <head> says: a page's or section's own fields; for lists of terms, words made from the taxonomy. */
 export function seoPageForRoute(route: SiteRoute | undefined, site: Site): SeoPage {
@@ -21,10 +20,10 @@ export function seoPageForRoute(route: SiteRoute | undefined, site: Site): SeoPa
       return number === 1 ? route.page : { ...route.page, url: route.url, slug: base.slug, title: `${route.page.title}, page ${number}`, imageOf: route.page.url };
     }
     case 'taxonomy':
-      return { ...base, url: route.url, title: capitalised(route.taxonomy.name), description: `Every ${route.taxonomy.name} term of ${site.name}, with its pages.` };
+      return { ...base, url: route.url, title: taxonomyTitle(route.taxonomy.name), description: `Every ${route.taxonomy.name} term of ${site.name}, with its pages.` };
     case 'term': {
       const number = route.paginator?.number ?? 1;
-      return { ...base, url: route.url, title: `${capitalised(route.taxonomy.name)}: ${route.term.name}${number > 1 ? `, page ${number}` : ''}`, description: `Pages of ${site.name} in ${route.taxonomy.name} “${route.term.name}”.` };
+      return { ...base, url: route.url, title: `${taxonomyTitle(route.taxonomy.name)}: ${route.term.name}${number > 1 ? `, page ${number}` : ''}`, description: `Pages of ${site.name} in ${route.taxonomy.name} “${route.term.name}”.` };
     }
   }
 }
