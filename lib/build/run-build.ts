@@ -9,7 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildSiteModel, compileSiteContent, contentFingerprint, writeManifest, type BuiltPage, type SiteModel } from '@/lib/content';
+import { compileSiteContent, contentFingerprint, writeManifest, type BuiltPage, type SiteModel } from '@/lib/content';
 import { projectFolderProblems } from '@/lib/content/project-folders';
 import { ContentErrors } from '@/lib/errors';
 import { syncVercelConfig, writeDeployFiles } from '@/lib/export/deploy-files';
@@ -156,8 +156,7 @@ async function compileContent(): Promise<{ pages: BuiltPage[]; model: SiteModel;
   // Taken before the pages are read: a file changed meanwhile makes the manifest stale, never wrongly current.
   const fingerprint = contentFingerprint();
   const build = await compileSiteContent();
-  // Its problems were reported with the content's (compileSiteContent): here it is only the plan of the site.
-  const { model } = buildSiteModel(build.pages, site);
+  const { model } = build;
   const urls = new Set([...model.routes.keys(), ...model.redirects.map((redirect) => redirect.from)]);
   const brokenNav = site.nav.filter((link) => !urls.has(link.href.split('#')[0] ?? ''));
   if (brokenNav.length > 0) {

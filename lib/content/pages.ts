@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ContentError, ContentErrors } from '@/lib/errors';
 import { templateSchema, type PageOptions } from '@/lib/page-options';
 import { site } from '@/lib/site';
-import { parseSource, type FrontMatter, type FrontMatterFormat, type SectionFrontMatter, type SortMode } from './front-matter';
+import { parseSource, type FrontMatter, type FrontMatterFormat, type ParsedSource, type SectionFrontMatter, type SortMode } from './front-matter';
 import { bundleAssets } from './page-assets';
 import { describe, readOpening } from './page-opening';
 import { placePage, placeSection } from './page-place';
@@ -163,14 +163,26 @@ function readFileSource(absolutePath: string, directory: string): { file: string
 /** The fields pages and sections share, as one file's front matter sets them. */
 type OwnFields = Pick<FrontMatter, 'title' | 'description' | 'draft' | 'lang' | 'template' | 'aliases' | 'weight' | 'extra'> & Partial<Omit<PageOptions, 'template'>>;
 
-function loadFile(absolutePath: string, directory: string, sections: ReadonlyMap<string, SectionSource>): Page & { draft: boolean } {
+/** A content file read and its front matter checked, by the schema of its kind. */
+type ReadFile = { file: string; relative: string } & (
+  | { kind: 'page'; parsed: ParsedSource<FrontMatter> }
+  | { kind: 'section'; parsed: ParsedSource<SectionFrontMatter> }
+);
+
+function readFile(absolutePath: string, directory: string): ReadFile {
   const { file, relative, source } = readFileSource(absolutePath, directory);
-  const isSection = sectionFilePattern.test(path.posix.basename(relative));
-  const parsed = isSection ? parseSource(file, source, 'section') : parseSource(file, source);
-  const { frontMatterFormat, body, bodyStartLine, lineOf } = parsed;
-  const own: OwnFields = parsed.frontMatter;
-  const pageFields: FrontMatter | undefined = isSection ? undefined : (parsed.frontMatter as FrontMatter);
-  const sectionFields: SectionFrontMatter | undefined = isSection ? (parsed.frontMatter as SectionFrontMatter) : undefined;
+  return sectionFilePattern.test(path.posix.basename(relative))
+    ? { file, relative, kind: 'section', parsed: parseSource(file, source, 'section') }
+    : { file, relative, kind: 'page', parsed: parseSource(file, source) };
+}
+
+function loadFile(read: ReadFile, absolutePath: string, directory: string, sections: ReadonlyMap<string, SectionSource>): Page & { draft: boolean } {
+  const { file, relative } = read;
+  const isSection = read.kind === 'section';
+  const { frontMatterFormat, body, bodyStartLine, lineOf } = read.parsed;
+  const own: OwnFields = read.parsed.frontMatter;
+  const pageFields = read.kind === 'page' ? read.parsed.frontMatter : undefined;
+  const sectionFields = read.kind === 'section' ? read.parsed.frontMatter : undefined;
   const extra = own.extra ?? {};
 
   const fileFolder = folderOf(relative);
@@ -311,14 +323,16 @@ export function readPages(directory: string = contentDirectory): { pages: Page[]
   };
   const files = listContentFiles(directory);
   const isSectionFile = (absolutePath: string) => sectionFilePattern.test(path.basename(absolutePath));
-  // Each section's own settings, for the files below it: read once here, validated again with the rest below.
+  // Sections are read first: each one's settings are the defaults of the files below it.
+  const reads = new Map<string, { read: ReadFile } | { error: unknown }>();
   const sections = new Map<string, SectionSource>();
   for (const absolutePath of files.filter(isSectionFile)) {
     try {
-      const { file, relative, source } = readFileSource(absolutePath, directory);
-      sections.set(folderOf(relative), { file, frontMatter: parseSource(file, source, 'section').frontMatter });
-    } catch {
-      // Reported when the file is loaded below.
+      const read = readFile(absolutePath, directory);
+      reads.set(absolutePath, { read });
+      if (read.kind === 'section') sections.set(folderOf(read.relative), { file: read.file, frontMatter: read.parsed.frontMatter });
+    } catch (error) {
+      reads.set(absolutePath, { error });
     }
   }
   // Drafts claim their URL too: publishing one later must not silently collide with another page.
@@ -327,7 +341,9 @@ export function readPages(directory: string = contentDirectory): { pages: Page[]
   const drafts: Page[] = [];
   for (const absolutePath of [...files.filter(isSectionFile), ...files.filter((file) => !isSectionFile(file))]) {
     try {
-      const { draft, ...page } = loadFile(absolutePath, directory, sections);
+      const earlier = reads.get(absolutePath);
+      if (earlier && 'error' in earlier) throw earlier.error;
+      const { draft, ...page } = loadFile(earlier?.read ?? readFile(absolutePath, directory), absolutePath, directory, sections);
       // A section that is not rendered leaves its URL to a page (Zola's `render = false`).
       if (page.section?.render !== false) {
         const claimant = fileByUrl.get(page.url);

@@ -7,7 +7,7 @@ import { contentPath, internalLinkErrors, internalLinkUrls } from './internal-li
 import { site } from '@/lib/site';
 import type { Site } from '@/lib/site-config-schema';
 import { CompileCache } from './compile-cache';
-import { buildSiteModel } from './site-model';
+import { buildSiteModel, type SiteModel } from './site-model';
 import { readManifest, type BuiltPage, type ContentManifest } from './manifest';
 
 export type { BuiltPage };
@@ -20,6 +20,8 @@ export interface ContentBuild {
   pages: BuiltPage[];
   /** Every problem in every file, sorted by file; the pages above are the ones without problems. */
   errors: ContentError[];
+  /** The site model of the pages above (lib/content/site-model.ts). */
+  model: SiteModel;
   /** Pages compiled by this build, and pages whose compiled body came from the cache. */
   compiled: number;
   cached: number;
@@ -199,9 +201,10 @@ export async function buildContent(
   });
   cache.save();
   // What only the pages together can be wrong about: URLs claimed twice, redirects that lead nowhere.
-  errors.push(...buildSiteModel(built, site).errors, ...internalLinkErrors(built, drafts, directory));
+  const { model, errors: modelErrors } = buildSiteModel(built, site);
+  errors.push(...modelErrors, ...internalLinkErrors(built, drafts, directory));
   errors.sort((a, b) => a.location.file.localeCompare(b.location.file));
-  return { pages: built, errors, compiled, cached: built.length - compiled };
+  return { pages: built, model, errors, compiled, cached: built.length - compiled };
 }
 
 /**
