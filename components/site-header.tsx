@@ -1,10 +1,12 @@
 import { site } from '@/lib/site';
+import { isExternalHref } from '@/lib/site-config-schema';
 import { ThemeToggle } from './theme-toggle';
 
 /**
  * The site name, navigation and theme toggle on every page. `currentUrl` marks the page being read for
  * screen readers. On phones the navigation takes a line of its own under the name and the toggle; the
- * toggle stays last in focus order.
+ * toggle stays last in focus order. A link to another site says so; the toggle is left out when the site
+ * config fixes the theme.
  */
 export function SiteHeader({ currentUrl }: { currentUrl: string | undefined }) {
   return (
@@ -17,18 +19,25 @@ export function SiteHeader({ currentUrl }: { currentUrl: string | undefined }) {
           <ul className="flex flex-wrap gap-x-4 gap-y-1 text-[0.95rem] text-ink">
             {site.nav.map((link) => (
               <li key={link.href}>
-                <a
-                  href={link.href}
-                  aria-current={link.href === currentUrl ? 'page' : undefined}
-                  className="underline-offset-4 hover:underline aria-[current=page]:font-semibold"
-                >
-                  {link.label}
-                </a>
+                {isExternalHref(link.href) ? (
+                  <a href={link.href} aria-label={`${link.label} (another site)`} className="underline-offset-4 hover:underline">
+                    {link.label}
+                    <span aria-hidden="true"> ↗</span>
+                  </a>
+                ) : (
+                  <a
+                    href={link.href}
+                    aria-current={link.href === currentUrl ? 'page' : undefined}
+                    className="underline-offset-4 hover:underline aria-[current=page]:font-semibold"
+                  >
+                    {link.label}
+                  </a>
+                )}
               </li>
             ))}
           </ul>
         </nav>
-        <ThemeToggle />
+        {site.theme === 'auto' && <ThemeToggle />}
       </div>
     </header>
   );

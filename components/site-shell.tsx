@@ -3,16 +3,20 @@ import { LiveReload } from './live-reload';
 import { SiteFooter } from './site-footer';
 import { SiteHeader } from './site-header';
 import { ThemeScript } from './theme-script';
+import { site } from '@/lib/site';
 
 /**
  * The frame of every page, the 404 included: the theme script in <head> (Next.js adds its metadata
- * beside it), then skip link, header, main content, footer.
+ * beside it), then skip link, header, main content, footer. A site whose config fixes the theme needs no
+ * theme script: <html data-theme> (themeAttribute) holds it.
  */
 export function SiteShell({ currentUrl, children }: { currentUrl: string | undefined; children: ReactNode }) {
   return (
     <>
       <head>
-        <ThemeScript />
+        {site.theme === 'auto' && <ThemeScript />}
+        {/* The config's accent colour, one declaration; the page's Content Security Policy hashes the element. */}
+        {site.accentColor !== undefined && <style>{`:root{--accent:${site.accentColor}}`}</style>}
       </head>
       <body className="flex min-h-screen flex-col font-sans antialiased">
         <a href="#content" className="skip-link">
@@ -27,4 +31,9 @@ export function SiteShell({ currentUrl, children }: { currentUrl: string | undef
       </body>
     </>
   );
+}
+
+/** <html data-theme> for a site whose config fixes the theme; undefined leaves it to the theme script. */
+export function themeAttribute(): 'light' | 'dark' | undefined {
+  return site.theme === 'auto' ? undefined : site.theme;
 }

@@ -4,9 +4,28 @@ import { giscusConfigSchema, reactionsConfigSchema } from '@/lib/social/config-s
 
 const navLinkSchema = z.strictObject({
   label: z.string().min(1),
-  /** A site path such as `/about/`; checked against the built pages. */
-  href: z.string().regex(/^\//, 'a site path starting with "/"'),
+  /**
+   * A site path such as `/about/`, checked against the built pages, or the address of another site
+   * (`https://…`), which the header marks as leaving the site.
+   */
+  href: z.union([z.string().regex(/^\/(?![/\\])/, 'a site path starting with "/"'), z.url({ protocol: /^https?$/, error: 'a site path starting with "/" or an https:// address' })]),
 });
+
+/** Whether a nav link leads to another site. */
+export function isExternalHref(href: string): boolean {
+  return /^https?:/i.test(href);
+}
+
+/**
+ * A CSS colour written as hex, rgb()/hsl()/oklch()/oklab() with plain numbers, or a colour name: a value that
+ * cannot close the declaration it is placed in, since it ends up in every page's stylesheet.
+ */
+const cssColorSchema = z
+  .string()
+  .regex(
+    /^(?:#[0-9a-f]{3,8}|(?:rgba?|hsla?|oklch|oklab|lab|lch)\([0-9.,%\s/+-]+(?:deg)?[0-9.,%\s/+-]*\)|[a-z]{3,30})$/i,
+    'a CSS colour such as "#3b82f6", "oklch(0.6 0.2 250)" or "teal"',
+  );
 
 /** A taxonomy (Zola's `[[taxonomies]]`): pages name their terms in front matter under `taxonomies`. */
 export const taxonomyConfigSchema = z.strictObject({
@@ -52,6 +71,16 @@ export const siteConfigSchema = z.strictObject({
   taxonomies: z.array(taxonomyConfigSchema).default([]),
   /** The file name of the site's, each section's and each term's Atom feed (Zola's `feed_filenames`). */
   feedFilename: z.literal('atom.xml').default('atom.xml'),
+  /** `light` or `dark` shows every page in that theme only, without the theme button and its script (serene's `force_theme`). */
+  theme: z.enum(['auto', 'light', 'dark']).default('auto'),
+  /** The colour of links and marks (serene's `--primary-color`); the default keeps the text's own ink. */
+  accentColor: cssColorSchema.optional(),
+  /** The footer's text (serene's `footer_copyright`), `© author` when unset, and a credit line for the engine. */
+  footer: z.strictObject({ text: z.string().min(1).optional(), credits: z.boolean().default(false) }).default({ credits: false }),
+  /** The 404 page's heading and its link home (serene's `not_found_error_text`, `not_found_recover_text`). */
+  notFound: z
+    .strictObject({ heading: z.string().min(1).default('Page not found'), homeLinkText: z.string().min(1).default('Go to the home page') })
+    .default({ heading: 'Page not found', homeLinkText: 'Go to the home page' }),
   /**
    * Free values for layouts (Zola's `[extra]` in config.toml): the last link of the chain page → section →
    * parent sections → site, through which a page finds an `extra` value it does not set itself.

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { SiteShell } from '@/components/site-shell';
+import { SiteShell, themeAttribute } from '@/components/site-shell';
 import { getRouteData, urlForSlug } from '@/lib/content';
 import { site } from '@/lib/site';
 import '../globals.css';
@@ -17,7 +17,7 @@ export default async function RootLayout({ children, params }: { children: React
   const { slug = [] } = await params;
   const { route } = await getRouteData(slug);
   return (
-    <html lang={route && 'page' in route && route.page ? route.page.lang : site.lang}>
+    <html lang={route && 'page' in route && route.page ? route.page.lang : site.lang} data-theme={themeAttribute()}>
       <SiteShell currentUrl={urlForSlug(slug)}>{children}</SiteShell>
     </html>
   );

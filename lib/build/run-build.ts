@@ -22,6 +22,7 @@ import { mergePolicyNeeds } from '@/lib/security/content-security-policy';
 import { engineScripts } from '@/lib/security/engine-scripts';
 import { buildOgImages } from '@/lib/seo/og-images';
 import { absoluteUrl, basePath, site } from '@/lib/site';
+import { isExternalHref } from '@/lib/site-config-schema';
 import { ineffectiveFlagsNotice } from './flag-notice';
 import { buildCodeStyles } from './code-styles';
 import { copyKatexAssets } from './katex-assets';
@@ -158,7 +159,7 @@ async function compileContent(): Promise<{ pages: BuiltPage[]; model: SiteModel;
   const build = await compileSiteContent();
   const { model } = build;
   const urls = new Set([...model.routes.keys(), ...model.redirects.map((redirect) => redirect.from)]);
-  const brokenNav = site.nav.filter((link) => !urls.has(link.href.split('#')[0] ?? ''));
+  const brokenNav = site.nav.filter((link) => !isExternalHref(link.href) && !urls.has(link.href.split('#')[0] ?? ''));
   if (brokenNav.length > 0) {
     throw new BuildFailure(
       brokenNav
