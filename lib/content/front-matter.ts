@@ -2,6 +2,7 @@ import matter from 'gray-matter';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { z } from 'zod';
 import { closestWord, editDistance } from './closest-word';
+import { sereneFieldNames } from './serene-fields';
 import { ContentError, ContentErrors } from '@/lib/errors';
 import { languageTagSchema, pageOptionsSchema } from '@/lib/page-options';
 
@@ -163,7 +164,7 @@ export function parseSource(file: string, source: string, kind: 'page' | 'sectio
   const lineOf = (keyPath: readonly string[]) => findKeyLine(frontMatterText, frontMatterFormat, keyPath);
   // [extra] is free, but a one-letter slip in a key the engine reads would silently do nothing.
   const extraKeys = Object.keys(result.data.extra ?? {});
-  const known = Object.keys(extraSchema.shape);
+  const known = [...Object.keys(extraSchema.shape), ...sereneFieldNames];
   const slips = extraKeys.flatMap((key) => {
     const meant = key.length >= 4 && !known.includes(key) ? known.find((candidate) => editDistance(key.toLowerCase(), candidate) === 1) : undefined;
     return meant === undefined ? [] : [new ContentError({ file, line: lineOf(['extra', key]) }, `unknown front-matter key \`extra.${key}\`.`, `Did you mean \`${meant}\`?`)];
@@ -287,6 +288,20 @@ function issueToError(
 }
 
 /**
+ * The line of item `index` of a list of tables written one a line from `keyLine` on (serene's
+ * `links = [ { … }, { … } ]`): the line of its opening brace, or `keyLine` when the list is not written so.
+ */
+function itemLine(lines: readonly string[], keyLine: number, index: string | undefined): number {
+  if (index === undefined || !/^\d+$/.test(index)) return keyLine;
+  let seen = -1;
+  for (let at = keyLine; at < lines.length && at < keyLine + 200; at++) {
+    seen += (lines[at]?.match(/\{/g) ?? []).length;
+    if (seen >= Number(index)) return at;
+  }
+  return keyLine;
+}
+
+/**
  * The file line that sets a front-matter key, so errors point at it. Knows the two layouts in use:
  * TOML `key = …` with `[extra]` tables, and YAML `key: …` with an indented `extra:` block.
  */
@@ -312,7 +327,7 @@ function findKeyLine(frontMatterText: string, format: FrontMatterFormat, keyPath
   for (let index = start + 1; index < lines.length; index++) {
     const line = lines[index] ?? '';
     if (format === 'toml' ? keyLine(second, false).test(line.trimStart()) : keyLine(second, true).test(line)) {
-      return index + 1;
+      return itemLine(lines, index, keyPath[2]) + 1;
     }
   }
   return start + 1;

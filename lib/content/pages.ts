@@ -7,6 +7,7 @@ import { parseSource, type FrontMatter, type FrontMatterFormat, type ParsedSourc
 import { bundleAssets } from './page-assets';
 import { describe, readOpening } from './page-opening';
 import { placePage, placeSection } from './page-place';
+import { isHomeSection, sereneFieldProblems } from './serene-fields';
 import { isPrivateName, pageFilePattern, pageNameProblem } from './page-urls';
 import { linkedFolderProblem } from './project-folders';
 import { readContentSource } from './source-file';
@@ -230,6 +231,9 @@ function loadFile(read: ReadFile, absolutePath: string, directory: string, secti
     template: ownLayout?.success ? ownLayout.data : inheritedLayout?.success ? inheritedLayout.data : site.defaults.template,
   };
   const templateName = ownTemplate !== undefined && !ownLayout?.success ? ownTemplate : inheritedTemplate !== undefined && !inheritedLayout?.success ? inheritedTemplate : undefined;
+
+  const sereneProblems = sereneFieldProblems(extra, { file, isHome: isHomeSection({ kind: isSection ? 'section' : 'page', folder, templateName }, true), lineOf });
+  if (sereneProblems.length > 0) throw new ContentErrors(sereneProblems);
 
   const mergedExtra: Record<string, unknown> = { ...site.extra };
   for (const section of [...inherited].reverse()) Object.assign(mergedExtra, section.frontMatter.extra);

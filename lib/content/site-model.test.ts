@@ -5,7 +5,7 @@ import type { BuiltPage } from './manifest';
 import { readPages } from './pages';
 import { aliasPath, buildSiteModel, redirectTarget, sortPages } from './site-model';
 
-const siteSettings = { name: 'Site', feedFilename: 'atom.xml' as const, taxonomies: [{ name: 'tags', feed: true, paginate_by: 2, paginate_path: 'page', render: true }] };
+const siteSettings = { name: 'Site', feedFilename: 'atom.xml' as const, taxonomies: [{ name: 'tags', feed: true, paginate_by: 2, paginate_path: 'page', render: true }], extra: {} };
 
 /** The pages of a content folder, with an empty compiled body each: the site model reads no body. */
 function built(files: Record<string, string>): BuiltPage[] {
@@ -189,5 +189,19 @@ describe('sections and Zola page fields in content/', () => {
       expect.stringMatching(/content-\w+\/trip\/index\.md:1: carries y\.svg, an SVG with script/),
       expect.stringMatching(/content-\w+\/trip\/index\.md:1: carries z\.js, a \.js file;/),
     ]);
+  });
+
+  it("gives a serene home page with `recent = true` the blog section's newest posts, as many as recent_max", () => {
+    const pages = built({
+      '_index.md': '+++\ntemplate = "home.html"\n[extra]\nrecent = true\nrecent_max = 2\n+++\nHi.\n',
+      'posts/_index.md': '+++\ntitle = "Posts"\nsort_by = "date"\ntemplate = "blog.html"\n+++\n',
+      'posts/a.md': post('A', 'date = 2024-01-01\n'),
+      'posts/b.md': post('B', 'date = 2024-03-01\n'),
+      'posts/c.md': post('C', 'date = 2024-02-01\n'),
+    });
+    const home = buildSiteModel(pages, siteSettings).model.routes.get('/');
+    expect(home?.kind === 'section' && home.recent && { url: home.recent.url, titles: home.recent.pages.map((page) => page.title) }).toEqual({ url: '/posts/', titles: ['B', 'C'] });
+    const configured = buildSiteModel(pages, { ...siteSettings, extra: { blog_section_path: 'nowhere' } }).model.routes.get('/');
+    expect(configured?.kind === 'section' && configured.recent?.url).toBe('/posts/');
   });
 });

@@ -10,6 +10,7 @@ import type { SortMode } from './front-matter';
 import type { BuiltPage } from './manifest';
 import { slugProblem, urlForSlug } from './page-urls';
 import { zolaSlug } from './zola-slug';
+import { homeProfile, isHomeSection } from './serene-fields';
 
 /** A link to another page of the site, with what a list shows of it. */
 export interface PageLink {
@@ -30,7 +31,17 @@ export interface Paginator {
 
 export type SiteRoute =
   | { kind: 'page'; url: string; page: BuiltPage; section: PageLink | undefined; earlier: PageLink | undefined; later: PageLink | undefined }
-  | { kind: 'section'; url: string; page: BuiltPage; items: BuiltPage[]; subsections: PageLink[]; paginator: Paginator | undefined; feed: string | undefined }
+  | {
+      kind: 'section';
+      url: string;
+      page: BuiltPage;
+      items: BuiltPage[];
+      subsections: PageLink[];
+      paginator: Paginator | undefined;
+      feed: string | undefined;
+      /** On a home page with serene's `recent = true`: the newest posts of the blog section, and its URL. */
+      recent?: { url: string; pages: BuiltPage[] };
+    }
   /** The home page of a site without content/_index.md: content/index.md's text if there is one, then every page. */
   | { kind: 'home'; url: '/'; page: BuiltPage | undefined; items: BuiltPage[] }
   | { kind: 'taxonomy'; url: string; taxonomy: TaxonomyConfig; terms: TermSummary[] }
@@ -116,6 +127,20 @@ function paginate<T>(items: readonly T[], size: number | undefined, url: string,
 
 const link = (page: BuiltPage): PageLink => ({ url: page.url, title: page.title });
 
+/**
+ * The section serene calls the blog: the one at the site config's `extra.blog_section_path` (serene's
+ * config.toml key), else the first with `template = "blog.html"`.
+ */
+export function blogSection(sections: readonly BuiltPage[], site: Pick<Site, 'extra'>): BuiltPage | undefined {
+  const configured = site.extra.blog_section_path;
+  if (typeof configured === 'string') {
+    const url = `/${configured.split('/').filter(Boolean).join('/')}/`.replace(/^\/\/$/, '/');
+    const found = sections.find((section) => section.url === url);
+    if (found) return found;
+  }
+  return [...sections].sort((a, b) => a.file.localeCompare(b.file)).find((section) => section.templateName === 'blog.html');
+}
+
 /** A taxonomy's name as a heading: `tags` → Tags. */
 export function taxonomyTitle(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
@@ -130,7 +155,7 @@ export function termUrl(taxonomy: string, term: string): string {
  * The site model of the published pages, and every problem in it (URLs claimed twice, redirects that climb
  * out or land nowhere), each with its file and line.
  */
-export function buildSiteModel(pages: readonly BuiltPage[], site: Pick<Site, 'taxonomies' | 'feedFilename' | 'name'>): { model: SiteModel; errors: ContentError[] } {
+export function buildSiteModel(pages: readonly BuiltPage[], site: Pick<Site, 'taxonomies' | 'feedFilename' | 'name' | 'extra'>): { model: SiteModel; errors: ContentError[] } {
   const errors: ContentError[] = [];
   const routes = new Map<string, SiteRoute>();
   const redirects: Redirect[] = [];
@@ -207,6 +232,12 @@ export function buildSiteModel(pages: readonly BuiltPage[], site: Pick<Site, 'ta
     if (feed) feeds.push({ url: feed, alternate: section.url, title: `${section.title} · ${site.name}`, pages: sorted.filter((page) => page.date !== undefined || page.updated !== undefined) });
   }
   for (const route of pageRoutes.values()) if (route.url !== '/') routes.set(route.url, route);
+  const home = routes.get('/');
+  if (home?.kind === 'section' && isHomeSection(home.page)) {
+    const profile = homeProfile(home.page.extra);
+    const blog = profile.recent ? blogSection([...sections.values()], site) : undefined;
+    if (blog) home.recent = { url: blog.url, pages: sortPages(pagesOf(blog), blog.section?.sortBy ?? 'date').slice(0, profile.recent_max ?? 15) };
+  }
   if (!routes.has('/')) routes.set('/', { kind: 'home', url: '/', page: pageRoutes.get('/')?.page, items: plainPages.filter((page) => page.url !== '/') });
 
   for (const taxonomy of site.taxonomies) {
