@@ -26,7 +26,8 @@ import { rehypeTableOfContents } from './rehype-table-of-contents';
 import { remarkDisplayMathParagraph } from './remark-display-math-paragraph';
 import { mdxComponentNames } from './content-policy';
 import { remarkContentSafety, type UnsafeContent } from './remark-content-safety';
-import { expandZolaShortcodes } from './zola-shortcodes';
+import { remarkShortcodeElements, shortcodeComponentNames } from './remark-shortcode-elements';
+import { expandZolaShortcodes, type ExpandedBody } from './zola-shortcodes';
 
 interface PluginLists {
   remarkPlugins: PluggableList;
@@ -35,7 +36,7 @@ interface PluginLists {
 
 /** Every Markdown plugin the engine uses, chosen by a page's resolved options. The only list of them. */
 export function markdownPlugins(
-  page: Pick<CompileInput, 'options' | 'frontMatterFormat' | 'format'>,
+  page: Pick<CompileInput, 'options' | 'frontMatterFormat' | 'format'> & { shortcodes?: Pick<ExpandedBody, 'nonce' | 'elements'> },
   { siteUrl, drawDiagrams }: CompileOptions,
   onMathError: (error: MathError) => void,
   onUnsafeContent: (problem: UnsafeContent) => void,
@@ -44,8 +45,18 @@ export function markdownPlugins(
   const { math, mermaid, insert_anchor_links, toc } = page.options;
   return {
     remarkPlugins: [
-      // First, so that it judges the page as written, before any plugin changes the tree.
-      [remarkContentSafety, { format: page.format, components: mdxComponentNames, onProblem: onUnsafeContent }],
+      // First, the elements of shortcodes (.md), components (.mdx) and GitHub's alerts: built from checked
+      // arguments around the page's own Markdown, so that the content policy judges what they hold too.
+      [
+        remarkShortcodeElements,
+        {
+          format: page.format,
+          markers: page.shortcodes && { nonce: page.shortcodes.nonce, calls: page.shortcodes.elements },
+          onProblem: onUnsafeContent,
+        },
+      ],
+      // Next, before any other plugin changes the tree, so that it judges the page as written.
+      [remarkContentSafety, { format: page.format, components: [...mdxComponentNames, ...shortcodeComponentNames], onProblem: onUnsafeContent }],
       // Next: ```mermaid fences become diagrams before any other plugin (a highlighter) takes them for code.
       ...(mermaid ? [[remarkMermaidDiagrams, { onError: onDiagramError, drawDiagrams }]] : []),
       // GitHub's Markdown (tables, strikethrough, autolinks, task lists) is what authors expect to write.
@@ -132,10 +143,10 @@ export async function compileMarkdown(page: CompileInput, options: CompileOption
   const problems: ContentError[] = [];
   const report = (error: ContentError) => problems.push(error);
   // Zola's shortcodes first, in .md only (in MDX `{` starts an expression); the expansion keeps every line's number.
-  const zola = page.format === 'md' ? expandZolaShortcodes(page.body, page) : { body: page.body, errors: [] };
-  problems.push(...zola.errors);
+  const zola = page.format === 'md' ? expandZolaShortcodes(page.body, page) : undefined;
+  problems.push(...(zola?.errors ?? []));
   const plugins = markdownPlugins(
-    page,
+    { ...page, shortcodes: zola },
     options,
     (error) =>
       report(
@@ -180,7 +191,7 @@ export async function compileMarkdown(page: CompileInput, options: CompileOption
   };
   let body: UncountedBody;
   try {
-    body = page.format === 'md' ? await compileMarkdownToHtml(zola.body, plugins) : await compileMdx(page, plugins, toFileLine);
+    body = page.format === 'md' ? await compileMarkdownToHtml(zola?.body ?? page.body, plugins) : await compileMdx(page, plugins, toFileLine);
   } catch (error) {
     // Problems the policy check reported explain the page better than an error the compile then ran into.
     throwProblems();

@@ -8,36 +8,80 @@
  * The scanner is hand-written and never backtracks further than one call, so that hostile bodies (a page of `{{ a(`)
  * take linear time.
  */
+import crypto from 'node:crypto';
 import { ContentError, type SourceLocation } from '@/lib/errors';
+import { elementShortcodes } from './shortcode-elements';
 
 /** A value of a shortcode argument as Zola reads it: a string, a number, a boolean, or an array of those. */
 export type ZolaValue = string | number | boolean | readonly ZolaValue[];
 
-/** `integer` takes `3` but not `3.5`; `number` takes both, as Tera compares them alike. */
-export type ShortcodeArgumentType = 'string' | 'integer' | 'number' | 'boolean' | 'array';
+/**
+ * `integer` takes `3` but not `3.5`; `number` takes both, as Tera compares them alike. `size` takes a whole number
+ * of pixels written either way, `600` or `"600"` (serene's figure writes them as strings).
+ */
+export type ShortcodeArgumentType = 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'size';
 
 export interface ShortcodeArgument {
   type: ShortcodeArgumentType;
   required: boolean;
 }
 
-/**
- * One shortcode the engine expands. Its expansion is Markdown placed on lines of its own where the call was: text
- * before the call on its line, and after it on its last line, stays on those lines, around it. Blank lines around
- * the expansion are not guaranteed, so it should be Markdown that does not run into its neighbours (a fenced block
- * is; placeAsBlock says why).
- */
-export interface ZolaShortcode {
+/** A problem with an argument's value beyond its type (a URL's scheme, an id's form), for the author. */
+export interface ArgumentProblem {
+  /** The argument at fault, when one is. */
+  argument?: string;
+  problem: string;
+  hint: string;
+}
+
+/** What a shortcode takes: its arguments and body, and the checks of their values beyond types. */
+export interface ShortcodeSignature {
   /** Keyword arguments by name; any other name is an error. */
   arguments: Readonly<Record<string, ShortcodeArgument>>;
   /** `none`: only `{{ name(…) }}`; `required`: only `{% name(…) %}` … `{% end %}`; `optional`: either. */
   body: 'none' | 'optional' | 'required';
-  /**
-   * Markdown for a call whose arguments have been checked against `arguments`. `body` is the text between the
-   * tags without its blank first and last lines and without the indentation its lines share (Zola trims it too);
-   * undefined for an inline call.
-   */
-  expand(args: ReadonlyMap<string, ZolaValue>, body: string | undefined): string;
+  /** Problems with arguments whose types are right. */
+  check?(args: ReadonlyMap<string, ZolaValue>): ArgumentProblem[];
+}
+
+/**
+ * One shortcode the engine expands, in one of two ways.
+ *
+ * Markdown (`expand`): Markdown placed on lines of its own where the call was: text before the call on its line,
+ * and after it on its last line, stays on those lines, around it. Blank lines around the expansion are not
+ * guaranteed, so it should be Markdown that does not run into its neighbours (a fenced block is; placeAsBlock says
+ * why).
+ *
+ * An element (`element: true`): the call becomes markers, HTML comments carrying the compile's nonce, around its
+ * body; remark-shortcode-elements.ts puts the element in their place, built from the call's checked arguments
+ * (shortcode-elements.ts), with the body, read as the page's own Markdown, inside it.
+ */
+export type ZolaShortcode = ShortcodeSignature &
+  (
+    | {
+        /**
+         * Markdown for a call whose arguments have been checked against `arguments`. `body` is the text between the
+         * tags without its blank first and last lines and without the indentation its lines share (Zola trims it
+         * too); undefined for an inline call.
+         */
+        expand(args: ReadonlyMap<string, ZolaValue>, body: string | undefined): string;
+      }
+    | { element: true }
+  );
+
+/** A call that becomes an element: markers with its index stand where it was (remark-shortcode-elements.ts). */
+export interface ElementCall {
+  name: string;
+  args: ReadonlyMap<string, ZolaValue>;
+  /** Whether it was written with a body (`{% name(…) %}` … `{% end %}`). */
+  hasBody: boolean;
+  /** Line of the call within the body, 1-based. */
+  line: number;
+}
+
+/** The marker lines of element call `index`: unguessable, since the nonce is new for every compile. */
+export function elementMarkers(nonce: string, index: number): { open: string; close: string } {
+  return { open: `<!--zola-shortcode ${nonce} ${index}-->`, close: `<!--/zola-shortcode ${nonce} ${index}-->` };
 }
 
 /** A fence longer than any run of backticks in the text, so that the text cannot close it. */
@@ -60,8 +104,14 @@ const mermaid: ZolaShortcode = {
   },
 };
 
-/** The shortcodes the engine supports; a site's other Tera shortcodes are errors. Add one by adding an entry. */
-export const zolaShortcodes: ReadonlyMap<string, ZolaShortcode> = new Map([['mermaid', mermaid]]);
+/**
+ * The shortcodes the engine supports: mermaid, and the element shortcodes of shortcode-elements.ts. A site's other
+ * Tera shortcodes are errors. Add one by adding an entry.
+ */
+export const zolaShortcodes: ReadonlyMap<string, ZolaShortcode> = new Map<string, ZolaShortcode>([
+  ['mermaid', mermaid],
+  ...[...elementShortcodes].map(([name, { arguments: args, body, check }]): [string, ZolaShortcode] => [name, { arguments: args, body, check, element: true }]),
+]);
 
 export interface ShortcodeCall {
   name: string;
@@ -405,6 +455,8 @@ function hasType(value: ParsedValue, type: ShortcodeArgumentType): boolean {
       return value.kind === 'boolean';
     case 'array':
       return value.kind === 'array';
+    case 'size':
+      return (value.kind === 'integer' && value.value >= 0) || (value.kind === 'string' && /^[0-9]{1,5}$/.test(value.value));
   }
 }
 
@@ -412,12 +464,13 @@ function toZolaValue(value: ParsedValue): ZolaValue {
   return value.kind === 'array' ? value.items.map(toZolaValue) : value.value;
 }
 
-const typeNames: Record<ShortcodeArgumentType, string> = {
+export const typeNames: Record<ShortcodeArgumentType, string> = {
   string: 'a string in quotes',
   integer: 'a whole number',
   number: 'a number',
   boolean: '`true` or `false`',
   array: 'an array [ … ]',
+  size: 'a whole number of pixels',
 };
 
 /** The call as the author would write it, for messages. */
@@ -425,7 +478,7 @@ function callText(form: 'inline' | 'body', name: string): string {
   return form === 'inline' ? `{{ ${name}(…) }}` : `{% ${name}(…) %}`;
 }
 
-function argumentList(shortcode: ZolaShortcode): string {
+export function argumentList(shortcode: ShortcodeSignature): string {
   const entries = Object.entries(shortcode.arguments);
   if (entries.length === 0) return 'It takes no arguments.';
   const described = entries.map(([name, { type, required }]) => `${name} (${typeNames[type]}${required ? ', required' : ''})`);
@@ -455,6 +508,7 @@ function placeAsBlock(
   end: number,
   expansion: string,
   firstFreeLine: number,
+  isMarked: boolean,
 ): { start: number; end: number; text: string } | undefined {
   const text = lines.text;
   let firstLine = lines.lineOf(start);
@@ -467,10 +521,11 @@ function placeAsBlock(
   const indent = textBefore ? '' : before;
   const blockLines = expansion.split('\n').map((line) => (line === '' ? line : indent + line));
   const breaksNeeded = (textBefore ? 1 : 0) + blockLines.length - 1 + (textAfter ? 1 : 0);
-  // A fence interrupts a paragraph and ends at its closing line, so the blank lines around it can go; other
-  // Markdown (a paragraph, a block quote) could run into the text next to it.
+  // A fence interrupts a paragraph and ends at its closing line, so the blank lines around it can go; so does an
+  // element's marker, an HTML comment on a line of its own (CommonMark's HTML block of type 2, which ends at the
+  // line holding `-->`). Other Markdown (a paragraph, a block quote) could run into the text next to it.
   const fence = /^(`{3,}|~{3,})/.exec(expansion)?.[1];
-  const canTakeBlankLines = fence !== undefined && expansion.trimEnd().endsWith(`\n${fence}`);
+  const canTakeBlankLines = isMarked || (fence !== undefined && expansion.trimEnd().endsWith(`\n${fence}`));
   // One line below, then one above, and so on: the block stays where the call was, and leaves the blank lines
   // farther away to the calls next to it.
   for (let below = true; lastLine - firstLine < breaksNeeded; below = !below) {
@@ -489,6 +544,29 @@ function placeAsBlock(
   };
 }
 
+/** A body with its shortcodes expanded, the element calls its markers stand for, and every problem found. */
+export interface ExpandedBody {
+  body: string;
+  errors: ContentError[];
+  /** The nonce of the markers, and the element calls by their index in the markers. */
+  nonce: string;
+  elements: ElementCall[];
+}
+
+/**
+ * The body of an element call as the lines it had, so that lines after it keep their numbers: the rest of the
+ * opening tag's line and the start of the `{% end %}` line go when blank, the indentation the lines share goes,
+ * blank lines stay.
+ */
+function elementBody(text: string): string {
+  const lines = text.split('\n');
+  if (lines.length > 1 && !/\S/.test(lines[0] ?? '')) lines.shift();
+  if (lines.length > 1 && !/\S/.test(lines.at(-1) ?? '')) lines.pop();
+  const indents = lines.filter((line) => /\S/.test(line)).map((line) => /^[ \t]*/.exec(line)?.[0].length ?? 0);
+  const shared = indents.length === 0 ? 0 : indents.reduce((least, indent) => Math.min(least, indent));
+  return lines.map((line) => line.slice(shared).trimEnd()).join('\n');
+}
+
 /**
  * Expands the Zola shortcodes of a .md body. Escaped calls are printed unescaped, other template syntax stays as
  * written, and every line after a call keeps its number. All the body's problems are returned together, each naming
@@ -498,8 +576,11 @@ export function expandZolaShortcodes(
   body: string,
   where: { file: string; bodyStartLine: number },
   shortcodes: ReadonlyMap<string, ZolaShortcode> = zolaShortcodes,
-): { body: string; errors: ContentError[] } {
+): ExpandedBody {
   const lines = new LineIndex(body);
+  const elements: ElementCall[] = [];
+  // New for every compile, so that no text an author writes can be taken for a marker.
+  const nonce = crypto.randomBytes(16).toString('hex');
   const errors: ContentError[] = [];
   const place = (offset: number): SourceLocation => ({
     file: where.file,
@@ -614,12 +695,25 @@ export function expandZolaShortcodes(
     if (shortcode.body === 'required' && piece.form === 'body' && !shortcodeText) {
       problems.push(new ContentError(place(piece.start), `\`${name}\`'s body is empty.`, 'Put its content between the tags, or remove the call.'));
     }
+    if (problems.length === 0) {
+      for (const { argument, problem, hint } of shortcode.check?.(values) ?? []) {
+        const at = argument === undefined ? undefined : args.find((each) => each.name === argument)?.at;
+        problems.push(new ContentError(place(at ?? piece.start), `\`${name}\`${argument === undefined ? '' : `'s \`${argument}\``}: ${problem}`, hint));
+      }
+    }
     if (problems.length > 0) {
       errors.push(...problems);
       continue;
     }
-    const expansion = shortcode.expand(values, shortcodeText);
-    const placed = placeAsBlock(lines, piece.start, piece.end, expansion, copied === 0 ? 1 : lines.lineOf(copied) + 1);
+    let expansion: string;
+    if ('expand' in shortcode) {
+      expansion = shortcode.expand(values, shortcodeText);
+    } else {
+      const markers = elementMarkers(nonce, elements.length);
+      elements.push({ name, args: values, hasBody: piece.body !== undefined, line: lines.lineOf(piece.start) });
+      expansion = piece.body ? `${markers.open}\n${elementBody(body.slice(piece.body.start, piece.body.end))}\n${markers.close}` : markers.open;
+    }
+    const placed = placeAsBlock(lines, piece.start, piece.end, expansion, copied === 0 ? 1 : lines.lineOf(copied) + 1, !('expand' in shortcode));
     if (!placed) {
       errors.push(
         new ContentError(
@@ -636,5 +730,5 @@ export function expandZolaShortcodes(
     copied = placed.end;
   }
   output += body.slice(copied);
-  return { body: output, errors };
+  return { body: output, errors, nonce, elements };
 }
