@@ -10,7 +10,13 @@ import { PageNeighbours } from '@/components/page-neighbours';
 import { PageSocial } from '@/components/page-social';
 import { ProseLayout } from '@/components/prose-layout';
 import { TermList } from '@/components/term-list';
-import { getRouteData, getStaticSlugs, taxonomyTitle, type BuiltPage } from '@/lib/content';
+import type { ReactNode } from 'react';
+import { DatedPostList, groupPosts } from '@/components/dated-post-list';
+import { HomeProfileHeader } from '@/components/home-profile';
+import { OutdateAlert, PostHeader } from '@/components/post-header';
+import { getRouteData, getStaticSlugs, taxonomyTitle, type BuiltPage, type SiteRoute } from '@/lib/content';
+import { homeProfile, isHomeSection, postSettings, type HomeProfile } from '@/lib/content/serene-fields';
+import { defaultDateFormat } from '@/lib/date-format';
 import { pageMetadata } from '@/lib/seo/page-metadata';
 import { seoPageForRoute } from '@/lib/seo/seo-page';
 import { absoluteUrl, site } from '@/lib/site';
@@ -32,8 +38,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return pageMetadata(seoPageForRoute(route, site), { site, absoluteUrl });
 }
 
-/** A page's or a section's own text, with the stylesheets only its content needs. */
-function PageBody({ page }: { page: BuiltPage }) {
+/**
+ * A page's or a section's own text, with the stylesheets only its content needs. `heading` replaces the page's
+ * (null: none, when a layout shows its own h1), `meta` goes between the heading and the text.
+ */
+function PageBody({ page, heading = page.heading, meta }: { page: BuiltPage; heading?: string | null; meta?: ReactNode }) {
   return (
     <>
       {/* KaTeX's stylesheet (and through it, its fonts) only where there is math; React hoists it into <head>. */}
@@ -41,14 +50,107 @@ function PageBody({ page }: { page: BuiltPage }) {
       {/* Code colours and the copy button's look (lib/build/code-styles.ts) only where there is code. */}
       {page.body.codeBlocks > 0 && <link rel="stylesheet" href="/styles/code-blocks.css" precedence="default" />}
       {page.body.format === 'html' ? (
-        <ProseLayout heading={page.heading} html={page.body.html} />
+        <ProseLayout heading={heading} html={page.body.html} meta={meta} />
       ) : (
-        <ProseLayout heading={page.heading}>
+        <ProseLayout heading={heading} meta={meta}>
           <MdxContent code={page.body.code} />
         </ProseLayout>
       )}
       {/* Copy buttons only where the page asks for them and has code to copy. */}
       {page.options.copy && page.body.codeBlocks > 0 && <script data-enhancement src="/enhance/copy-code.js" defer />}
+    </>
+  );
+}
+
+/** Whether the home section has what serene's home.html shows: a profile or the newest posts. */
+function showsHomeLayout(route: Extract<SiteRoute, { kind: 'section' }>): boolean {
+  if (route.url !== '/' || !isHomeSection(route.page)) return false;
+  const profile = homeProfile(route.page.extra);
+  return hasProfile(profile) || route.recent !== undefined;
+}
+
+const hasProfile = (profile: HomeProfile) => profile.name !== undefined || profile.bio !== undefined || profile.avatar !== undefined || (profile.links?.length ?? 0) > 0;
+
+/** serene's home page (home.html): the profile, the page's text, the newest posts. */
+function HomeLayout({ route }: { route: Extract<SiteRoute, { kind: 'section' }> }) {
+  const profile = homeProfile(route.page.extra);
+  return (
+    <>
+      {hasProfile(profile) && <HomeProfileHeader profile={profile} />}
+      <PageBody page={route.page} heading={hasProfile(profile) ? null : route.page.heading} />
+      {route.recent && route.recent.pages.length > 0 && (
+        <section aria-labelledby="recent-posts" className="mt-12 max-w-prose">
+          <h2 id="recent-posts" className="text-lg font-semibold text-ink-strong">
+            Recent posts
+          </h2>
+          <DatedPostList posts={route.recent.pages} dateFormat={profile.date_format ?? defaultDateFormat} />
+          <p className="mt-4">
+            <a href={route.recent.url} className="underline underline-offset-4">
+              {profile.recent_more_text ?? 'All posts'}
+            </a>
+          </p>
+        </section>
+      )}
+      <PageList pages={route.items} lang={route.page.lang} />
+      <PageSocial page={route.page} />
+      <AuthorJsonLd page={route.page} />
+    </>
+  );
+}
+
+/** serene's blog list (blog.html): the title and subtitle, then the posts by year, or by category when `categorized`. */
+function BlogLayout({ route }: { route: Extract<SiteRoute, { kind: 'section' }> }) {
+  const settings = postSettings(route.page.extra);
+  const pageNumber = route.paginator && route.paginator.number > 1 ? `, page ${route.paginator.number}` : '';
+  return (
+    <>
+      {route.feed !== undefined && <link rel="alternate" type="application/atom+xml" href={route.feed} title={`${route.page.title} · ${site.name}`} />}
+      <PageBody page={route.page} heading={`${route.page.heading ?? route.page.title}${pageNumber}`} meta={settings.subtitle !== undefined ? <p className="text-ink-muted">{settings.subtitle}</p> : undefined} />
+      {groupPosts(route.items, settings.categorized ? 'category' : 'year').map((group) => (
+        <section key={group.heading} className="mt-10 max-w-prose">
+          <h2 className="text-lg font-semibold text-ink-strong">{group.heading}</h2>
+          <DatedPostList posts={group.posts} dateFormat={settings.date_format ?? defaultDateFormat} />
+        </section>
+      ))}
+      <ListPagination paginator={route.paginator} />
+    </>
+  );
+}
+
+/** serene's post (post.html): back to its list, the title with date and terms, the outdate alert, the text, back to top. */
+function PostLayout({ route }: { route: Extract<SiteRoute, { kind: 'page' }> }) {
+  const { page } = route;
+  const settings = postSettings(page.extra);
+  const dateFormat = settings.date_format ?? defaultDateFormat;
+  return (
+    <>
+      {route.section && (
+        <p id="top" className="mb-6 text-sm">
+          <a href={route.section.url} className="text-ink-muted underline-offset-4 hover:underline">
+            ← {settings.back_link_text ?? route.section.title}
+          </a>
+        </p>
+      )}
+      <PageBody
+        page={page}
+        heading={page.heading ?? null}
+        meta={
+          <>
+            <PostHeader page={page} dateFormat={dateFormat} />
+            {route.outdated && <OutdateAlert lastUpdate={route.outdated.lastUpdate} age={route.outdated.days} before={settings.outdate_alert_text_before} after={settings.outdate_alert_text_after} dateFormat={dateFormat} />}
+          </>
+        }
+      />
+      {settings.back_to_top && route.section && (
+        <p className="mt-10 text-sm">
+          <a href="#top" className="underline underline-offset-4">
+            ↑ Back to top
+          </a>
+        </p>
+      )}
+      <PageNeighbours section={route.section} earlier={route.earlier} later={route.later} />
+      <PageSocial page={page} />
+      <AuthorJsonLd page={page} />
     </>
   );
 }
@@ -60,6 +162,7 @@ export default async function Route({ params }: Props) {
   if (!route) notFound();
   switch (route.kind) {
     case 'page':
+      if (route.page.templateName === 'post.html') return <PostLayout route={route} />;
       return (
         <>
           <PageBody page={route.page} />
@@ -70,6 +173,8 @@ export default async function Route({ params }: Props) {
         </>
       );
     case 'section':
+      if (showsHomeLayout(route)) return <HomeLayout route={route} />;
+      if (route.page.templateName === 'blog.html') return <BlogLayout route={route} />;
       return (
         <>
           {route.feed !== undefined && <link rel="alternate" type="application/atom+xml" href={route.feed} title={`${route.page.title} · ${site.name}`} />}

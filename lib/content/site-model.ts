@@ -10,7 +10,7 @@ import type { SortMode } from './front-matter';
 import type { BuiltPage } from './manifest';
 import { slugProblem, urlForSlug } from './page-urls';
 import { zolaSlug } from './zola-slug';
-import { homeProfile, isHomeSection } from './serene-fields';
+import { homeProfile, isHomeSection, postSettings } from './serene-fields';
 
 /** A link to another page of the site, with what a list shows of it. */
 export interface PageLink {
@@ -30,7 +30,16 @@ export interface Paginator {
 }
 
 export type SiteRoute =
-  | { kind: 'page'; url: string; page: BuiltPage; section: PageLink | undefined; earlier: PageLink | undefined; later: PageLink | undefined }
+  | {
+      kind: 'page';
+      url: string;
+      page: BuiltPage;
+      section: PageLink | undefined;
+      earlier: PageLink | undefined;
+      later: PageLink | undefined;
+      /** serene's `outdate_alert`: how many days before the build the page was last updated, when that is more than its limit. */
+      outdated?: { days: number; lastUpdate: string };
+    }
   | {
       kind: 'section';
       url: string;
@@ -128,6 +137,19 @@ function paginate<T>(items: readonly T[], size: number | undefined, url: string,
 const link = (page: BuiltPage): PageLink => ({ url: page.url, title: page.title });
 
 /**
+ * serene's outdate alert, decided on the build's day (`today`, YYYY-MM-DD, part of the route and so of its
+ * render-cache key): a page with `outdate_alert` whose last update is more than `outdate_alert_days` (120 by
+ * default) days old.
+ */
+function outdated(page: BuiltPage, today: string): { outdated?: { days: number; lastUpdate: string } } {
+  const settings = postSettings(page.extra);
+  const lastUpdate = page.updated ?? page.date;
+  if (!settings.outdate_alert || lastUpdate === undefined) return {};
+  const days = Math.floor((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${lastUpdate.slice(0, 10)}T00:00:00Z`)) / 86_400_000);
+  return days > (settings.outdate_alert_days ?? 120) ? { outdated: { days, lastUpdate } } : {};
+}
+
+/**
  * The section serene calls the blog: the one at the site config's `extra.blog_section_path` (serene's
  * config.toml key), else the first with `template = "blog.html"`.
  */
@@ -155,7 +177,11 @@ export function termUrl(taxonomy: string, term: string): string {
  * The site model of the published pages, and every problem in it (URLs claimed twice, redirects that climb
  * out or land nowhere), each with its file and line.
  */
-export function buildSiteModel(pages: readonly BuiltPage[], site: Pick<Site, 'taxonomies' | 'feedFilename' | 'name' | 'extra'>): { model: SiteModel; errors: ContentError[] } {
+export function buildSiteModel(
+  pages: readonly BuiltPage[],
+  site: Pick<Site, 'taxonomies' | 'feedFilename' | 'name' | 'extra'>,
+  today: string = new Date().toISOString().slice(0, 10),
+): { model: SiteModel; errors: ContentError[] } {
   const errors: ContentError[] = [];
   const routes = new Map<string, SiteRoute>();
   const redirects: Redirect[] = [];
@@ -194,7 +220,7 @@ export function buildSiteModel(pages: readonly BuiltPage[], site: Pick<Site, 'ta
   const pageRoutes = new Map<string, Extract<SiteRoute, { kind: 'page' }>>();
   for (const page of plainPages) {
     const owner = sections.get(page.folder);
-    pageRoutes.set(page.url, { kind: 'page', url: page.url, page, section: owner && owner.section?.render !== false ? link(owner) : undefined, earlier: undefined, later: undefined });
+    pageRoutes.set(page.url, { kind: 'page', url: page.url, page, section: owner && owner.section?.render !== false ? link(owner) : undefined, earlier: undefined, later: undefined, ...outdated(page, today) });
   }
 
   for (const section of sections.values()) {

@@ -508,6 +508,15 @@ export function siteConfigFromZola(values: TomlTable, source: string): { config:
     note(['extra', 'reaction'], setting(['extra', 'reaction'], true), "serene's reaction endpoint speaks another protocol; set `reactions.endpoint` in site.config.ts to one that speaks lib/social/reactions.ts's, then turn `reaction` on in `defaults`.");
   }
 
+  // serene's site chrome (config.example.toml's [extra]) as the config's own keys.
+  const theme = extra.force_theme === 'light' || extra.force_theme === 'dark' ? extra.force_theme : undefined;
+  if (extra.force_theme !== undefined && extra.force_theme !== false && theme === undefined) {
+    note(['extra', 'force_theme'], setting(['extra', 'force_theme'], extra.force_theme), 'is not "light", "dark" or false; the site follows the visitor\'s theme.');
+  }
+  const footerText = nonEmptyString(extra.footer_copyright);
+  const notFoundHeading = nonEmptyString(extra.not_found_error_text);
+  const notFoundLink = nonEmptyString(extra.not_found_recover_text);
+
   const config: SiteConfig = {
     name,
     description: givenDescription ?? name,
@@ -519,6 +528,11 @@ export function siteConfigFromZola(values: TomlTable, source: string): { config:
     defaults,
     taxonomies,
     feedFilename: 'atom.xml',
+    ...(theme && { theme }),
+    ...((footerText !== undefined || extra.footer_credits === true) && { footer: { ...(footerText !== undefined && { text: footerText }), credits: extra.footer_credits === true } }),
+    ...((notFoundHeading !== undefined || notFoundLink !== undefined) && {
+      notFound: { heading: notFoundHeading ?? 'Page not found', homeLinkText: notFoundLink ?? 'Go to the home page' },
+    }),
     extra: plainData(extra),
     pageCompileTimeLimitSeconds: 10,
   };
@@ -567,13 +581,14 @@ function navFromSections(sections: unknown, note: (at: string[], what: string, w
       note(at, shown, 'needs a `name` and a `path`; not in nav.');
       continue;
     }
-    const href = section.is_external === true ? undefined : siteHref(written);
+    const external = /^https?:\/\//i.test(written.trim()) && URL.canParse(written.trim()) ? written.trim() : undefined;
+    const href = external ?? (section.is_external === true ? undefined : siteHref(written));
     if (href === undefined) {
       note(
         at,
         shown,
         section.is_external === true || /^[a-z][a-z0-9+.-]*:/i.test(written)
-          ? 'leads to another site; nav holds site paths only: link it from a page or the footer instead.'
+          ? 'leads to another site by an address that is not http(s); nav links to other sites are https:// addresses.'
           : 'is not a site path; nav holds paths such as /posts/.',
       );
       continue;
@@ -689,11 +704,14 @@ export function siteConfigSource(config: SiteConfig): string {
     ...entry('author'),
     ...entry('baseUrl'),
     ...entry('lang'),
-    ...entry('nav', "Site paths only (serene's `extra.sections`); links to other sites belong in pages or the footer."),
+    ...entry('nav', "serene's `extra.sections`: site paths, checked against the pages, and https:// links to other sites."),
     ...entry('clientRuntime', "Pages ship without Next.js's client runtime (no JavaScript at all); true brings it back for React islands."),
     ...entry('defaults'),
     ...entry('taxonomies', "Zola's [[taxonomies]]: a term in a page's front matter needs its taxonomy here."),
     ...entry('feedFilename', 'The site, each section and each term get an Atom feed under this name.'),
+    ...entry('theme', "serene's `force_theme`: every page in this theme only, without the theme button."),
+    ...entry('footer', "serene's `footer_copyright` and `footer_credits`."),
+    ...entry('notFound', "serene's `not_found_error_text` and `not_found_recover_text`, on the 404 page."),
     ...entry('extra', "config.toml's [extra] table, as data for layouts (a page looks up page → section → site); dates as text."),
     ...entry(
       'pageCompileTimeLimitSeconds',
