@@ -65,7 +65,7 @@ function PageBody({ page, heading = page.heading, meta }: { page: BuiltPage; hea
 /** Whether the home section has what serene's home.html shows: a profile or the newest posts. */
 function showsHomeLayout(route: Extract<SiteRoute, { kind: 'section' }>): boolean {
   if (route.url !== '/' || !isHomeSection(route.page)) return false;
-  const profile = homeProfile(route.page.extra);
+  const profile = homeProfile(route.page.homeExtra ?? {});
   return hasProfile(profile) || route.recent !== undefined;
 }
 
@@ -73,7 +73,7 @@ const hasProfile = (profile: HomeProfile) => profile.name !== undefined || profi
 
 /** serene's home page (home.html): the profile, the page's text, the newest posts. */
 function HomeLayout({ route }: { route: Extract<SiteRoute, { kind: 'section' }> }) {
-  const profile = homeProfile(route.page.extra);
+  const profile = homeProfile(route.page.homeExtra ?? {});
   return (
     <>
       {hasProfile(profile) && <HomeProfileHeader profile={profile} />}

@@ -24,6 +24,7 @@ const linkFields = {
   internalLinks: z.array(z.strictObject({ target: z.string(), fragment: z.string().optional(), line: z.number().int().optional() })).optional(),
   anchors: z.array(z.string()).optional(),
   summary: z.string().optional(),
+  shownFiles: z.array(z.strictObject({ src: z.string(), line: z.number().int().optional() })).optional(),
 };
 const compiledBodySchema = z.discriminatedUnion('format', [
   z.strictObject({ format: z.literal('html'), html: z.string(), ...linkFields }),
@@ -52,6 +53,7 @@ const builtPageSchema = z.strictObject({
   taxonomies: z.array(z.strictObject({ name: z.string(), terms: z.array(z.string()), line: z.number().int() })),
   extra: z.record(z.string(), z.unknown()),
   templateName: z.string().optional(),
+  homeExtra: z.record(z.string(), z.unknown()).optional(),
   wordCount: z.number().int().nonnegative(),
   readingMinutes: z.number().int().nonnegative(),
   assets: z.array(z.string()),
@@ -126,6 +128,7 @@ export function readManifest(fingerprint: string, file: string = manifestFile): 
         updated: page.updated,
         weight: page.weight,
         templateName: page.templateName,
+        homeExtra: page.homeExtra,
         body: { ...page.body, internalLinks: page.body.internalLinks?.map((link) => ({ ...link, fragment: link.fragment, line: link.line })) },
         section: page.section && { ...page.section, paginateBy: page.section.paginateBy, redirectTo: page.section.redirectTo, pageTemplate: page.section.pageTemplate },
       }),

@@ -51,6 +51,11 @@ export interface Page {
   extra: Record<string, unknown>;
   /** A Zola template name as written (`page.html`, `post.html`), or undefined for the engine's choice. */
   templateName: string | undefined;
+  /**
+   * The home section's own `[extra]` (content/_index.md), which serene's home.html reads for the profile: not
+   * merged with the site's, as Zola does not merge them. Undefined on every other file.
+   */
+  homeExtra?: Record<string, unknown>;
   /** Words of the body, and minutes to read them at 200 words a minute (as Zola counts). */
   wordCount: number;
   readingMinutes: number;
@@ -291,6 +296,7 @@ function loadFile(read: ReadFile, absolutePath: string, directory: string, secti
     taxonomies,
     extra: mergedExtra,
     templateName,
+    ...(isHomeSection({ kind: isSection ? 'section' : 'page', folder, templateName }) && { homeExtra: extra }),
     wordCount,
     readingMinutes: Math.ceil(wordCount / 200),
     assets: isSection || isBundle ? bundleAssets(absolutePath, directory, isSection ? 'section' : 'bundle') : [],

@@ -260,7 +260,7 @@ export function buildSiteModel(
   for (const route of pageRoutes.values()) if (route.url !== '/') routes.set(route.url, route);
   const home = routes.get('/');
   if (home?.kind === 'section' && isHomeSection(home.page)) {
-    const profile = homeProfile(home.page.extra);
+    const profile = homeProfile(home.page.homeExtra ?? {});
     const blog = profile.recent ? blogSection([...sections.values()], site) : undefined;
     if (blog) home.recent = { url: blog.url, pages: sortPages(pagesOf(blog), blog.section?.sortBy ?? 'date').slice(0, profile.recent_max ?? 15) };
   }
