@@ -567,6 +567,26 @@ export const cases: CorpusCase[] = [
     check: (result, expect) => errors(result, expect, /^content\/photos\.md:7:\d+: .*gallery.*mermaid/),
   },
   {
+    name: 'a callout never closed',
+    input: '`{% note() %}` with no `{% end %}`',
+    outcome: 'error at the call’s line, saying how to end it',
+    files: { 'content/unclosed-note.md': '+++\ntitle = "Note"\n+++\n\nIntro.\n\n{% note() %}\nNever closed.\n' },
+    check: (result, expect) => errors(result, expect, /^content\/unclosed-note\.md:7:1: `\{% note\(…\) %\}` is never closed\. End its body with `\{% end %\}`\./),
+  },
+  {
+    name: 'a figure whose picture does not exist',
+    input: '`{{ figure(src="photo.jpg") }}` in a bundle without photo.jpg, and `src="/images/gone.png"` with no such file in public/',
+    outcome: 'an error at each call’s line, saying where to put the picture',
+    files: { 'content/trip/index.md': '+++\ntitle = "Trip"\n+++\n\n{{ figure(src="photo.jpg") }}\n\n{{ figure(src="/images/gone.png") }}\n' },
+    check: (result, expect) =>
+      errors(
+        result,
+        expect,
+        /^content\/trip\/index\.md:5: the picture photo\.jpg does not exist beside the page \(as \/trip\/photo\.jpg\)\. Put it at content\/trip\/photo\.jpg/,
+        /^content\/trip\/index\.md:7: the picture \/images\/gone\.png does not exist in public\/ \(as public\/images\/gone\.png\)\./,
+      ),
+  },
+  {
     name: 'a section that redirects nowhere',
     input: '`redirect_to = "docs/missing/"`',
     outcome: 'error at the redirect_to line',

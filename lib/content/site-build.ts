@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CompiledBody, CompileInput } from '@/lib/markdown';
 import { contentPath, internalLinkErrors, internalLinkUrls } from './internal-links';
+import { shownFileErrors } from './shown-files';
 import { site } from '@/lib/site';
 import type { Site } from '@/lib/site-config-schema';
 import { CompileCache } from './compile-cache';
@@ -202,7 +203,7 @@ export async function buildContent(
   cache.save();
   // What only the pages together can be wrong about: URLs claimed twice, redirects that lead nowhere.
   const { model, errors: modelErrors } = buildSiteModel(built, site);
-  errors.push(...modelErrors, ...internalLinkErrors(built, drafts, directory));
+  errors.push(...modelErrors, ...internalLinkErrors(built, drafts, directory), ...shownFileErrors(built, directory, path.join(process.cwd(), 'public')));
   errors.sort((a, b) => a.location.file.localeCompare(b.location.file));
   return { pages: built, model, errors, compiled, cached: built.length - compiled };
 }

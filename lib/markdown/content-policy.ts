@@ -72,8 +72,9 @@ export const allowedHtmlElements: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Components an .mdx page may use by name (`<Figure …/>`): the vocabulary of the site's components, which
- * components/mdx-components.tsx implements (a test checks that the two agree).
+ * Components an .mdx page may use by name: the vocabulary of the site's components, which
+ * components/mdx-components.tsx implements (a test checks that the two agree). The shortcodes' components
+ * (`<Note>`, `<Figure …/>`) are not among them: the compile builds their markup (remark-shortcode-elements.ts).
  */
 export const mdxComponentNames: readonly string[] = [];
 

@@ -355,6 +355,41 @@ export const cases: CorpusCase[] = [
   refusedCase('zola: markup in a site’s own shortcode', '`{{ gallery(src="<script>alert(1)</script>") }}`', 'call.md', md('{{ gallery(src="<script>alert(1)</script>") }}'), 3, /gallery/, 'not a shortcode the engine has'),
   reportedCase('zola: @/ link climbing out', '`[x](@/../../etc/passwd)`', 'climb-link.md', md('[x](@/../../etc/passwd)'), 3, /content\/\.\.\/\.\.\/etc\/passwd, which is not a page/, 'not a page'),
   reportedCase('zola: @/ link to a script URL', '`[x](@/javascript:alert(1))`', 'script-link.md', md('[x](@/javascript:alert(1))'), 3, /content\/javascript:alert\(1\), which is not a page/, 'not a page'),
+  // ——— Shortcodes that make elements: arguments become properties and text; URLs are checked like the page's own ———
+  refusedCase('shortcode: figure src javascript:', '`{{ figure(src="javascript:alert(1)") }}`', 'figure-js.md', md('{{ figure(src="javascript:alert(1)") }}'), 3, javascriptUrl, 'javascript: URL'),
+  refusedCase('shortcode: figure src data:', '`{{ figure(src="data:image/svg+xml,<svg onload=alert(1)>") }}`', 'figure-data.md', md('{{ figure(src="data:image/svg+xml,<svg onload=alert(1)>") }}'), 3, /`data:` URLs are not allowed/, 'data: URL'),
+  refusedCase('shortcode: figure via javascript:', '`{{ figure(src="/a.png", via="javascript:alert(1)") }}`', 'figure-via.md', md('{{ figure(src="/a.png", via="javascript:alert(1)") }}'), 3, javascriptUrl, 'javascript: URL'),
+  refusedCase('mdx: Figure src data:', '`<Figure src="data:text/html,<script>alert(1)</script>" />`', 'figure-data.mdx', mdx('<Figure src="data:text/html,<script>alert(1)</script>" />'), 5, /`data:` URLs are not allowed/, 'data: URL'),
+  refusedCase('shortcode: figure src climbing out', '`{{ figure(src="../../etc/passwd") }}`', 'figure-climb.md', md('{{ figure(src="../../etc/passwd") }}'), 3, /climbs out of its folder/, 'a path that climbs'),
+  refusedCase('mdx: Figure src climbing out', '`<Figure src="/../../etc/passwd" />`', 'figure-climb.mdx', mdx('<Figure src="/../../etc/passwd" />'), 5, /climbs out of its folder/, 'a path that climbs'),
+  refusedCase('shortcode: youtube id closing its attribute', `\`{{ youtube(id='x" onerror="alert(1)') }}\``, 'youtube.md', md(`{{ youtube(id='x" onerror="alert(1)') }}`), 3, /is not a YouTube video id/, 'not a video id'),
+  refusedCase('mdx: YouTube id closing its attribute', '`<YouTube id="x&quot;><script>alert(1)</script>" />`', 'youtube.mdx', mdx('<YouTube id="x&quot;><script>alert(1)</script>" />'), 5, /is not a YouTube video id/, 'not a video id'),
+  {
+    name: 'shortcode: a javascript: link in a figure caption',
+    input: '`caption="… [x](javascript:void(0))"`: Markdown in an argument, with raw HTML and a script link',
+    outcome: 'error at the call’s line: the caption’s link is checked as the page’s own',
+    files: { 'content/caption.md': md('{{ figure(src="https://example.com/a.png", alt="A", caption="A <img src=x onerror=alert(1)> <b>bold</b> [x](javascript:void(0) \'t\')") }}') },
+    check: (result, expect) => {
+      expect(result.pages).toEqual([]);
+      expect(result.errors).toEqual([expect.stringMatching(/^content\/caption\.md:3:\d+: link to "javascript:void\(0\)": `javascript:` URLs run script/)]);
+    },
+  },
+  {
+    name: 'shortcode: markup in a caption and titles',
+    input: '`caption` with raw HTML, a callout `title` and a `detail` title with `<script>`',
+    outcome: 'page; the caption’s markup dropped, the titles shown as text',
+    files: {
+      'content/titles.md': md(
+        '{{ figure(src="https://example.com/a.png", alt="A", caption="A <img src=x onerror=alert(1)> <b>bold</b>") }}\n\n{% note(title="<script>alert(1)</script>") %}\nBody.\n{% end %}\n\n{% detail(title="<img src=x onerror=alert(2)>") %}\nMore.\n{% end %}',
+      ),
+    },
+    check: (result, expect) => {
+      const page = builtPage(result, expect);
+      expect(page.html).toContain('<figcaption>A  bold</figcaption>');
+      expect(page.html).toContain('&#x3C;script>alert(1)&#x3C;/script></p>');
+      expect(page.html).toContain('<summary>&#x3C;img src=x onerror=alert(2)></summary>');
+    },
+  },
 ];
 
 /** The cases' marker names, to check after the build that none was written. */

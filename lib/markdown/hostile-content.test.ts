@@ -29,7 +29,12 @@ function executableParts(html: string): string[] {
   visit(fromHtml(html, { fragment: true }) as Root, 'element', (element: Element) => {
     // React preloads the images a page shows (<link rel=preload as=image>); its URL is checked like any other.
     const isImagePreload = element.tagName === 'link' && String(element.properties.rel) === 'preload' && element.properties.as === 'image';
-    if (executableElements.has(element.tagName) && !isImagePreload) found.push(`<${element.tagName}>`);
+    // A callout's icon (lib/markdown/shortcode-elements.ts) is the engine's drawing: paths and nothing else.
+    const isEngineIcon =
+      element.tagName === 'svg' &&
+      String(element.properties.className) === 'callout-icon' &&
+      element.children.every((child) => child.type === 'element' && child.tagName === 'path' && Object.keys(child.properties).join() === 'd');
+    if (executableElements.has(element.tagName) && !isImagePreload && !isEngineIcon) found.push(`<${element.tagName}>`);
     for (const [name, value] of Object.entries(element.properties)) {
       if (/^on/i.test(name)) found.push(`${element.tagName}.${name}`);
       if (name === 'srcDoc') found.push(`${element.tagName}.srcdoc`);
@@ -77,5 +82,7 @@ describe('the hostile-content corpus', () => {
       'iframe.srcdoc',
       'a.href=data:',
     ]);
+    // Only a callout's icon of paths is the engine's own drawing.
+    expect(executableParts('<svg class="callout-icon"><path d="M0 0"/></svg><svg class="callout-icon"><path d="M0 0"/><script>x</script></svg>')).toEqual(['<svg>', '<script>']);
   });
 });

@@ -26,7 +26,7 @@ import { rehypeTableOfContents } from './rehype-table-of-contents';
 import { remarkDisplayMathParagraph } from './remark-display-math-paragraph';
 import { mdxComponentNames } from './content-policy';
 import { remarkContentSafety, type UnsafeContent } from './remark-content-safety';
-import { remarkShortcodeElements, shortcodeComponentNames } from './remark-shortcode-elements';
+import { remarkShortcodeElements, shortcodeComponentNames, type ShownFile } from './remark-shortcode-elements';
 import { expandZolaShortcodes, type ExpandedBody } from './zola-shortcodes';
 
 interface PluginLists {
@@ -41,6 +41,7 @@ export function markdownPlugins(
   onMathError: (error: MathError) => void,
   onUnsafeContent: (problem: UnsafeContent) => void,
   onDiagramError: (error: DiagramError) => void = () => undefined,
+  onShownFile: (file: ShownFile) => void = () => undefined,
 ): PluginLists {
   const { math, mermaid, insert_anchor_links, toc } = page.options;
   return {
@@ -53,6 +54,7 @@ export function markdownPlugins(
           format: page.format,
           markers: page.shortcodes && { nonce: page.shortcodes.nonce, calls: page.shortcodes.elements },
           onProblem: onUnsafeContent,
+          onShownFile,
         },
       ],
       // Next, before any other plugin changes the tree, so that it judges the page as written.
@@ -122,6 +124,8 @@ export type CompiledBody = ({ format: 'html'; html: string } | { format: 'mdx'; 
   anchors?: string[];
   /** The HTML of a .md page's blocks before its `<!-- more -->` line, for lists (lib/markdown/summary.ts). */
   summary?: string;
+  /** The site's files its shortcodes show (a figure's picture), with their lines: checked once the bundles are known. */
+  shownFiles?: ShownFile[];
 };
 
 /**
@@ -142,6 +146,7 @@ export async function compileMarkdown(page: CompileInput, options: CompileOption
   const toFileLine = (bodyLine: number | undefined) => (bodyLine === undefined ? undefined : bodyLine + page.bodyStartLine - 1);
   const problems: ContentError[] = [];
   const report = (error: ContentError) => problems.push(error);
+  const shownFiles: ShownFile[] = [];
   // Zola's shortcodes first, in .md only (in MDX `{` starts an expression); the expansion keeps every line's number.
   const zola = page.format === 'md' ? expandZolaShortcodes(page.body, page) : undefined;
   problems.push(...(zola?.errors ?? []));
@@ -171,6 +176,7 @@ export async function compileMarkdown(page: CompileInput, options: CompileOption
               'Fix the diagram (syntax: https://mermaid.js.org/intro/syntax-reference.html), or set `mermaid: false` to show it as code.',
             ),
       ),
+    (file) => shownFiles.push({ src: file.src, ...(file.line !== undefined && { line: toFileLine(file.line) }) }),
   );
   let codeBlocks = 0;
   let internalLinks: InternalLink[] = [];
@@ -199,7 +205,7 @@ export async function compileMarkdown(page: CompileInput, options: CompileOption
   }
   // A page with a problem is never returned, so its compiled code is never run.
   throwProblems();
-  return { ...body, codeBlocks, internalLinks: internalLinks.map((link) => ({ ...link, line: toFileLine(link.line) })), anchors, ...(summary !== undefined && { summary }) };
+  return { ...body, codeBlocks, internalLinks: internalLinks.map((link) => ({ ...link, line: toFileLine(link.line) })), anchors, ...(summary !== undefined && { summary }), ...(shownFiles.length > 0 && { shownFiles }) };
 }
 
 type UncountedBody = { format: 'html'; html: string } | { format: 'mdx'; code: string };

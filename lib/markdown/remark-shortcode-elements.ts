@@ -28,6 +28,14 @@ export interface ShortcodeElementsOptions {
   /** The element shortcodes; shortcode-elements.ts's unless a test gives others. */
   definitions?: ReadonlyMap<string, ElementShortcode>;
   onProblem: (problem: UnsafeContent) => void;
+  /** Each file of the site an element shows (a figure's `src`), with the line of its call in the body. */
+  onShownFile?: (file: ShownFile) => void;
+}
+
+/** A file of the site an element shows: its address as written, and the line of the call in the body. */
+export interface ShownFile {
+  src: string;
+  line?: number;
 }
 
 /** The MDX components of the element shortcodes, for the content policy's list of names a page may use. */
@@ -40,7 +48,11 @@ const flowParents = new Set(['root', 'blockquote', 'listItem', 'footnoteDefiniti
 const deepestArgument = 32;
 
 /** Markdown of an argument, parsed as the page's own is (GitHub's extensions), every node placed at the call. */
-function argumentTools(position: Position | undefined, report: (problem: string, hint: string) => void): BuildTools {
+function argumentTools(
+  position: Position | undefined,
+  report: (problem: string, hint: string) => void,
+  onShownFile: ((file: ShownFile) => void) | undefined,
+): BuildTools {
   const blocks = (markdown: string): BlockContent[] => {
     const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown);
     let tooDeep = false;
@@ -69,6 +81,7 @@ function argumentTools(position: Position | undefined, report: (problem: string,
       const [only] = parsed;
       return parsed.length === 1 && only?.type === 'paragraph' ? only.children : parsed;
     },
+    showsFile: (src) => onShownFile?.({ src, ...(position && { line: position.start.line }) }),
   };
 }
 
@@ -85,19 +98,24 @@ export function remarkShortcodeElements(options: ShortcodeElementsOptions) {
   const report = (position: Position | undefined, problem: string, hint: string) =>
     options.onProblem({ line: position?.start.line, column: position?.start.column, problem, hint });
   return (tree: Root) => {
-    if (options.markers && options.markers.calls.length > 0) placeMarkedElements(tree, options.markers, definitions, report);
-    if (options.format === 'mdx') placeComponents(tree, definitions, report);
-    placeAlerts(tree, definitions);
+    const tools = (position: Position | undefined, label: string) =>
+      argumentTools(position, (problem, hint) => report(position, `\`${label}\`: ${problem}`, hint), options.onShownFile);
+    if (options.markers && options.markers.calls.length > 0) placeMarkedElements(tree, options.markers, definitions, report, tools);
+    if (options.format === 'mdx') placeComponents(tree, definitions, report, tools);
+    placeAlerts(tree, definitions, tools);
   };
 }
 
 type Report = (position: Position | undefined, problem: string, hint: string) => void;
+/** The tools an element is built with, for a call at `position` named `label` in messages. */
+type Tools = (position: Position | undefined, label: string) => BuildTools;
 
 function placeMarkedElements(
   tree: Root,
   { nonce, calls }: { nonce: string; calls: readonly ElementCall[] },
   definitions: ReadonlyMap<string, ElementShortcode>,
   report: Report,
+  tools: Tools,
 ): void {
   const marker = new RegExp(`^<!--(/?)zola-shortcode ${nonce} (\\d+)-->$`);
   const markerOf = (node: RootContent): { close: boolean; index: number } | undefined => {
@@ -123,8 +141,7 @@ function placeMarkedElements(
       const body = children.slice(index + 1, end) as BlockContent[];
       const last = children[end] ?? child;
       const position = child.position && last.position ? { start: child.position.start, end: last.position.end } : undefined;
-      const tools = argumentTools(position, (problem, hint) => report(position, `\`${call.name}\`: ${problem}`, hint));
-      const built = definition.build(call.args, body, tools);
+      const built = definition.build(call.args, body, tools(position, call.name));
       placeAt(built, position);
       children.splice(index, end - index + 1, built);
     }
@@ -184,7 +201,7 @@ function propList(definition: ElementShortcode): string {
 }
 
 /** `<Note>`, `<Figure …/>`: the element shortcodes an .mdx page writes as components. */
-function placeComponents(tree: Root, definitions: ReadonlyMap<string, ElementShortcode>, report: Report): void {
+function placeComponents(tree: Root, definitions: ReadonlyMap<string, ElementShortcode>, report: Report, tools: Tools): void {
   const byComponent = new Map([...definitions].map(([name, definition]) => [definition.component, { name, definition }]));
   visit(tree, (node, index, parent) => {
     if ((node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') || !node.name || !parent || index === undefined) return;
@@ -238,8 +255,7 @@ function placeComponents(tree: Root, definitions: ReadonlyMap<string, ElementSho
       (parent.children as RootContent[]).splice(index, 1, ...children);
       return index;
     }
-    const tools = argumentTools(node.position, (problem, hint) => report(node.position, `\`${tag}\`: ${problem}`, hint));
-    const built = definition.build(args, children as BlockContent[], tools);
+    const built = definition.build(args, children as BlockContent[], tools(node.position, tag));
     placeAt(built, node.position);
     (parent.children as RootContent[]).splice(index, 1, built);
     // Its children are visited next, as the built element's.
@@ -248,7 +264,7 @@ function placeComponents(tree: Root, definitions: ReadonlyMap<string, ElementSho
 }
 
 /** GitHub's alerts: a quote whose first line is `[!NOTE]`, `[!TIP]`, … alone becomes that callout. */
-function placeAlerts(tree: Root, definitions: ReadonlyMap<string, ElementShortcode>): void {
+function placeAlerts(tree: Root, definitions: ReadonlyMap<string, ElementShortcode>, tools: Tools): void {
   visit(tree, 'blockquote', (quote: Blockquote, index, parent: Parent | undefined) => {
     if (!parent || index === undefined) return;
     const first = quote.children[0];
@@ -266,7 +282,7 @@ function placeAlerts(tree: Root, definitions: ReadonlyMap<string, ElementShortco
     const body = [...(paragraph.children.length > 0 ? [paragraph] : []), ...quote.children.slice(1)] as BlockContent[];
     // `> [!NOTE]` alone is a quote on GitHub too.
     if (body.length === 0) return;
-    const built = definition.build(new Map(), body, argumentTools(quote.position, () => undefined));
+    const built = definition.build(new Map(), body, tools(quote.position, `[!${match[1]}]`));
     placeAt(built, quote.position);
     parent.children.splice(index, 1, built as Parent['children'][number]);
   });

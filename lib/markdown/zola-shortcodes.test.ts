@@ -102,7 +102,7 @@ describe('where calls are found', () => {
   });
 
   it('expands a call inside a fenced code block too (Zola reads shortcodes before Markdown)', () => {
-    const { errors } = expand('```text\n{{ youtube(id="a") }}\n```\n');
+    const { errors } = expand('```text\n{{ gallery(id="a") }}\n```\n');
     expect(errors.map((error) => error.location)).toEqual([{ file: 'content/post.md', line: 6, column: 1 }]);
   });
 
@@ -156,12 +156,12 @@ describe('template syntax that is not a call', () => {
 
 describe('errors', () => {
   it('names an unknown shortcode with the file line and the shortcodes supported', () => {
-    const [error] = expand('Intro.\n\n{{ youtube(id="dQw4w9WgXcQ") }}\n').errors;
+    const [error] = expand('Intro.\n\n{{ gallery(id="dQw4w9WgXcQ") }}\n').errors;
     expect(error).toBeInstanceOf(ContentError);
     expect(error?.location).toEqual({ file: 'content/post.md', line: 7, column: 1 });
     expect(error?.message).toBe(
-      'content/post.md:7:1: `{{ youtube(…) }}` calls a Zola shortcode the engine does not have. The shortcodes it supports: `mermaid`. ' +
-        'Replace the call with Markdown. To show it as text, write it as `{{/* youtube(…) */}}`.',
+      'content/post.md:7:1: `{{ gallery(…) }}` calls a Zola shortcode the engine does not have. The shortcodes it supports: `caution`, `detail`, `figure`, `important`, `mermaid`, `note`, `quote`, `tip`, `warning`, `youtube`. ' +
+        'Replace the call with Markdown. To show it as text, write it as `{{/* gallery(…) */}}`.',
     );
   });
 
@@ -179,7 +179,7 @@ describe('errors', () => {
 
   it('reports every problem of a body at once, in order', () => {
     const body = [
-      '{{ youtube() }}', // 5
+      '{{ gallery() }}', // 5
       '{{ mermaid() }}', // 6
       '{% end %}', // 7
       '{{ figure(src=1, size=2) }}', // 8
@@ -188,7 +188,7 @@ describe('errors', () => {
     ].join('\n');
     const errors = expand(body, testShortcodes).errors;
     expect(errors.map(({ location: { line }, problem }) => `${line}: ${problem}`)).toEqual([
-      '5: `{{ youtube(…) }}` calls a Zola shortcode the engine does not have.',
+      '5: `{{ gallery(…) }}` calls a Zola shortcode the engine does not have.',
       '6: `mermaid` needs a body.',
       '7: `{% end %}` closes no shortcode.',
       "8: `figure`'s argument `src` is the number 1, not a string in quotes.",
@@ -384,19 +384,19 @@ describe('in compileMarkdown', () => {
   });
 
   it('reports shortcode errors with the compile’s other problems, by file line', async () => {
-    const error = await compileMarkdown({ ...page, body: 'Intro.\n\n{{ youtube(id="x") }}\n' }, { siteUrl: 'https://example.com' }).catch(
+    const error = await compileMarkdown({ ...page, body: 'Intro.\n\n{{ gallery(id="x") }}\n' }, { siteUrl: 'https://example.com' }).catch(
       (caught: unknown) => caught,
     );
     expect(error).toBeInstanceOf(ContentError);
     expect(error instanceof ContentError && error.location).toEqual({ file: 'content/post.md', line: 7, column: 1 });
-    const errors = await compileMarkdown({ ...page, body: '{{ youtube() }}\n{% end %}\n' }, { siteUrl: 'https://example.com' }).catch(
+    const errors = await compileMarkdown({ ...page, body: '{{ gallery() }}\n{% end %}\n' }, { siteUrl: 'https://example.com' }).catch(
       (caught: unknown) => caught,
     );
     expect(errors instanceof ContentErrors && errors.errors.map((each) => each.location.line)).toEqual([5, 6]);
   });
 
   it('leaves .mdx pages alone, where `{` starts an expression', async () => {
-    const compiled = await compileMarkdown({ ...page, format: 'mdx', frontMatterFormat: 'yaml', body: 'Text {"{{ youtube() }}"}\n' }, {
+    const compiled = await compileMarkdown({ ...page, format: 'mdx', frontMatterFormat: 'yaml', body: 'Text {"{{ gallery() }}"}\n' }, {
       siteUrl: 'https://example.com',
     });
     expect(compiled.format).toBe('mdx');
