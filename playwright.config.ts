@@ -1,11 +1,13 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumArgs, findChromium } from './e2e/chromium';
 import { fixtureBasePath, fixtureOutFolder } from './e2e/fixture-site/fixture-site';
+import { sereneOutFolder } from './e2e/serene-site/serene-site';
 import { zolaOutFolder } from './e2e/zola-site/zola-site';
 
 const port = Number(process.env.E2E_PORT ?? 3107);
 const fixturePort = Number(process.env.E2E_FIXTURE_PORT ?? port + 1);
 const zolaPort = Number(process.env.E2E_ZOLA_PORT ?? port + 2);
+const serenePort = Number(process.env.E2E_SERENE_PORT ?? port + 3);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -24,9 +26,10 @@ export default defineConfig({
     // The dev-server test edits content files and needs one run only.
     { name: 'phone', use: { ...devices['Pixel 7'], defaultBrowserType: 'chromium' }, testIgnore: /dev-server\.spec/ },
   ],
-  // Tests read the exported sites exactly as a static host serves them; `npm test` builds all three first:
+  // Tests read the exported sites exactly as a static host serves them; `npm test` builds all four first:
   // the shipped site (out/), the fixture site (`npm run build:fixture`), reached through fixtureUrl(), and
-  // the imported Zola site (`npm run build:zola-fixture`), at the host's root, read by e2e/zola-site.spec.ts.
+  // the imported Zola and serene sites (`npm run build:zola-fixture`, `build:serene-fixture`), each at its
+  // host's root, read by e2e/zola-site.spec.ts and e2e/serene-site.spec.ts.
   webServer: [
     {
       command: `node --import tsx scripts/serve.ts out`,
@@ -46,6 +49,13 @@ export default defineConfig({
       command: `node --import tsx scripts/serve.ts ${zolaOutFolder}`,
       env: { PORT: String(zolaPort) },
       url: `http://127.0.0.1:${zolaPort}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: `node --import tsx scripts/serve.ts ${sereneOutFolder}`,
+      env: { PORT: String(serenePort) },
+      url: `http://127.0.0.1:${serenePort}/`,
       reuseExistingServer: false,
       timeout: 30_000,
     },

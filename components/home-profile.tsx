@@ -10,7 +10,7 @@ import { ProfileIcon } from './profile-icon';
 export function HomeProfileHeader({ profile }: { profile: HomeProfile }) {
   const avatar = profile.avatar === undefined ? undefined : avatarPath(profile.avatar);
   return (
-    <header className="flex flex-wrap items-center gap-x-5 gap-y-3">
+    <header className="mb-8 flex flex-wrap items-center gap-x-5 gap-y-3">
       {avatar && 'url' in avatar && <img src={avatar.url} alt="" width={72} height={72} className="h-18 w-18 rounded-full object-cover" />}
       <div className="min-w-0">
         <h1 className="text-2xl font-semibold tracking-tight text-ink-strong">

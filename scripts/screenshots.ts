@@ -2,20 +2,24 @@
  * Photographs every exported page at phone and desktop widths, for a person to look at: in the light and
  * dark themes as the system setting picks them, and in the dark theme chosen with the header's toggle
  * while the system asks for light (the stored choice must win, before first paint).
- * Usage: npm run build && npm run screenshots [-- output-folder]. Serves out/ itself, on SCREENSHOTS_PORT
- * (3199 unless set).
+ * Usage: npm run build && npm run screenshots [-- output-folder] [--site FOLDER] [--pages /a/,/b/c/].
+ * Serves out/ (or FOLDER, another export such as .e2e/serene/out) itself, on SCREENSHOTS_PORT (3199 unless
+ * set); photographs the home page and each top-level page, or the pages given.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { themeStorageKey } from '../lib/theme/theme-script';
 import { chromiumArgs, findChromium } from '../e2e/chromium';
 import { startPreviewServer } from './preview-server';
 
-const outputDirectory = path.resolve(process.argv[2] ?? 'screenshots');
+const { values: options, positionals } = parseArgs({ allowPositionals: true, options: { site: { type: 'string', default: 'out' }, pages: { type: 'string' } } });
+const outputDirectory = path.resolve(positionals[0] ?? 'screenshots');
+const siteFolder = options.site;
 const port = Number(process.env.SCREENSHOTS_PORT ?? 3199);
-const pages = ['/', ...fs.readdirSync('out', { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && fs.existsSync(path.join('out', entry.name, 'index.html')) && !['404', '_not-found'].includes(entry.name))
+const pages = options.pages?.split(',').filter(Boolean) ?? ['/', ...fs.readdirSync(siteFolder, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(siteFolder, entry.name, 'index.html')) && !['404', '_not-found'].includes(entry.name))
   .map((entry) => `/${entry.name}/`), '/no-such-page/'];
 
 /** How each theme is reached: the system setting alone, or the toggle's stored choice against it. */
@@ -25,7 +29,7 @@ const themes = [
   { name: 'dark-chosen', colorScheme: 'light', stored: 'dark' },
 ] as const;
 
-const server = await startPreviewServer(port);
+const server = await startPreviewServer(port, siteFolder);
 const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
 fs.mkdirSync(outputDirectory, { recursive: true });
 try {

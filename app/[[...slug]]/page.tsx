@@ -79,7 +79,7 @@ function HomeLayout({ route }: { route: Extract<SiteRoute, { kind: 'section' }> 
       {hasProfile(profile) && <HomeProfileHeader profile={profile} />}
       <PageBody page={route.page} heading={hasProfile(profile) ? null : route.page.heading} />
       {route.recent && route.recent.pages.length > 0 && (
-        <section aria-labelledby="recent-posts" className="mt-12 max-w-prose">
+        <section aria-labelledby="recent-posts" className="mt-12">
           <h2 id="recent-posts" className="text-lg font-semibold text-ink-strong">
             Recent posts
           </h2>
@@ -107,7 +107,7 @@ function BlogLayout({ route }: { route: Extract<SiteRoute, { kind: 'section' }> 
       {route.feed !== undefined && <link rel="alternate" type="application/atom+xml" href={route.feed} title={`${route.page.title} · ${site.name}`} />}
       <PageBody page={route.page} heading={`${route.page.heading ?? route.page.title}${pageNumber}`} meta={settings.subtitle !== undefined ? <p className="text-ink-muted">{settings.subtitle}</p> : undefined} />
       {groupPosts(route.items, settings.categorized ? 'category' : 'year').map((group) => (
-        <section key={group.heading} className="mt-10 max-w-prose">
+        <section key={group.heading} className="mt-10">
           <h2 className="text-lg font-semibold text-ink-strong">{group.heading}</h2>
           <DatedPostList posts={group.posts} dateFormat={settings.date_format ?? defaultDateFormat} />
         </section>

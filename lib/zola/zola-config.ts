@@ -431,7 +431,7 @@ export function siteConfigFromZola(values: TomlTable, source: string): { config:
     render_emoji: when(isTrue, unsupported('emoji shortcodes such as :smile: stay as written; type the emoji itself.')),
     smart_punctuation: when(isTrue, unsupported('quotes, dashes and dots stay as typed; write “ ” – … where you want them.')),
     definition_list: when(isTrue, unsupported('definition lists are not parsed; write them as HTML <dl> or as a list.')),
-    github_alerts: when(isTrue, unsupported('`> [!NOTE]` blocks stay plain block quotes.')),
+    github_alerts: ignore,
     bottom_footnotes: when(isFalse, unsupported('footnotes always go to the bottom of the page (GitHub\'s style).')),
     external_links_target_blank: when(isTrue, unsupported('links to other sites open in the same tab; add target="_blank" to a link in HTML where you want a new one.')),
     external_links_no_follow: when(isTrue, unsupported('links to other sites get rel="external noopener noreferrer", not nofollow.')),
