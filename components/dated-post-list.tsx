@@ -14,7 +14,14 @@ export function DatedPostList({ posts, dateFormat }: { posts: readonly ListedPos
       {posts.map((post) => (
         <li key={post.url}>
           <a href={post.url}>
-            {postSettings(post.extra).featured && <span className="post-featured" title="Featured">*<span className="sr-only">Featured: </span></span>}
+            {postSettings(post.extra).featured && (
+              <>
+                <span className="post-featured" aria-hidden="true">
+                  *
+                </span>
+                <span className="sr-only">Featured: </span>
+              </>
+            )}
             {post.title}
           </a>
           {post.date !== undefined && <time dateTime={post.date}>{formatDate(post.date, dateFormat)}</time>}

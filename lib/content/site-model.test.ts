@@ -204,4 +204,21 @@ describe('sections and Zola page fields in content/', () => {
     const configured = buildSiteModel(pages, { ...siteSettings, extra: { blog_section_path: 'nowhere' } }).model.routes.get('/');
     expect(configured?.kind === 'section' && configured.recent?.url).toBe('/posts/');
   });
+
+  it("shows serene's outdate alert on the build's day when the last update is older than outdate_alert_days", () => {
+    const pages = built({
+      'posts/_index.md': '+++\nsort_by = "date"\n[extra]\noutdate_alert = true\noutdate_alert_days = 30\n+++\n',
+      'posts/old.md': post('Old', 'date = 2024-01-01\nupdated = 2024-03-01\n'),
+      'posts/new.md': post('New', 'date = 2024-03-20\n'),
+      'posts/off.md': post('Off', 'date = 2020-01-01\n[extra]\noutdate_alert = false\n'),
+    });
+    const routes = buildSiteModel(pages, siteSettings, '2024-04-01').model.routes;
+    const outdated = (url: string) => {
+      const route = routes.get(url);
+      return route?.kind === 'page' ? route.outdated : 'not a page';
+    };
+    expect(outdated('/posts/old/')).toEqual({ days: 31, lastUpdate: '2024-03-01' });
+    expect(outdated('/posts/new/')).toBeUndefined();
+    expect(outdated('/posts/off/')).toBeUndefined();
+  });
 });
