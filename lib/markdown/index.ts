@@ -11,6 +11,7 @@ import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import { ContentError, ContentErrors } from '@/lib/errors';
 import type { DiagramResult } from '@/lib/diagrams/mermaid-renderer';
+import { rehypeCodeLines, remarkCodeAnnotations } from './code-annotations';
 import { codeHighlightPlugin } from './code-highlight';
 import { rehypeExternalLinks } from './external-links';
 import { rehypeInternalLinks, type InternalLink } from './internal-links';
@@ -59,6 +60,8 @@ export function markdownPlugins(
       ],
       // Next, before any other plugin changes the tree, so that it judges the page as written.
       [remarkContentSafety, { format: page.format, components: [...mdxComponentNames, ...shortcodeComponentNames], onProblem: onUnsafeContent }],
+      // Zola's fence annotations (```rust,linenos): the language alone is left for the steps below.
+      [remarkCodeAnnotations, { onProblem: onUnsafeContent }],
       // Next: ```mermaid fences become diagrams before any other plugin (a highlighter) takes them for code.
       ...(mermaid ? [[remarkMermaidDiagrams, { onError: onDiagramError, drawDiagrams }]] : []),
       // GitHub's Markdown (tables, strikethrough, autolinks, task lists) is what authors expect to write.
@@ -75,6 +78,8 @@ export function markdownPlugins(
           ]
         : []),
       codeHighlightPlugin,
+      // After highlighting, so that each line holds its highlighted code.
+      rehypeCodeLines,
       rehypeSlug,
       // After the ids, before the permalinks: toc entries carry the heading's text without the `#`.
       ...(toc ? [rehypeTableOfContents] : []),

@@ -283,6 +283,19 @@ const youtube: ElementShortcode = {
   },
 };
 
+/** A code block's name over it: `<figure class="code-figure"><figcaption>main.rs</figcaption><pre>…</pre></figure>`. */
+export function namedCode(name: string, children: ShortcodeElementNode['children']): ShortcodeElementNode {
+  return element('figure', { className: ['code-figure'] }, [element('figcaption', { className: ['code-name'] }, [{ type: 'text', value: name }]), ...children]);
+}
+
+/** A file name over the code blocks of its body, as a fence's `name=` annotation shows one (code-annotations.ts). */
+const codeblock: ElementShortcode = {
+  component: 'CodeBlock',
+  arguments: { name: { type: 'string', required: true } },
+  body: 'required',
+  build: (args, children) => namedCode(stringArgument(args, 'name') ?? '', children),
+};
+
 /** The element shortcodes by their Zola name. */
 export const elementShortcodes: ReadonlyMap<string, ElementShortcode> = new Map<string, ElementShortcode>([
   ...(Object.keys(calloutIcons) as CalloutKind[]).map((kind): [string, ElementShortcode] => [kind, callout(kind)]),
@@ -290,6 +303,7 @@ export const elementShortcodes: ReadonlyMap<string, ElementShortcode> = new Map<
   ['detail', detail],
   ['figure', figure],
   ['youtube', youtube],
+  ['codeblock', codeblock],
 ]);
 
 export type { ArgumentProblem };

@@ -156,11 +156,12 @@ describe('template syntax that is not a call', () => {
 
 describe('errors', () => {
   it('names an unknown shortcode with the file line and the shortcodes supported', () => {
+    const supported = [...zolaShortcodes.keys()].sort().map((name) => `\`${name}\``).join(', ');
     const [error] = expand('Intro.\n\n{{ gallery(id="dQw4w9WgXcQ") }}\n').errors;
     expect(error).toBeInstanceOf(ContentError);
     expect(error?.location).toEqual({ file: 'content/post.md', line: 7, column: 1 });
     expect(error?.message).toBe(
-      'content/post.md:7:1: `{{ gallery(…) }}` calls a Zola shortcode the engine does not have. The shortcodes it supports: `caution`, `detail`, `figure`, `important`, `mermaid`, `note`, `quote`, `tip`, `warning`, `youtube`. ' +
+      `content/post.md:7:1: \`{{ gallery(…) }}\` calls a Zola shortcode the engine does not have. The shortcodes it supports: ${supported}. ` +
         'Replace the call with Markdown. To show it as text, write it as `{{/* gallery(…) */}}`.',
     );
   });
