@@ -593,4 +593,32 @@ export const cases: CorpusCase[] = [
     files: { 'content/docs/_index.md': '+++\ntitle = "Docs"\nredirect_to = "docs/missing/"\n+++\n' },
     check: (result, expect) => errors(result, expect, /^content\/docs\/_index\.md:3: `redirect_to` points to \/docs\/missing\/, which is not a page of this site\./),
   },
+  {
+    name: 'a serene home page with three mistakes',
+    input: '`avatar = "notes.txt"`, `date_format = "%b %Q"` and a link with `icon = "githubb"` on a home.html page',
+    outcome: 'one error per mistake, each at its line, all at once',
+    files: {
+      'content/_index.md': [
+        '+++',
+        'template = "home.html"',
+        '[extra]',
+        'name = "Jane"',
+        'avatar = "notes.txt"',
+        'date_format = "%b %Q"',
+        'links = [',
+        '  { name = "GitHub", icon = "githubb", url = "https://github.com/jane" },',
+        ']',
+        '+++',
+        'Hi.',
+      ].join('\n'),
+    },
+    check: (result, expect) =>
+      errors(
+        result,
+        expect,
+        /^content\/_index\.md:6: `extra\.date_format`: `%Q` is not a date directive this engine writes .* Write a pattern such as "%b %-d, %Y"/,
+        /^content\/_index\.md:5: the avatar `notes\.txt` is not a picture\. Use a \.webp, \.avif, \.jpg, \.png, \.gif or \.svg file\./,
+        /^content\/_index\.md:8: the link "GitHub" names the icon `githubb`, which the engine does not draw\. Icons: .*github.*/,
+      ),
+  },
 ];

@@ -339,6 +339,49 @@ export const cases: CorpusCase[] = [
       expect(result.errors).toEqual([expect.stringMatching(/^content\/trip\/index\.md:1: carries passwd\.txt, a symbolic link/)]);
     },
   },
+  // ——— serene's fields: a profile's values reach the page as text and attributes, never as markup or script ———
+  {
+    name: 'serene: hostile profile fields',
+    input: 'a link to `javascript:alert(1)`, an icon named `../../public/evil`, an avatar `../../../etc/passwd.png`, a bio with `<script>`',
+    outcome: 'one error per field at its line; the bio would be text',
+    files: {
+      'content/_index.md': [
+        '+++',
+        'template = "home.html"',
+        '[extra]',
+        'name = "<img src=x onerror=alert(1)>"',
+        'bio = "<script>alert(1)</script>"',
+        'avatar = "../../../etc/passwd.png"',
+        'links = [',
+        '  { name = "Me", icon = "github", url = "javascript:alert(1)" },',
+        '  { name = "Evil", icon = "../../public/evil", url = "https://example.com" },',
+        ']',
+        '+++',
+        'Hi.',
+      ].join('\n'),
+    },
+    check: (result, expect) => {
+      expect(result.pages).toEqual([]);
+      expect(result.errors).toEqual([
+        expect.stringMatching(/^content\/_index\.md:8: `extra\.links\.0\.url`: an https:\/\/, mailto: or \/site\/path address\./),
+      ]);
+    },
+  },
+  {
+    name: 'serene: icon and avatar that climb out',
+    input: 'an icon named `../../public/evil` and an avatar `../../../etc/passwd.png` on a home.html page',
+    outcome: 'an error at each line: icons come from the engine, avatars from public/ or content/',
+    files: {
+      'content/_index.md': '+++\ntemplate = "home.html"\n[extra]\navatar = "../../../etc/passwd.png"\nlinks = [\n  { name = "Evil", icon = "../../public/evil", url = "https://example.com" },\n]\n+++\nHi.\n',
+    },
+    check: (result, expect) => {
+      expect(result.pages).toEqual([]);
+      expect(result.errors).toEqual([
+        expect.stringMatching(/^content\/_index\.md:4: the avatar `\.\.\/\.\.\/\.\.\/etc\/passwd\.png` is not a path inside public\/ or content\//),
+        expect.stringMatching(/^content\/_index\.md:6: the link "Evil" names the icon `\.\.\/\.\.\/public\/evil`, which the engine does not draw\./),
+      ]);
+    },
+  },
   // ——— Zola shortcodes and @/ links: markup in a call is text or an error, never markup; a link names content only ———
   {
     name: 'zola: markup in an escaped shortcode',
