@@ -43,7 +43,7 @@ const post = [
   '', // 7
   'A post.', // 8
   '', // 9
-  '{{ youtube(id="dQw4w9WgXcQ") }}', // 10
+  '{{ gallery(dir="trip") }}', // 10
   '', // 11
   '{% mermaid() %}', // 12
   'graph TD; A-->B', // 13
@@ -157,7 +157,7 @@ describe('importing a Zola site', () => {
 
     expect(reportLines(result)).toEqual([
       expect.stringMatching(/^config\.toml:4: `theme = "serene"` — a theme's templates are not carried over/),
-      expect.stringMatching(/^content\/posts\/hello\.md:10: shortcode `youtube` — the engine does not expand it/),
+      expect.stringMatching(/^content\/posts\/hello\.md:10: shortcode `gallery` — the engine does not expand it/),
       expect.stringMatching(/^templates\/x\.html: not used — the site's own Tera templates are not carried over/),
     ]);
     // Nothing outside the project was written.
@@ -433,7 +433,7 @@ describe('npm run import:zola', () => {
       `Imported ${site} into ${project}: wrote site.config.ts, copied 6 files to content/ and 1 to public/.`,
       'Not carried over (3), by file:',
     ]);
-    expect(done.stdout).toContain('content/posts/hello.md:10: shortcode `youtube`');
+    expect(done.stdout).toContain('content/posts/hello.md:10: shortcode `gallery`');
 
     for (const [args, message] of [
       [[outside, '--into', project], `${outside} is not a Zola site: it has no config.toml.`],
