@@ -9,7 +9,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { ContentErrors } from '@/lib/errors';
 import { projectFolderProblems } from '@/lib/content/project-folders';
-import { buildCodeStyles } from '@/lib/build/code-styles';
+import { buildPageStyles } from '@/lib/build/page-styles';
 import { copyKatexAssets } from '@/lib/build/katex-assets';
 import { startDevFrontServer } from './dev-front-server';
 
@@ -26,7 +26,7 @@ if (folderProblems.length > 0) {
   process.exit(1);
 }
 copyKatexAssets();
-await buildCodeStyles();
+await buildPageStyles();
 
 const listeners = new Set<http.ServerResponse>();
 const live = http.createServer((request, response) => {

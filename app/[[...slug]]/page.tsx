@@ -42,13 +42,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * A page's or a section's own text, with the stylesheets only its content needs. `heading` replaces the page's
  * (null: none, when a layout shows its own h1), `meta` goes between the heading and the text.
  */
-function PageBody({ page, heading = page.heading, meta }: { page: BuiltPage; heading?: string | null; meta?: ReactNode }) {
+function PageBody({ page, heading = page.heading, meta, layoutElements = false }: { page: BuiltPage; heading?: string | null; meta?: ReactNode; layoutElements?: boolean }) {
   return (
     <>
       {/* KaTeX's stylesheet (and through it, its fonts) only where there is math; React hoists it into <head>. */}
       {page.options.math && <link rel="stylesheet" href="/katex/katex.min.css" precedence="default" />}
-      {/* Code colours and the copy button's look (lib/build/code-styles.ts) only where there is code. */}
+      {/* Code colours and the copy button's look (lib/build/page-styles.ts) only where there is code. */}
       {page.body.codeBlocks > 0 && <link rel="stylesheet" href="/styles/code-blocks.css" precedence="default" />}
+      {/* Callouts, quotes, collections and serene's lists (app/elements.css) only where the page or its layout shows one. */}
+      {(layoutElements || (page.body.styledElements ?? 0) > 0) && <link rel="stylesheet" href="/styles/elements.css" precedence="default" />}
       {page.body.format === 'html' ? (
         <ProseLayout heading={heading} html={page.body.html} meta={meta} />
       ) : (
@@ -77,7 +79,7 @@ function HomeLayout({ route }: { route: Extract<SiteRoute, { kind: 'section' }> 
   return (
     <>
       {hasProfile(profile) && <HomeProfileHeader profile={profile} />}
-      <PageBody page={route.page} heading={hasProfile(profile) ? null : route.page.heading} />
+      <PageBody page={route.page} heading={hasProfile(profile) ? null : route.page.heading} layoutElements={route.recent !== undefined && route.recent.pages.length > 0} />
       {route.recent && route.recent.pages.length > 0 && (
         <section aria-labelledby="recent-posts" className="mt-12">
           <h2 id="recent-posts" className="text-lg font-semibold text-ink-strong">
@@ -105,7 +107,7 @@ function BlogLayout({ route }: { route: Extract<SiteRoute, { kind: 'section' }> 
   return (
     <>
       {route.feed !== undefined && <link rel="alternate" type="application/atom+xml" href={route.feed} title={`${route.page.title} · ${site.name}`} />}
-      <PageBody page={route.page} heading={`${route.page.heading ?? route.page.title}${pageNumber}`} meta={settings.subtitle !== undefined ? <p className="text-ink-muted">{settings.subtitle}</p> : undefined} />
+      <PageBody page={route.page} layoutElements heading={`${route.page.heading ?? route.page.title}${pageNumber}`} meta={settings.subtitle !== undefined ? <p className="text-ink-muted">{settings.subtitle}</p> : undefined} />
       {groupPosts(route.items, settings.categorized ? 'category' : 'year').map((group) => (
         <section key={group.heading} className="mt-10">
           <h2 className="text-lg font-semibold text-ink-strong">{group.heading}</h2>
@@ -133,6 +135,7 @@ function PostLayout({ route }: { route: Extract<SiteRoute, { kind: 'page' }> }) 
       )}
       <PageBody
         page={page}
+        layoutElements
         heading={page.heading ?? null}
         meta={
           <>

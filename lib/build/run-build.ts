@@ -24,7 +24,7 @@ import { buildOgImages } from '@/lib/seo/og-images';
 import { absoluteUrl, basePath, site } from '@/lib/site';
 import { isExternalHref } from '@/lib/site-config-schema';
 import { ineffectiveFlagsNotice } from './flag-notice';
-import { buildCodeStyles } from './code-styles';
+import { buildPageStyles } from './page-styles';
 import { copyKatexAssets } from './katex-assets';
 import { outputFolderName, stageExport, type StagedExport } from './output-folder';
 
@@ -139,15 +139,15 @@ function checkProject(projectDirectory: string): void {
   }
 }
 
-/** KaTeX's stylesheet and fonts, and the code-block stylesheet, into public/, which Next copies into the export. */
+/** KaTeX's stylesheet and fonts, and the page stylesheets (code blocks, elements), into public/, which Next copies into the export. */
 async function buildPublicAssets(projectDirectory: string): Promise<void> {
   copyKatexAssets();
   // Earlier versions drew the preview images into public/og/, whence Next would copy stale ones into the export.
   fs.rmSync(path.join(projectDirectory, 'public', 'og'), { recursive: true, force: true });
   try {
-    await buildCodeStyles();
+    await buildPageStyles();
   } catch (error) {
-    if (error instanceof Error && process.env.DEBUG !== '1') throw new BuildFailure(`Build failed: the code-block stylesheet: ${error.message} (DEBUG=1 shows where)`);
+    if (error instanceof Error && process.env.DEBUG !== '1') throw new BuildFailure(`Build failed: the page stylesheets: ${error.message} (DEBUG=1 shows where)`);
     throw error;
   }
 }

@@ -24,6 +24,7 @@ const linkFields = {
   internalLinks: z.array(z.strictObject({ target: z.string(), fragment: z.string().optional(), line: z.number().int().optional() })).optional(),
   anchors: z.array(z.string()).optional(),
   summary: z.string().optional(),
+  styledElements: z.number().int().positive().optional(),
   shownFiles: z.array(z.strictObject({ src: z.string(), line: z.number().int().optional() })).optional(),
 };
 const compiledBodySchema = z.discriminatedUnion('format', [

@@ -21,6 +21,7 @@ import { headingAnchorPlugins } from './heading-anchors';
 import { rehypeCollectKatexErrors, type MathError } from './rehype-collect-katex-errors';
 import { rehypeMarkdownEscapesInMath } from './rehype-markdown-escapes-in-math';
 import { rehypeCountCodeBlocks } from './rehype-count-code-blocks';
+import { rehypeCountStyledElements } from './rehype-count-styled-elements';
 import { rehypeReaderFriendlyMarkup } from './rehype-reader-friendly-markup';
 import { remarkMermaidDiagrams, type DiagramError } from './remark-mermaid-diagrams';
 import { rehypeTableOfContents } from './rehype-table-of-contents';
@@ -131,6 +132,8 @@ export type CompiledBody = ({ format: 'html'; html: string } | { format: 'mdx'; 
   summary?: string;
   /** The site's files its shortcodes show (a figure's picture), with their lines: checked once the bundles are known. */
   shownFiles?: ShownFile[];
+  /** How many of its elements app/elements.css styles (a callout, a quote, …), when there are some: the page links it. */
+  styledElements?: number;
 };
 
 /**
@@ -194,8 +197,10 @@ export async function compileMarkdown(page: CompileInput, options: CompileOption
     plugins.remarkPlugins.push(remarkSummaryMarker);
     plugins.rehypePlugins.push([rehypeSummary, { onSummary: (html: string | undefined) => (summary = html) }]);
   }
-  // Last, so it counts what the page ends up with.
+  // Last, so they count what the page ends up with.
   plugins.rehypePlugins.push([rehypeCountCodeBlocks, { onCount: (count: number) => (codeBlocks = count) }]);
+  let styledElements = 0;
+  plugins.rehypePlugins.push([rehypeCountStyledElements, { onCount: (count: number) => (styledElements = count) }]);
   const throwProblems = () => {
     if (problems.length === 1 && problems[0]) throw problems[0];
     if (problems.length > 1) throw new ContentErrors(problems.sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0)));
@@ -210,7 +215,7 @@ export async function compileMarkdown(page: CompileInput, options: CompileOption
   }
   // A page with a problem is never returned, so its compiled code is never run.
   throwProblems();
-  return { ...body, codeBlocks, internalLinks: internalLinks.map((link) => ({ ...link, line: toFileLine(link.line) })), anchors, ...(summary !== undefined && { summary }), ...(shownFiles.length > 0 && { shownFiles }) };
+  return { ...body, codeBlocks, ...(styledElements > 0 && { styledElements }), internalLinks: internalLinks.map((link) => ({ ...link, line: toFileLine(link.line) })), anchors, ...(summary !== undefined && { summary }), ...(shownFiles.length > 0 && { shownFiles }) };
 }
 
 type UncountedBody = { format: 'html'; html: string } | { format: 'mdx'; code: string };
