@@ -114,6 +114,57 @@ test('a post: back to the list, date and update, reading time, tags and category
   expect(problems).toEqual([]);
 });
 
+test('a post with every shortcode: callouts and alerts, quote, details, figure, diagram, named code, video', async ({ page, problems }) => {
+  // The video's thumbnail comes from YouTube's image host, which the test machine cannot reach: a stand-in answers.
+  const onePixel = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mP8/x8AAwMCAO+ip1sAAAAASUVORK5CYII=', 'base64');
+  await page.route('https://i.ytimg.com/**', (route) => route.fulfill({ contentType: 'image/png', body: onePixel }));
+  await page.goto(sereneUrl('/posts/callouts/'));
+  const main = page.getByRole('main');
+
+  const callouts = main.getByRole('note');
+  // The outdate alert first (the post is older than the section's 365 days), then five callouts and five alerts.
+  await expect(callouts).toHaveCount(11);
+  const titles = ['Note', 'A tip with a title', 'Important', 'Warning', 'Careful', 'Note', 'Tip', 'Important', 'Warning', 'Caution'];
+  for (const [index, title] of titles.entries()) await expect(callouts.nth(index + 1).locator('.callout-title')).toHaveText(title);
+  await expect(callouts.nth(2)).toContainText('Write the body in Markdown, links included.');
+  await expect(callouts.nth(2).getByRole('link', { name: 'links' })).toHaveAttribute('href', '/posts/pratt-parsing/');
+  await expect(callouts.nth(6)).toContainText("GitHub's note alert.");
+  await expect(callouts.nth(6)).not.toContainText('[!NOTE]');
+
+  const quote = main.locator('figure.quote');
+  await expect(quote.getByRole('blockquote')).toContainText('A map is not the territory it represents.');
+  await expect(quote.locator('figcaption')).toHaveText('— Alfred Korzybski, Science and Sanity');
+
+  const closed = main.locator('details').filter({ hasText: 'How the contour lines were drawn' });
+  await expect(closed).not.toHaveAttribute('open');
+  await expect(closed.getByText('With marching squares')).toBeHidden();
+  await closed.getByText('How the contour lines were drawn').click();
+  await expect(closed.getByText('With marching squares')).toBeVisible();
+  await expect(main.locator('details').filter({ hasText: 'Open by default' })).toHaveAttribute('open');
+
+  const figure = main.getByRole('figure').filter({ has: page.getByRole('img', { name: 'A shaded relief map of a small island' }) });
+  const picture = figure.getByRole('img');
+  await picture.scrollIntoViewIfNeeded();
+  await expect.poll(() => picture.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBe(480);
+  await expect(picture).toHaveAttribute('height', '320');
+  await expect(figure.locator('figcaption')).toContainText('The island, drawn from the elevation grid.');
+  await expect(figure.getByRole('link', { name: 'via example.com' })).toHaveAttribute('href', 'https://example.com/elevation');
+
+  await expect(main.locator('svg[id^="mermaid"], figure.diagram svg').first()).toBeVisible();
+  await expect(main.locator('figure.code-figure figcaption')).toHaveText('projection.py');
+
+  const video = main.getByRole('link', { name: 'Play the video on YouTube' });
+  await expect(video).toHaveAttribute('href', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ');
+  await expect(main.locator('iframe')).toHaveCount(0);
+  expect(problems).toEqual([]);
+});
+
+test("a named code block (Zola's fence annotation) shows its file name over the code", async ({ page, problems }) => {
+  await page.goto(sereneUrl('/posts/pratt-parsing/'));
+  await expect(page.getByRole('main').locator('figure.code-figure figcaption')).toHaveText('parser.rs');
+  expect(problems).toEqual([]);
+});
+
 test('tags and categories list their posts', async ({ page, problems }) => {
   await page.goto(sereneUrl('/tags/maps/'));
   await expect(page.getByRole('main').getByRole('link', { name: 'Why Greenland looks so big' })).toBeVisible();
