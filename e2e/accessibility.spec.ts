@@ -101,6 +101,22 @@ test.describe('axe-core finds nothing', () => {
     });
   }
 
+  // One page of each kind a serene site adds (e2e/serene-site/, `npm run build:serene-fixture`): the home page's
+  // profile, the blog by year, a post with every shortcode, the projects' collection, a category, the 404 page.
+  const serenePort = Number(process.env.E2E_SERENE_PORT ?? Number(process.env.E2E_PORT ?? 3107) + 3);
+  const serenePages = ['/', '/posts/', '/posts/callouts/', '/posts/pratt-parsing/', '/projects/', '/categories/cartography/', '/no-such-page/'];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`on each kind of page of an imported serene site, system ${colorScheme}`, async ({ browser }) => {
+      const page = await openIn(browser, { colorScheme });
+      await page.route('https://i.ytimg.com/**', (route) => route.abort());
+      for (const sitePath of serenePages) {
+        await page.goto(`http://127.0.0.1:${serenePort}${sitePath}`);
+        await expectNoViolations(page, `the serene site's ${sitePath}, ${colorScheme}`);
+      }
+      await page.context().close();
+    });
+  }
+
   test('on the focused states: skip link, permalinks and toggle shown by the keyboard', async ({ page }) => {
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });

@@ -1,5 +1,6 @@
 import zlib from 'node:zlib';
 import type { Page } from '@playwright/test';
+import { contrast, luminance } from './colors';
 import { expect, test } from './fixtures';
 
 // The serene fixture site (e2e/serene-site/), written for the serene theme as its USAGE.md says, imported with
@@ -199,3 +200,29 @@ test('the blog list, the projects page and a tag weigh at most 10 KB on a first 
     expect(await (await page.request.get(sereneUrl(sitePath))).text(), sitePath).not.toMatch(/<script[^>]+src=/);
   }
 });
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`callout titles, list dates and a post's facts read at 4.5:1 or more, system ${colorScheme}`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    const checks: [string, string, (page: Page) => ReturnType<Page['locator']>][] = [
+      ['/posts/callouts/', 'note title', (page) => page.locator('.callout-note .callout-title').first()],
+      ['/posts/callouts/', 'tip title', (page) => page.locator('.callout-tip .callout-title').first()],
+      ['/posts/callouts/', 'important title', (page) => page.locator('.callout-important .callout-title').first()],
+      ['/posts/callouts/', 'warning title', (page) => page.locator('.callout-warning .callout-title').first()],
+      ['/posts/callouts/', 'caution title', (page) => page.locator('.callout-caution .callout-title').first()],
+      ['/posts/callouts/', 'quote source', (page) => page.locator('figure.quote figcaption')],
+      ['/posts/callouts/', "post's date", (page) => page.locator('.post-meta p').first()],
+      ['/posts/callouts/', 'tag', (page) => page.locator('.post-meta a').first()],
+      ['/posts/', 'list date', (page) => page.locator('.post-list time').first()],
+      ['/posts/', 'list title', (page) => page.locator('.post-list a').first()],
+      ['/', 'bio', (page) => page.getByText('compilers, maps and long walks')],
+      ['/', 'link icon', (page) => page.getByRole('link', { name: 'GitHub', exact: true })],
+    ];
+    for (const [sitePath, name, locate] of checks) {
+      if (page.url() !== sereneUrl(sitePath)) await page.goto(sereneUrl(sitePath));
+      const background = await luminance(page.locator('body'), 'backgroundColor');
+      const ratio = contrast(await luminance(locate(page), 'color'), background);
+      expect(ratio, `${name} on ${sitePath}, ${colorScheme}: ${ratio.toFixed(2)}:1`).toBeGreaterThanOrEqual(4.5);
+    }
+  });
+}
