@@ -50,9 +50,9 @@ test.describe('diagrams (mermaid: true)', () => {
 
   test('the drawings are weighed apart and the rest of the page keeps its budget', () => {
     const weight = weighPages(fixtureOutFolder).find((each) => each.url === '/diagrams/');
-    expect(weight?.diagrams).toBeGreaterThan(1024);
+    expect(weight?.drawings).toBeGreaterThan(1024);
     expect(weight?.total).toBeLessThanOrEqual(weight?.budget ?? 0);
-    expect((weight?.total ?? 0) - (weight?.diagrams ?? 0)).toBeLessThanOrEqual(8 * 1024);
+    expect((weight?.total ?? 0) - (weight?.drawings ?? 0)).toBeLessThanOrEqual(8 * 1024);
   });
 
   test('ids stay unique with several diagrams on a page', async ({ page }) => {

@@ -33,12 +33,20 @@ describe('weighPages', () => {
     const out = exportFolder({ 'plain/index.html': plain, 'drawn/index.html': html });
     const weights = weighPages(out);
     const drawn = weights.find((weight) => weight.url === '/drawn/');
-    expect(weights.find((weight) => weight.url === '/plain/')).toMatchObject({ diagrams: 0, budget: budgets.page });
+    expect(weights.find((weight) => weight.url === '/plain/')).toMatchObject({ drawings: 0, budget: budgets.page });
     expect(drawn?.html).toBe(gzip(html));
-    expect(drawn?.diagrams).toBeGreaterThan(0);
-    expect(drawn?.diagrams).toBeLessThan(drawn?.html ?? 0);
-    expect(drawn?.budget).toBe(budgets.page + (drawn?.diagrams ?? 0));
-    expect(formatWeightTable(weights).split('\n')[1]).toMatch(/page\s+html\s+diagrams\s+css/);
+    expect(drawn?.drawings).toBeGreaterThan(0);
+    expect(drawn?.drawings).toBeLessThan(drawn?.html ?? 0);
+    expect(drawn?.budget).toBe(budgets.page + (drawn?.drawings ?? 0));
+    expect(formatWeightTable(weights).split('\n')[1]).toMatch(/page\s+html\s+drawings\s+css/);
+  });
+
+  it("counts a profile's link icons as drawings too", () => {
+    const icon = (n: number) => `<a href="https://x${n}.example" aria-label="X${n}"><svg class="profile-icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M${n} 1.5C2.3 4.5 ${n}.1 2 9 9Z"/></svg></a>`;
+    const html = `<html><body><ul>${[1, 2, 3, 4, 5].map((n) => `<li>${icon(n)}</li>`).join('')}</ul></body></html>`;
+    const [weight] = weighPages(exportFolder({ 'index.html': html }));
+    expect(weight?.drawings).toBeGreaterThan(0);
+    expect(weight?.budget).toBe(budgets.page + (weight?.drawings ?? 0));
   });
 
   it('gives pages with KaTeX’s stylesheet the math budget, and lists the fonts their formulas use', () => {

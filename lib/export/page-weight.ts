@@ -22,8 +22,8 @@ export interface PageWeight {
   /** Font files (woff2; already compressed) the page's content uses, with their sizes. */
   fonts: { file: string; bytes: number }[];
   hasMath: boolean;
-  /** Of `html`, the bytes the page's inline diagram drawings add (gzip); the budget grows by as much. */
-  diagrams: number;
+  /** Of `html`, the bytes the page's inline drawings add (gzip): diagrams and a profile's link icons; the budget grows by as much. */
+  drawings: number;
   /** html + css + js, what the budget limits. */
   total: number;
   budget: number;
@@ -167,9 +167,12 @@ export function weighPages(outDirectory: string, basePath = ''): PageWeight[] {
         bytes: fs.statSync(path.join(outDirectory, font)).size,
       }));
       const htmlBytes = gzipSize(html);
-      // Diagrams are content, like images: what they weigh is the author's choice, not the engine's overhead.
-      const withoutDrawings = html.replace(/<figure class="diagram"[^>]*>[\s\S]*?<details>/g, '<figure><details>');
-      const diagrams = withoutDrawings === html ? 0 : Math.max(0, htmlBytes - gzipSize(withoutDrawings));
+      // Diagrams and a profile's link icons are content, like images: what they weigh is the author's choice (how
+      // many diagrams, which links), not the engine's overhead.
+      const withoutDrawings = html
+        .replace(/<figure class="diagram"[^>]*>[\s\S]*?<details>/g, '<figure><details>')
+        .replace(/<svg class="profile-icon"[^>]*>[\s\S]*?<\/svg>/g, '<svg></svg>');
+      const drawings = withoutDrawings === html ? 0 : Math.max(0, htmlBytes - gzipSize(withoutDrawings));
       const url = file === 'index.html' ? '/' : file.endsWith('/index.html') ? `/${file.slice(0, -'index.html'.length)}` : `/${file}`;
       return {
         url,
@@ -178,9 +181,9 @@ export function weighPages(outDirectory: string, basePath = ''): PageWeight[] {
         js,
         fonts,
         hasMath,
-        diagrams,
+        drawings,
         total: htmlBytes + css + js,
-        budget: (hasMath ? budgets.mathPage : budgets.page) + diagrams,
+        budget: (hasMath ? budgets.mathPage : budgets.page) + drawings,
       };
     })
     .sort((a, b) => a.url.localeCompare(b.url));
@@ -190,14 +193,14 @@ const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** The table `npm run build` ends with: every page on a small site, the heaviest `limit` on a large one. */
 export function formatWeightTable(weights: readonly PageWeight[], limit = 40): string {
-  // A diagrams column only for sites that have diagrams: of html, what their drawings weigh (added to the budget).
-  const hasDiagrams = weights.some((weight) => weight.diagrams > 0);
-  const header = ['page', 'html', ...(hasDiagrams ? ['diagrams'] : []), 'css', 'js', 'total', 'budget', 'fonts'];
+  // A drawings column only for sites that have drawings: of html, what diagrams and icons weigh (added to the budget).
+  const hasDrawings = weights.some((weight) => weight.drawings > 0);
+  const header = ['page', 'html', ...(hasDrawings ? ['drawings'] : []), 'css', 'js', 'total', 'budget', 'fonts'];
   const shown = weights.length <= limit ? weights : [...weights].sort((a, b) => b.total - a.total).slice(0, limit);
   const rows = shown.map((weight) => [
     weight.url,
     kilobytes(weight.html),
-    ...(hasDiagrams ? [weight.diagrams > 0 ? kilobytes(weight.diagrams) : '-'] : []),
+    ...(hasDrawings ? [weight.drawings > 0 ? kilobytes(weight.drawings) : '-'] : []),
     kilobytes(weight.css),
     kilobytes(weight.js),
     kilobytes(weight.total),
