@@ -1,6 +1,7 @@
 import { taxonomyTitle, termUrl, type BuiltPage } from '@/lib/content';
 import { formatDate } from '@/lib/date-format';
 import { site } from '@/lib/site';
+import { categoryLabel } from '@/lib/content/post-groups';
 
 /**
  * Under a post's title (serene's post.html): its date, its last update, its reading time, then its terms
@@ -26,7 +27,7 @@ export function PostHeader({ page, dateFormat }: { page: Pick<BuiltPage, 'date' 
           {entry.terms.map((term) => (
             <a key={term} href={termUrl(entry.name, term)} className="post-term">
               {entry.name === 'tags' ? '#' : ''}
-              {term}
+              {entry.name === 'categories' ? categoryLabel(term) : term}
             </a>
           ))}
         </p>

@@ -7,10 +7,10 @@ import { site } from '@/lib/site';
 
 /**
  * The frame of every page, the 404 included: the theme script in <head> (Next.js adds its metadata
- * beside it), then skip link, header, main content, footer. A site whose config fixes the theme needs no
- * theme script: <html data-theme> (themeAttribute) holds it.
+ * beside it), then skip link, header, main content, footer (which a serene home page may leave out). A site
+ * whose config fixes the theme needs no theme script: <html data-theme> (themeAttribute) holds it.
  */
-export function SiteShell({ currentUrl, children }: { currentUrl: string | undefined; children: ReactNode }) {
+export function SiteShell({ currentUrl, children, footer = true }: { currentUrl: string | undefined; children: ReactNode; footer?: boolean }) {
   return (
     <>
       <head>
@@ -26,7 +26,7 @@ export function SiteShell({ currentUrl, children }: { currentUrl: string | undef
         <main id="content" className="mx-auto w-full max-w-3xl flex-1 px-5 pt-10">
           {children}
         </main>
-        <SiteFooter />
+        {footer && <SiteFooter />}
         {process.env.NODE_ENV === 'development' && process.env.NEXT_PUBLIC_LIVE_RELOAD_URL && <LiveReload url={process.env.NEXT_PUBLIC_LIVE_RELOAD_URL} />}
       </body>
     </>

@@ -11,7 +11,8 @@ import { PageSocial } from '@/components/page-social';
 import { ProseLayout } from '@/components/prose-layout';
 import { TermList } from '@/components/term-list';
 import type { ReactNode } from 'react';
-import { DatedPostList, groupPosts } from '@/components/dated-post-list';
+import { DatedPostList } from '@/components/dated-post-list';
+import { groupPosts } from '@/lib/content/post-groups';
 import { HomeProfileHeader } from '@/components/home-profile';
 import { OutdateAlert, PostHeader } from '@/components/post-header';
 import { getRouteData, getStaticSlugs, taxonomyTitle, type BuiltPage, type SiteRoute } from '@/lib/content';
@@ -107,7 +108,20 @@ function BlogLayout({ route }: { route: Extract<SiteRoute, { kind: 'section' }> 
   return (
     <>
       {route.feed !== undefined && <link rel="alternate" type="application/atom+xml" href={route.feed} title={`${route.page.title} · ${site.name}`} />}
-      <PageBody page={route.page} layoutElements heading={`${route.page.heading ?? route.page.title}${pageNumber}`} meta={settings.subtitle !== undefined ? <p className="text-ink-muted">{settings.subtitle}</p> : undefined} />
+      <PageBody
+        page={route.page}
+        layoutElements
+        heading={`${route.page.heading ?? route.page.title}${pageNumber}`}
+        meta={
+          settings.subtitle !== undefined || route.feed !== undefined ? (
+            <p className="text-ink-muted">
+              {settings.subtitle}
+              {settings.subtitle !== undefined && route.feed !== undefined && ' · '}
+              {route.feed !== undefined && <a href={route.feed}>Atom feed</a>}
+            </p>
+          ) : undefined
+        }
+      />
       {groupPosts(route.items, settings.categorized ? 'category' : 'year').map((group) => (
         <section key={group.heading} className="mt-10">
           <h2 className="text-lg font-semibold text-ink-strong">{group.heading}</h2>
@@ -222,7 +236,14 @@ export default async function Route({ params }: Props) {
               {route.term.count === 1 ? 'One page' : `${route.term.count} pages`}. <a href={`/${route.taxonomy.name}/`}>All {route.taxonomy.name}</a>
             </p>
           </ProseLayout>
-          <PageList pages={route.items} lang={site.lang} />
+          {route.datedList ? (
+            <>
+              <link rel="stylesheet" href="/styles/elements.css" precedence="default" />
+              <DatedPostList posts={route.items} dateFormat={route.datedList.dateFormat ?? defaultDateFormat} />
+            </>
+          ) : (
+            <PageList pages={route.items} lang={site.lang} />
+          )}
           <ListPagination paginator={route.paginator} />
         </>
       );

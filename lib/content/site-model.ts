@@ -54,7 +54,17 @@ export type SiteRoute =
   /** The home page of a site without content/_index.md: content/index.md's text if there is one, then every page. */
   | { kind: 'home'; url: '/'; page: BuiltPage | undefined; items: BuiltPage[] }
   | { kind: 'taxonomy'; url: string; taxonomy: TaxonomyConfig; terms: TermSummary[] }
-  | { kind: 'term'; url: string; taxonomy: TaxonomyConfig; term: TermSummary; items: BuiltPage[]; paginator: Paginator | undefined; feed: string | undefined };
+  | {
+      kind: 'term';
+      url: string;
+      taxonomy: TaxonomyConfig;
+      term: TermSummary;
+      items: BuiltPage[];
+      paginator: Paginator | undefined;
+      feed: string | undefined;
+      /** On a serene site (one with a blog section): list the pages as its blog does, dates in the blog's `date_format`. */
+      datedList?: { dateFormat: string | undefined };
+    };
 
 export interface TermSummary {
   name: string;
@@ -258,11 +268,11 @@ export function buildSiteModel(
     if (feed) feeds.push({ url: feed, alternate: section.url, title: `${section.title} · ${site.name}`, pages: sorted.filter((page) => page.date !== undefined || page.updated !== undefined) });
   }
   for (const route of pageRoutes.values()) if (route.url !== '/') routes.set(route.url, route);
+  const blog = blogSection([...sections.values()], site);
   const home = routes.get('/');
   if (home?.kind === 'section' && isHomeSection(home.page)) {
     const profile = homeProfile(home.page.homeExtra ?? {});
-    const blog = profile.recent ? blogSection([...sections.values()], site) : undefined;
-    if (blog) home.recent = { url: blog.url, pages: sortPages(pagesOf(blog), blog.section?.sortBy ?? 'date').slice(0, profile.recent_max ?? 15) };
+    if (profile.recent && blog) home.recent = { url: blog.url, pages: sortPages(pagesOf(blog), blog.section?.sortBy ?? 'date').slice(0, profile.recent_max ?? 15) };
   }
   if (!routes.has('/')) routes.set('/', { kind: 'home', url: '/', page: pageRoutes.get('/')?.page, items: plainPages.filter((page) => page.url !== '/') });
 
@@ -295,7 +305,7 @@ export function buildSiteModel(
         const url = paginator?.urls[paginator.number - 1] ?? summary.url;
         const first = termPages[0];
         if (!claim(url, `the ${taxonomy.name} term "${summary.name}"`, { file: claimedBy.get(url) ?? first?.file ?? 'site.config.ts' })) continue;
-        routes.set(url, { kind: 'term', url, taxonomy, term: summary, items, paginator, feed });
+        routes.set(url, { kind: 'term', url, taxonomy, term: summary, items, paginator, feed, ...(blog && { datedList: { dateFormat: postSettings(blog.extra).date_format } }) });
       }
       if (taxonomy.paginate_by !== undefined) redirects.push({ from: `${summary.url}${taxonomy.paginate_path}/1/`, to: summary.url });
       if (feed) feeds.push({ url: feed, alternate: summary.url, title: `${summary.name} · ${site.name}`, pages: termPages.filter((page) => page.date !== undefined || page.updated !== undefined) });
