@@ -29,6 +29,7 @@ import { remarkDisplayMathParagraph } from './remark-display-math-paragraph';
 import { mdxComponentNames } from './content-policy';
 import { remarkContentSafety, type UnsafeContent } from './remark-content-safety';
 import { remarkShortcodeElements, shortcodeComponentNames, type ShownFile } from './remark-shortcode-elements';
+import type { CollectionItem } from './collection-items';
 import { expandZolaShortcodes, type ExpandedBody } from './zola-shortcodes';
 
 interface PluginLists {
@@ -38,7 +39,7 @@ interface PluginLists {
 
 /** Every Markdown plugin the engine uses, chosen by a page's resolved options. The only list of them. */
 export function markdownPlugins(
-  page: Pick<CompileInput, 'options' | 'frontMatterFormat' | 'format'> & { shortcodes?: Pick<ExpandedBody, 'nonce' | 'elements'> },
+  page: Pick<CompileInput, 'options' | 'frontMatterFormat' | 'format' | 'collections'> & { shortcodes?: Pick<ExpandedBody, 'nonce' | 'elements'> },
   { siteUrl, drawDiagrams }: CompileOptions,
   onMathError: (error: MathError) => void,
   onUnsafeContent: (problem: UnsafeContent) => void,
@@ -57,6 +58,7 @@ export function markdownPlugins(
           markers: page.shortcodes && { nonce: page.shortcodes.nonce, calls: page.shortcodes.elements },
           onProblem: onUnsafeContent,
           onShownFile,
+          collections: page.collections,
         },
       ],
       // Next, before any other plugin changes the tree, so that it judges the page as written.
@@ -114,6 +116,8 @@ export interface CompileInput {
   bodyStartLine: number;
   /** The URL of each content file the body links to with `@/` (lib/markdown/internal-links.ts). */
   internalLinks?: Readonly<Record<string, string>>;
+  /** The checked items of each collection file the body names (lib/content/collections.ts), by the name it gives. */
+  collections?: Readonly<Record<string, readonly CollectionItem[]>>;
 }
 
 /**

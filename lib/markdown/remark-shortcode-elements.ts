@@ -17,6 +17,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Position } from 'unist';
 import { visit } from 'unist-util-visit';
+import { levelCollectionHeadings } from './collection';
+import type { CollectionItem } from './collection-items';
 import type { UnsafeContent } from './remark-content-safety';
 import { elementShortcodes, type BuildTools, type ElementShortcode, type ShortcodeElementNode } from './shortcode-elements';
 import { typeNames, type ElementCall, type ShortcodeArgumentType, type ZolaValue } from './zola-shortcodes';
@@ -30,6 +32,8 @@ export interface ShortcodeElementsOptions {
   onProblem: (problem: UnsafeContent) => void;
   /** Each file of the site an element shows (a figure's `src`), with the line of its call in the body. */
   onShownFile?: (file: ShownFile) => void;
+  /** The checked items of the collection files the page names, by the name it gives them (lib/content/collections.ts). */
+  collections?: Readonly<Record<string, readonly CollectionItem[]>>;
 }
 
 /** A file of the site an element shows: its address as written, and the line of the call in the body. */
@@ -52,6 +56,7 @@ function argumentTools(
   position: Position | undefined,
   report: (problem: string, hint: string) => void,
   onShownFile: ((file: ShownFile) => void) | undefined,
+  collections: Readonly<Record<string, readonly CollectionItem[]>> = {},
 ): BuildTools {
   const blocks = (markdown: string): BlockContent[] => {
     const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown);
@@ -82,6 +87,8 @@ function argumentTools(
       return parsed.length === 1 && only?.type === 'paragraph' ? only.children : parsed;
     },
     showsFile: (src) => onShownFile?.({ src, ...(position && { line: position.start.line }) }),
+    collection: (file) => (Object.hasOwn(collections, file) ? collections[file] : undefined),
+    report,
   };
 }
 
@@ -99,10 +106,11 @@ export function remarkShortcodeElements(options: ShortcodeElementsOptions) {
     options.onProblem({ line: position?.start.line, column: position?.start.column, problem, hint });
   return (tree: Root) => {
     const tools = (position: Position | undefined, label: string) =>
-      argumentTools(position, (problem, hint) => report(position, `\`${label}\`: ${problem}`, hint), options.onShownFile);
+      argumentTools(position, (problem, hint) => report(position, `\`${label}\`: ${problem}`, hint), options.onShownFile, options.collections);
     if (options.markers && options.markers.calls.length > 0) placeMarkedElements(tree, options.markers, definitions, report, tools);
     if (options.format === 'mdx') placeComponents(tree, definitions, report, tools);
     placeAlerts(tree, definitions, tools);
+    levelCollectionHeadings(tree);
   };
 }
 

@@ -10,39 +10,13 @@
  * mdast. So the rest of the compile (the content policy, external links, images, raw HTML dropped in .md) treats
  * what a shortcode makes like the page's own text.
  */
-import type { Element as HastElement, ElementContent, Properties } from 'hast';
-import type { BlockContent, Data, Parent, PhrasingContent, RootContent } from 'mdast';
+import type { BlockContent } from 'mdast';
+import { collection } from './collection';
 import { isSchemeRelative, urlHint, urlProblem, urlScheme, type UrlUse } from './content-policy';
+import { element, hastElement, stringArgument, type BuildTools, type ShortcodeElementNode } from './element-node';
 import type { ArgumentProblem, ShortcodeArgument, ShortcodeSignature, ZolaValue } from './zola-shortcodes';
 
-/** An element a shortcode makes: any HTML element, by mdast-util-to-hast's `hName`. */
-export interface ShortcodeElementNode extends Parent {
-  type: 'shortcodeElement';
-  children: (BlockContent | PhrasingContent | ShortcodeElementNode)[];
-  data: Data & { hName: string; hProperties?: Properties; hChildren?: ElementContent[] };
-}
-
-declare module 'mdast' {
-  interface RootContentMap {
-    shortcodeElement: ShortcodeElementNode;
-  }
-  interface BlockContentMap {
-    shortcodeElement: ShortcodeElementNode;
-  }
-  interface PhrasingContentMap {
-    shortcodeElement: ShortcodeElementNode;
-  }
-}
-
-/** What building an element may use besides its arguments: Markdown read as the page's own. */
-export interface BuildTools {
-  /** Markdown as blocks (a caption of paragraphs, lists…); raw HTML is dropped. */
-  blocks(markdown: string): BlockContent[];
-  /** Markdown as the text of one line when it is one paragraph (a cite, a subtitle), else as blocks. */
-  inline(markdown: string): (BlockContent | PhrasingContent)[];
-  /** Records a file of the site the element shows (a figure's picture), for the build to check that it exists. */
-  showsFile(src: string): void;
-}
+export { element, hastElement, stringArgument, type BuildTools, type ShortcodeElementNode };
 
 /** An argument of an element shortcode; `prop` is its name as an MDX prop when that differs (`defaultOpen`). */
 export interface ElementArgument extends ShortcodeArgument {
@@ -59,25 +33,6 @@ export interface ElementShortcode extends ShortcodeSignature {
   build(args: ReadonlyMap<string, ZolaValue>, children: BlockContent[], tools: BuildTools): ShortcodeElementNode;
 }
 
-/** An element node; `hast` children, when given, are the element's children as they are (an icon's drawing). */
-export function element(
-  tagName: string,
-  properties: Properties,
-  children: ShortcodeElementNode['children'] = [],
-  hast?: ElementContent[],
-): ShortcodeElementNode {
-  return { type: 'shortcodeElement', data: { hName: tagName, hProperties: properties, ...(hast && { hChildren: hast }) }, children };
-}
-
-/** A hast element, for drawings (SVG) that have no Markdown. */
-export function hastElement(tagName: string, properties: Properties, children: ElementContent[] = []): HastElement {
-  return { type: 'element', tagName, properties, children };
-}
-
-export function stringArgument(args: ReadonlyMap<string, ZolaValue>, name: string): string | undefined {
-  const value = args.get(name);
-  return typeof value === 'string' ? value : undefined;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Callouts: serene's note, tip, important, warning and caution, and GitHub's alerts of the same names
@@ -304,6 +259,7 @@ export const elementShortcodes: ReadonlyMap<string, ElementShortcode> = new Map<
   ['figure', figure],
   ['youtube', youtube],
   ['codeblock', codeblock],
+  ['collection', collection],
 ]);
 
 export type { ArgumentProblem };

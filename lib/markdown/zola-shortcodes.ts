@@ -426,6 +426,20 @@ export function findShortcodeCalls(body: string): ShortcodeCall[] {
   });
 }
 
+/**
+ * The arguments of every call to `name` that reads as a call, escapes excluded, with its line in the body: what the
+ * content build reads before the compile (a collection's file). The arguments are not checked here; the expansion
+ * checks them.
+ */
+export function findCallArguments(body: string, name: string): { line: number; args: ReadonlyMap<string, ZolaValue> }[] {
+  const lines = new LineIndex(body);
+  return scan(body).flatMap((piece) =>
+    piece.kind === 'call' && piece.tag.name === name
+      ? [{ line: lines.lineOf(piece.start), args: new Map(piece.tag.args.map((argument) => [argument.name, toZolaValue(argument.value)])) }]
+      : [],
+  );
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Expanding
 
