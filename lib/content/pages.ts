@@ -4,6 +4,8 @@ import { ContentError, ContentErrors } from '@/lib/errors';
 import { templateSchema, type PageOptions } from '@/lib/page-options';
 import { site } from '@/lib/site';
 import { parseSource, type FrontMatter, type FrontMatterFormat, type ParsedSource, type SectionFrontMatter, type SortMode } from './front-matter';
+import type { CollectionItem } from '@/lib/markdown/collection-items';
+import { readCollections } from './collections';
 import { bundleAssets } from './page-assets';
 import { describe, readOpening } from './page-opening';
 import { placePage, placeSection } from './page-place';
@@ -63,6 +65,8 @@ export interface Page {
   assets: string[];
   /** A section's listing settings; undefined for a page. */
   section: SectionSettings | undefined;
+  /** The checked items of the collection files the body names (collections.ts), for the compile; not in the manifest. */
+  collections?: Record<string, CollectionItem[]>;
 }
 
 /** How a section (`_index.md`) lists its pages, with Zola's defaults. */
@@ -260,6 +264,7 @@ function loadFile(read: ReadFile, absolutePath: string, directory: string, secti
   });
 
   const format = absolutePath.endsWith('.mdx') ? 'mdx' : 'md';
+  const collections = readCollections({ absolutePath, file, format, body, bodyStartLine }, directory);
   // extra.title, when set, is both the <title>'s fallback and the visible h1; a description given needs no paragraph.
   const extraTitle = typeof extra.title === 'string' ? extra.title : undefined;
   const opening = readOpening(body, format, options.math, { heading: extraTitle === undefined, paragraph: own.description === undefined });
@@ -312,6 +317,7 @@ function loadFile(read: ReadFile, absolutePath: string, directory: string, secti
       pageTemplate: sectionFields.page_template,
       lines: { redirectTo: lineOf(['redirect_to']), sortBy: lineOf(['sort_by']) },
     },
+    ...(Object.keys(collections).length > 0 && { collections }),
     draft: own.draft ?? false,
   };
 }

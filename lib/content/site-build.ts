@@ -76,10 +76,10 @@ export function pipelineVersion(): string {
 
 /** Everything a compiled body depends on. The file's name and line numbers only ever appear in errors, and
  * a body with errors is never cached, so a renamed or re-front-mattered page still hits the cache. The
- * site's address decides which links are external. */
+ * site's address decides which links are external; the items of the collection files it names are its text too. */
 function compileKey(page: Page & Pick<CompileInput, 'internalLinks'>): string {
-  const { format, frontMatterFormat, options, body, internalLinks } = page;
-  return CompileCache.key([pipelineVersion(), site.baseUrl, format, frontMatterFormat, options, body, internalLinks ?? {}]);
+  const { format, frontMatterFormat, options, body, internalLinks, collections } = page;
+  return CompileCache.key([pipelineVersion(), site.baseUrl, format, frontMatterFormat, options, body, internalLinks ?? {}, collections ?? {}]);
 }
 
 const caches = new Map<string, CompileCache>();
@@ -182,7 +182,8 @@ export async function buildContent(
   }
   const built: BuiltPage[] = [];
   let compiled = 0;
-  pages.forEach(({ internalLinks: _links, ...page }, index) => {
+  // What only the compile reads stays out of the built page (and the manifest).
+  pages.forEach(({ internalLinks: _links, collections: _collections, ...page }, index) => {
     const outcome = outcomes.get(index);
     let body = bodies[index];
     if (outcome && 'error' in outcome) {
