@@ -621,4 +621,38 @@ export const cases: CorpusCase[] = [
         /^content\/_index\.md:8: the link "GitHub" names the icon `githubb`, which the engine does not draw\. Icons: .*github.*/,
       ),
   },
+  {
+    name: 'a collection file that does not exist',
+    input: '`{{ collection(file="projects.toml") }}` in content/projects/_index.md with no projects.toml beside it',
+    outcome: 'error at the call’s line, naming the file it looked for',
+    files: { 'content/projects/_index.md': '+++\ntitle = "Projects"\n+++\n\n{{ collection(file="projects.toml") }}\n' },
+    check: (result, expect) =>
+      errors(result, expect, /^content\/projects\/_index\.md:5: the collection file content\/projects\/projects\.toml does not exist\. Create it beside the page/),
+  },
+  {
+    name: 'a collection file that is not TOML',
+    input: 'projects.toml with `title = oops` (a bare word) on line 3',
+    outcome: 'error at line 3 of the TOML file, where the value is',
+    files: {
+      'content/projects/_index.md': '+++\ntitle = "Projects"\n+++\n\n{{ collection(file="projects.toml") }}\n',
+      'content/projects/projects.toml': '[[collection]]\ntype = "card"\ntitle = oops\ncontent = "x"\n',
+    },
+    check: (result, expect) => errors(result, expect, /^content\/projects\/projects\.toml:3:9: does not parse as TOML: invalid value\. Check the quoting/),
+  },
+  {
+    name: 'collection items of an unknown type and without a required field',
+    input: 'an item `type = "cardd"`, and an `art` without `img`, in projects.toml',
+    outcome: 'an error at each item’s line of the TOML file, the type’s closest name and the fields suggested, all at once',
+    files: {
+      'content/projects/_index.md': '+++\ntitle = "Projects"\n+++\n\n{{ collection(file="projects.toml") }}\n',
+      'content/projects/projects.toml': '[[collection]]\ntype = "cardd"\ntitle = "A"\n\n[[collection]]\ntype = "art"\ntitle = "B"\n',
+    },
+    check: (result, expect) =>
+      errors(
+        result,
+        expect,
+        /^content\/projects\/projects\.toml:2: item 1: `type = "cardd"` is not a type of collection item\. Did you mean "card"\?$/,
+        /^content\/projects\/projects\.toml:5: item 2: an art needs `img`\. An art's fields: type, title \(required\), subtitle, link, img \(required\), content, footer\.$/,
+      ),
+  },
 ];

@@ -433,6 +433,44 @@ export const cases: CorpusCase[] = [
       expect(page.html).toContain('<summary>&#x3C;img src=x onerror=alert(2)></summary>');
     },
   },
+  // ——— serene's collection: items are checked where the file is read; text stays text ———
+  ...(
+    [
+      ['link = "javascript:alert(1)"', 'type = "entry"\ntitle = "X"\nlink = "javascript:alert(1)"', 4, javascriptUrl],
+      ['img = "data:…"', 'type = "art_simple"\ntitle = "X"\nimg = "data:image/svg+xml,<svg onload=alert(1)>"', 4, /`img` "data:image\/svg\+xml,<svg onload=alert\(1\)>": `data:` URLs are not allowed/],
+      ['img = "../../../etc/passwd"', 'type = "box"\ntitle = "X"\nimg = "../../../etc/passwd"', 4, /`img` "\.\.\/\.\.\/\.\.\/etc\/passwd" climbs out of its folder/],
+    ] as const
+  ).map(
+    ([input, item, line, pattern]): CorpusCase => ({
+      name: `collection: ${input}`,
+      input: `an item with \`${input}\` in projects.toml`,
+      outcome: `error at line ${line} of the TOML file`,
+      files: { 'content/projects/_index.md': '+++\ntitle = "Projects"\n+++\n\n{{ collection(file="projects.toml") }}\n', 'content/projects/projects.toml': `[[collection]]\n${item}\n` },
+      check: (result, expect) => refused(result, expect, 'projects/projects.toml', line, pattern),
+    }),
+  ),
+  {
+    name: 'collection: a file that climbs out',
+    input: '`{{ collection(file="../../site.config.ts") }}`',
+    outcome: 'error at the call’s line; nothing is read',
+    files: { 'content/projects/_index.md': '+++\ntitle = "Projects"\n+++\n\n{{ collection(file="../../site.config.ts") }}\n' },
+    check: (result, expect) => refused(result, expect, 'projects/_index.md', 5, /the collection file "\.\.\/\.\.\/site\.config\.ts" is not a path inside the page's folder/),
+  },
+  {
+    name: 'collection: markup in a title',
+    input: 'a card `title = "<script>alert(1)</script>"`, raw HTML in its content and tags',
+    outcome: 'page; the title and tags shown as text, the content’s raw HTML dropped',
+    files: {
+      'content/projects/_index.md': '+++\ntitle = "Projects"\n+++\n\n{{ collection(file="projects.toml") }}\n',
+      'content/projects/projects.toml': '[[collection]]\ntype = "card"\ntitle = "<script>alert(1)</script>"\ncontent = "A <img src=x onerror=alert(2)> b"\ntags = ["<b>t</b>"]\n',
+    },
+    check: (result, expect) => {
+      const page = builtPage(result, expect);
+      expect(page.html).toContain('&#x3C;script>alert(1)&#x3C;/script></h2>');
+      expect(page.html).toContain('<div class="collection-content"><p>A  b</p></div>');
+      expect(page.html).toContain('<li>&#x3C;b>t&#x3C;/b></li>');
+    },
+  },
 ];
 
 /** The cases' marker names, to check after the build that none was written. */
