@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ContentErrors } from '@/lib/errors';
 import { compileMarkdown } from '@/lib/markdown';
 import { tempFolder } from '@/lib/testing/temp-folder';
-import { readCollections, type CollectionPage } from './collections';
+import { listCollectionSources, readCollections, type CollectionPage } from './collections';
 
 /** A section page content/projects/_index.md calling `call`, beside `files`. */
 function site(call: string, files: Record<string, string>, format: 'md' | 'mdx' = 'md') {
@@ -95,5 +95,11 @@ describe('readCollections', () => {
     const { content, page } = site(call, { 'real.toml': '[[collection]]\ntype = "br"\n' });
     fs.symlinkSync(path.join(content, 'projects/real.toml'), path.join(content, 'projects/projects.toml'));
     expect(() => readCollections(page, content)).toThrow(/is a symbolic link, which the build does not follow\./);
+  });
+
+  it('lists the .toml files under content/ for the dev server’s fingerprint, without following links', () => {
+    const content = tempFolder('collection-sources', { 'a/_index.md': '', 'a/projects.toml': '', 'b/c/x.TOML': '', 'b/notes.txt': '' });
+    fs.symlinkSync(path.join(content, 'a'), path.join(content, 'linked'));
+    expect(listCollectionSources(content).map((file) => path.relative(content, file)).sort()).toEqual(['a/projects.toml', 'b/c/x.TOML']);
   });
 });

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CompiledBody, CompileInput } from '@/lib/markdown';
 import { contentPath, internalLinkErrors, internalLinkUrls } from './internal-links';
+import { listCollectionSources } from './collections';
 import { shownFileErrors } from './shown-files';
 import { site } from '@/lib/site';
 import type { Site } from '@/lib/site-config-schema';
@@ -222,7 +223,7 @@ export async function compileSiteContent(): Promise<ContentBuild> {
 /** Names every input of the content build cheaply (paths, sizes, times), to tell a current manifest from a stale one. */
 export function contentFingerprint(): string {
   const hash = crypto.createHash('sha256').update(pipelineVersion());
-  for (const file of [...listContentFiles(), siteConfigFile]) {
+  for (const file of [...listContentFiles(), ...listCollectionSources(contentDirectory), siteConfigFile]) {
     // A broken symbolic link has no target to stat; the content build reports it, this only must not crash.
     const stat = fs.statSync(file, { throwIfNoEntry: false }) ?? fs.lstatSync(file);
     hash.update(`${file}\0${stat.size}\0${stat.mtimeMs}\n`);
