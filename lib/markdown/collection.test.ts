@@ -116,3 +116,25 @@ describe('the collection shortcode', () => {
     expect(await problems('md', '{{ collection(file="x.toml") }}\n')).toEqual([expect.stringMatching(/^content\/projects\/_index\.md:5:\d+: `collection`: the collection file "x\.toml" was not read with the page\./)]);
   });
 });
+
+describe('collection titles among the headings', () => {
+  it('are headings, but get no permalink and no place in the table of contents', async () => {
+    const compiled = await compileMarkdown(
+      {
+        file: 'content/projects/_index.md',
+        format: 'md',
+        frontMatterFormat: 'toml',
+        options: { ...options, toc: true, insert_anchor_links: 'right' },
+        body: '## Tools\n\n{{ collection(file="projects.toml") }}\n\n## More\n\nText.\n',
+        bodyStartLine: 5,
+        collections: { 'projects.toml': [card] },
+      },
+      { siteUrl: 'https://example.com' },
+    );
+    const html = compiled.format === 'html' ? compiled.html : '';
+    expect(html).toMatch(/<h3 class="collection-title"[^>]*>/);
+    expect(html.match(/class="heading-anchor"/g)).toHaveLength(2);
+    expect(html).toMatch(/<nav[^>]*>[\s\S]*Tools[\s\S]*More[\s\S]*<\/nav>/);
+    expect(/<nav[^>]*>[\s\S]*tidewater[\s\S]*<\/nav>/.test(html)).toBe(false);
+  });
+});

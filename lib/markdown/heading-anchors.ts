@@ -21,8 +21,20 @@ function permalinkContent(heading: Element): ElementContent[] {
   ];
 }
 
+/**
+ * Whether a heading titles an item of a collection (lib/markdown/collection.ts) rather than a part of the text:
+ * a heading for screen readers' heading list, but with no permalink and no place in the table of contents.
+ */
+export function isItemTitle(heading: Element): boolean {
+  const className = heading.properties.className;
+  return Array.isArray(className) && className.includes('collection-title');
+}
+
+const isSectionHeading = (heading: Element) => !isItemTitle(heading);
+
 function besideHeading(mode: 'left' | 'right'): Options {
   return {
+    test: isSectionHeading,
     behavior: mode === 'left' ? 'before' : 'after',
     group: () => ({ type: 'element', tagName: 'div', properties: { className: ['heading-group', `heading-group-${mode}`] }, children: [] }),
     properties: { className: ['heading-anchor'] },
@@ -40,6 +52,6 @@ export function headingAnchorPlugins(mode: AnchorMode): PluggableList {
       return [[rehypeAutolinkHeadings, besideHeading(mode)]];
     case 'heading':
       // The heading's own text becomes the link, so its accessible name is unchanged.
-      return [[rehypeAutolinkHeadings, { behavior: 'wrap', properties: { className: ['heading-link'] } } satisfies Options]];
+      return [[rehypeAutolinkHeadings, { behavior: 'wrap', test: isSectionHeading, properties: { className: ['heading-link'] } } satisfies Options]];
   }
 }

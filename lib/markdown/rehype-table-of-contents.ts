@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { visit } from 'unist-util-visit';
+import { isItemTitle } from './heading-anchors';
 
 export interface TocEntry {
   id: string;
@@ -37,7 +38,7 @@ export function collectTocEntries(tree: Root): TocEntry[] {
     if (element.tagName !== 'h2' && element.tagName !== 'h3') return;
     const id = element.properties.id;
     const text = visibleText(element).replace(/\s+/g, ' ').trim();
-    if (typeof id !== 'string' || id === '' || text === '' || isHidden(element)) return;
+    if (typeof id !== 'string' || id === '' || text === '' || isHidden(element) || isItemTitle(element)) return;
     const entry: TocEntry = { id, text, children: [] };
     const parent = entries.at(-1);
     if (element.tagName === 'h3' && parent?.depth === 2) parent.entry.children.push(entry);
