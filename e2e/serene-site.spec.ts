@@ -167,6 +167,33 @@ test("a named code block (Zola's fence annotation) shows its file name over the 
   expect(problems).toEqual([]);
 });
 
+test("the projects page shows serene's collection: a card, a simple card, an entry, a box and two art items", async ({ page, problems }) => {
+  await page.goto(sereneUrl('/projects/'));
+  const main = page.getByRole('main');
+  await expect(main.getByRole('heading', { level: 1 })).toHaveText('Projects');
+  const items = main.locator('section.collection').getByRole('article');
+  await expect(items).toHaveCount(6);
+  const card = items.filter({ has: page.getByRole('heading', { name: 'Featured: tidewater' }) });
+  await expect(card.getByRole('link', { name: 'tidewater' })).toHaveAttribute('href', 'https://github.com/mira-okafor/tidewater');
+  await expect(card).toContainText('2021 – now');
+  await expect(card.locator('strong')).toHaveText('small');
+  await expect(card.getByRole('list', { name: 'Tags' }).getByRole('listitem')).toHaveText(['rust', 'parsing']);
+  await expect(main.getByRole('link', { name: 'Reading list' })).toHaveAttribute('href', 'https://example.com/reading');
+  for (const name of ['Relief of Skerry', 'Harbour chart']) {
+    const art = main.getByRole('img', { name });
+    await art.scrollIntoViewIfNeeded();
+    await expect.poll(() => art.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true);
+  }
+  // Boxes and art two to a row on a wide screen, one on a phone; the card takes the whole row.
+  const box = items.filter({ hasText: 'Atlas of Small Islands' });
+  const relief = items.filter({ hasText: 'Relief of Skerry' });
+  const [boxBounds, reliefBounds, cardBounds] = await Promise.all([box.boundingBox(), relief.boundingBox(), card.boundingBox()]);
+  const wide = (page.viewportSize()?.width ?? 0) >= 640;
+  expect(Math.abs((boxBounds?.y ?? 0) - (reliefBounds?.y ?? 0)) < 1).toBe(wide);
+  expect(cardBounds?.width ?? 0).toBeGreaterThan((boxBounds?.width ?? 0) * (wide ? 1.8 : 0.99));
+  expect(problems).toEqual([]);
+});
+
 test("tags and categories list their posts as the blog does, with the blog's date format", async ({ page, problems }) => {
   await page.goto(sereneUrl('/tags/maps/'));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tags: maps');
