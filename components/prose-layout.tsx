@@ -4,7 +4,8 @@ import type { ReactNode } from 'react';
 /**
  * Long-form text (app/prose.css), in both colour schemes. The body comes as React children (MDX) or as
  * finished HTML (Markdown, compiled at build time). `meta` (a post's date and terms) goes between the heading
- * and the body: the two then sit in blocks of their own, since the HTML body fills its block whole.
+ * and the body: the two then sit in blocks of their own, since the HTML body fills its block whole (spaced by
+ * app/elements.css, which the layouts that pass `meta` load).
  */
 export function ProseLayout({ heading, html, children, meta }: { heading: string | null; html?: string; children?: ReactNode; meta?: ReactNode }) {
   if (meta !== undefined) {
@@ -14,7 +15,7 @@ export function ProseLayout({ heading, html, children, meta }: { heading: string
           {heading !== null && <h1>{heading}</h1>}
           {meta}
         </div>
-        {html !== undefined ? <div className="prose mt-8" dangerouslySetInnerHTML={{ __html: html }} /> : <div className="prose mt-8">{children}</div>}
+        {html !== undefined ? <div className="prose post-body" dangerouslySetInnerHTML={{ __html: html }} /> : <div className="prose post-body">{children}</div>}
       </article>
     );
   }

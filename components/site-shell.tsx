@@ -15,8 +15,9 @@ export function SiteShell({ currentUrl, children, footer = true }: { currentUrl:
     <>
       <head>
         {site.theme === 'auto' && <ThemeScript />}
-        {/* The config's accent colour, one declaration; the page's Content Security Policy hashes the element. */}
-        {site.accentColor !== undefined && <style>{`:root{--accent:${site.accentColor}}`}</style>}
+        {/* The config's accent colour for links' underlines, only on sites that set one (every other page's
+            stylesheet stays as it is); the page's Content Security Policy hashes the element. */}
+        {site.accentColor !== undefined && <style>{`:root{--accent:${site.accentColor}}.prose a{text-decoration-color:var(--accent)}`}</style>}
       </head>
       <body className="flex min-h-screen flex-col font-sans antialiased">
         <a href="#content" className="skip-link">

@@ -80,15 +80,15 @@ function HomeLayout({ route }: { route: Extract<SiteRoute, { kind: 'section' }> 
   return (
     <>
       {hasProfile(profile) && <HomeProfileHeader profile={profile} />}
-      <PageBody page={route.page} heading={hasProfile(profile) ? null : route.page.heading} layoutElements={route.recent !== undefined && route.recent.pages.length > 0} />
+      <PageBody page={route.page} heading={hasProfile(profile) ? null : route.page.heading} layoutElements />
       {route.recent && route.recent.pages.length > 0 && (
-        <section aria-labelledby="recent-posts" className="mt-12">
-          <h2 id="recent-posts" className="text-lg font-semibold text-ink-strong">
+        <section aria-labelledby="recent-posts" className="post-group">
+          <h2 id="recent-posts">
             Recent posts
           </h2>
           <DatedPostList posts={route.recent.pages} dateFormat={profile.date_format ?? defaultDateFormat} />
-          <p className="mt-4">
-            <a href={route.recent.url} className="underline underline-offset-4">
+          <p className="more-posts">
+            <a href={route.recent.url}>
               {profile.recent_more_text ?? 'All posts'}
             </a>
           </p>
@@ -123,8 +123,8 @@ function BlogLayout({ route }: { route: Extract<SiteRoute, { kind: 'section' }> 
         }
       />
       {groupPosts(route.items, settings.categorized ? 'category' : 'year').map((group) => (
-        <section key={group.heading} className="mt-10">
-          <h2 className="text-lg font-semibold text-ink-strong">{group.heading}</h2>
+        <section key={group.heading} className="post-group">
+          <h2>{group.heading}</h2>
           <DatedPostList posts={group.posts} dateFormat={settings.date_format ?? defaultDateFormat} />
         </section>
       ))}
@@ -141,8 +141,8 @@ function PostLayout({ route }: { route: Extract<SiteRoute, { kind: 'page' }> }) 
   return (
     <>
       {route.section && (
-        <p id="top" className="mb-6 text-sm">
-          <a href={route.section.url} className="text-ink-muted underline-offset-4 hover:underline">
+        <p id="top" className="back-link">
+          <a href={route.section.url}>
             ← {settings.back_link_text ?? route.section.title}
           </a>
         </p>
@@ -159,8 +159,8 @@ function PostLayout({ route }: { route: Extract<SiteRoute, { kind: 'page' }> }) 
         }
       />
       {settings.back_to_top && route.section && (
-        <p className="mt-10 text-sm">
-          <a href="#top" className="underline underline-offset-4">
+        <p className="back-to-top">
+          <a href="#top">
             ↑ Back to top
           </a>
         </p>

@@ -140,7 +140,7 @@ export const collection: ElementShortcode = {
 
 /**
  * Gives the collections' titles the heading level below the page's heading before them: h2 under the page's h1,
- * h3 under a `##` heading, so that the page's outline skips no level.
+ * h3 under a `##` heading, so that the page's headings skip no level.
  */
 export function levelCollectionHeadings(tree: Root): void {
   let level = 1;

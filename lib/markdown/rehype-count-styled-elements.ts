@@ -3,10 +3,10 @@ import { visit } from 'unist-util-visit';
 
 /**
  * The classes app/elements.css styles on content: a page whose body has an element with one of them links that
- * stylesheet (lib/build/page-styles.ts). The callouts (GitHub's alerts among them), quotes, videos and
+ * stylesheet (lib/build/page-styles.ts). The callouts (GitHub's alerts among them), quotes, details, videos and
  * collections of lib/markdown/shortcode-elements.ts.
  */
-export const styledElementClasses: ReadonlySet<string> = new Set(['callout', 'quote', 'youtube', 'collection']);
+export const styledElementClasses: ReadonlySet<string> = new Set(['callout', 'quote', 'detail', 'youtube', 'collection']);
 
 /** Counts the elements of a compiled page that app/elements.css styles, after every other plugin. */
 export function rehypeCountStyledElements(options: { onCount: (count: number) => void }) {
