@@ -4,7 +4,7 @@ import { ImageProblem, imageKey, processImage, readImageHeader, variantWidths } 
 
 /** A photo-like JPEG (a gradient with noise, so that it compresses like one) with EXIF: a camera, a GPS position, an orientation. */
 async function cameraJpeg(width: number, height: number, orientation = 1): Promise<Buffer> {
-  const noise = await sharp({ create: { width, height, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).png().toBuffer();
+  const noise = await sharp({ create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).png().toBuffer();
   return sharp(noise)
     .jpeg({ quality: 92 })
     .withExif({ IFD0: { Make: 'FixtureCam', Model: 'Model 1' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '59/1 20/1 0/1' } })

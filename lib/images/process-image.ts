@@ -6,7 +6,7 @@
  * pixel limit stays on, so a small file that claims 50,000 × 50,000 pixels is refused before it is decoded.
  */
 import crypto from 'node:crypto';
-import sharp from 'sharp';
+import sharp, { type Metadata, type Sharp } from 'sharp';
 
 /** The widths a photo is made at (CSS pixels at 1× and 2× for a phone, a laptop's text column, a large screen). */
 export const imageWidths = [320, 640, 960, 1280, 1920, 2560] as const;
@@ -76,7 +76,8 @@ export function imageKey(data: Buffer): string {
 
 /** The widths to make for an image `width` pixels wide: those in imageWidths it exceeds, then its own width (capped at the widest). */
 export function variantWidths(width: number): number[] {
-  const largest = Math.min(width, imageWidths[imageWidths.length - 1]);
+  const largest = Math.min(width, Math.max(...imageWidths));
+
   return [...imageWidths.filter((candidate) => candidate < largest), largest];
 }
 
@@ -85,7 +86,7 @@ function fallbackFormat(format: ProcessedFormat): 'jpeg' | 'png' {
   return format === 'png' ? 'png' : 'jpeg';
 }
 
-function encode(pipeline: sharp.Sharp, format: ImageVariant['format']): sharp.Sharp {
+function encode(pipeline: Sharp, format: ImageVariant['format']): Sharp {
   switch (format) {
     case 'avif':
       return pipeline.avif(encoders.avif);
@@ -110,7 +111,7 @@ export async function readImageHeader(data: Buffer, fileName: string): Promise<{
   if (data.length > maximumImageBytes) {
     throw new ImageProblem(`${fileName} is ${(data.length / 1024 / 1024).toFixed(0)} MB, over the ${maximumImageBytes / 1024 / 1024} MB the build reads.`, 'Export a smaller copy (a few thousand pixels across is plenty for the web).');
   }
-  let metadata: sharp.Metadata;
+  let metadata: Metadata;
   try {
     metadata = await sharp(data, { failOn: 'error' }).metadata();
   } catch (error) {
