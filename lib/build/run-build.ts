@@ -20,6 +20,8 @@ import { RenderCache, nextAssetsOf, planRender, renderKey, templateFingerprint, 
 import { nextVersionProblem, runNextBuild } from '@/lib/next-adapter/next-build';
 import { mergePolicyNeeds } from '@/lib/security/content-security-policy';
 import { engineScripts } from '@/lib/security/engine-scripts';
+import { imageWidths } from '@/lib/images/process-image';
+import { prepareSiteImages, siteImagesDigest, writeSiteImages, type SiteImage } from '@/lib/images/site-images';
 import { buildOgImages } from '@/lib/seo/og-images';
 import { absoluteUrl, basePath, site } from '@/lib/site';
 import { isExternalHref } from '@/lib/site-config-schema';
@@ -91,12 +93,13 @@ export async function runBuild({ projectDirectory, signal }: BuildOptions): Prom
   try {
     await steps.run('assets', () => buildPublicAssets(projectDirectory));
     const content = await steps.run('content', () => compileContent());
+    const photos = await steps.run('photos', () => preparePhotos(projectDirectory, content.pages));
     const renderCache = site.clientRuntime ? undefined : RenderCache.load(path.join(engineCache, 'rendered-pages.json'));
-    let plan = await steps.run('plan', () => planPages(projectDirectory, content, renderCache));
+    let plan = await steps.run('plan', () => planPages(projectDirectory, content, photos, renderCache));
     // Drawn in a child process beside `next build` (which compiles the app first) and placed after it.
     const previewImages = startPreviewImages(content.pages);
     await steps.run('next build', () => runNextBuild({ projectDirectory, exportFolder: path.relative(projectDirectory, staged.folder), env: {}, signal }));
-    let finished = await steps.run('finish', () => finishPages(staged, content.pages));
+    let finished = await steps.run('finish', () => finishPages(staged, content.pages, photos));
 
     // A reused page links to Next's stylesheet by its content-hashed name. The template fingerprint covers what
     // that name depends on, so this only guards against what it cannot see: then every page is rendered.
@@ -105,12 +108,15 @@ export async function runBuild({ projectDirectory, signal }: BuildOptions): Prom
       console.log(`Render cache: this build has no ${staleAsset}, which cached pages link to; rendering every page.`);
       renderCache?.clear();
       fs.rmSync(staged.folder, { recursive: true, force: true });
-      plan = await steps.run('plan', () => planPages(projectDirectory, content, renderCache));
+      plan = await steps.run('plan', () => planPages(projectDirectory, content, photos, renderCache));
       await steps.run('next build', () => runNextBuild({ projectDirectory, exportFolder: path.relative(projectDirectory, staged.folder), env: {}, signal }));
-      finished = await steps.run('finish', () => finishPages(staged, content.pages));
+      finished = await steps.run('finish', () => finishPages(staged, content.pages, photos));
     }
     await steps.run('preview images', async () => placePreviewImages(await previewImages, staged));
-    await steps.run('site files', () => writeSiteFiles(staged.folder, content.pages, content.model, { site, absoluteUrl, basePath }));
+    await steps.run('site files', () => {
+      writeSiteFiles(staged.folder, content.pages, content.model, { site, absoluteUrl, basePath });
+      writeSiteImages(staged.folder, photos);
+    });
     const vercelJson = await steps.run('deploy files', () => completeExport(staged, plan, finished, content.model));
     await steps.run('weigh', () => weigh(staged));
     await steps.run('render cache', () => storeRenderedPages(staged, content.model, plan, finished.needs, renderCache));
@@ -181,8 +187,14 @@ const pageFile = (url: string) => `${url.slice(1)}index.html`;
  * Which pages Next renders (the render cache holds the others finished), written with the compiled pages as
  * the content manifest that Next's renderers read (lib/content/manifest.ts).
  */
-function planPages(projectDirectory: string, content: { pages: BuiltPage[]; model: SiteModel; fingerprint: string }, renderCache: RenderCache | undefined): RenderPlan {
-  const template = renderCache ? templateFingerprint(projectDirectory) : '';
+function planPages(
+  projectDirectory: string,
+  content: { pages: BuiltPage[]; model: SiteModel; fingerprint: string },
+  photos: ReadonlyMap<string, SiteImage>,
+  renderCache: RenderCache | undefined,
+): RenderPlan {
+  // A page's finished markup names its photos' variants, whose names change with the photos.
+  const template = renderCache ? `${templateFingerprint(projectDirectory)}\0${siteImagesDigest(photos)}` : '';
   // A route is keyed by all it shows: a page with its neighbours' links, a list with its pages.
   const keys = new Map([...content.model.routes].map(([url, route]) => [url, renderKey(template, route)]));
   // The home page is rendered whether or not a content page makes it: getStaticSlugs.
@@ -190,6 +202,21 @@ function planPages(projectDirectory: string, content: { pages: BuiltPage[]; mode
   writeManifest({ fingerprint: content.fingerprint, pages: content.pages, render: plan.render });
   if (renderCache) console.log(`Render cache: ${plan.reused.size} pages finished from earlier builds, ${plan.render.length} to render.`);
   return plan;
+}
+
+/**
+ * Every local photo the pages show, made ready for the web (lib/images/): from the cache when it has them. A photo
+ * that cannot be published fails the build with every such problem, at the lines that show it.
+ */
+async function preparePhotos(projectDirectory: string, pages: readonly BuiltPage[]): Promise<Map<string, SiteImage>> {
+  const { images, errors, made, cached } = await prepareSiteImages(pages, {
+    contentDirectory: path.join(projectDirectory, 'content'),
+    publicDirectory: path.join(projectDirectory, 'public'),
+    log: (line) => console.log(line),
+  });
+  if (errors.length > 0) throw new ContentErrors(errors);
+  if (images.size > 0) console.log(`Photos: ${images.size} (${made} made, ${cached} from the cache), each as AVIF and WebP at up to ${Math.max(...imageWidths)} pixels.`);
+  return images;
 }
 
 type PreviewImages = { ok: Awaited<ReturnType<typeof buildOgImages>> } | { error: unknown };
@@ -212,9 +239,9 @@ function placePreviewImages(images: PreviewImages, staged: StagedExport): void {
 }
 
 /** What Next wrote, finished (lib/export/finish-export.ts): runtime stripped, unsafe markup refused, each page's policy. */
-async function finishPages(staged: StagedExport, pages: readonly BuiltPage[]): Promise<FinishReport> {
+async function finishPages(staged: StagedExport, pages: readonly BuiltPage[], photos: ReadonlyMap<string, SiteImage>): Promise<FinishReport> {
   const sourceFiles = Object.fromEntries(pages.map((page) => [pageFile(page.url), page.file]));
-  const finished = await finishExport(staged.folder, { basePath, clientRuntime: site.clientRuntime, scripts: engineScripts(site) }, sourceFiles);
+  const finished = await finishExport(staged.folder, { basePath, clientRuntime: site.clientRuntime, scripts: engineScripts(site), images: photos }, sourceFiles);
   if (!site.clientRuntime) {
     console.log(
       `Zero-JS export: Next.js runtime removed from ${finished.pages} pages (${finished.removedFiles} files, ${Math.round(finished.removedBytes / 1024)} KB deleted).`,

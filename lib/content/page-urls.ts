@@ -68,7 +68,8 @@ export const reservedUrlSegments: ReadonlyMap<string, string> = new Map([
   ['og', 'the preview images'],
   ['enhance', "the site's own scripts (public/enhance/)"],
   ['katex', "KaTeX's stylesheet and fonts (public/katex/)"],
-  ['styles', 'the code-block stylesheet (public/styles/)'],
+  ['styles', 'the stylesheets only some pages link (public/styles/)'],
+  ['_img', 'the photos made for the web (lib/images/)'],
   // The hosts'.
   ['_redirects', 'the redirect rules that Netlify and Cloudflare Pages read'],
   ['.well-known', 'the files other services look up by name (security.txt, certificate challenges)'],

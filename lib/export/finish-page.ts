@@ -5,6 +5,8 @@ import { parse } from 'parse5';
 import { collectPolicyNeeds, findUnsafeMarkup, formatPolicy, pageDirectives, type PolicyNeeds } from '@/lib/security/content-security-policy';
 import type { EngineScripts } from '@/lib/security/engine-scripts';
 import { prefixBasePath } from './base-path';
+import { rewritePictures } from '@/lib/images/picture-markup';
+import type { SiteImage } from '@/lib/images/site-images';
 import { ExportError } from '@/lib/errors';
 import { assertRuntimeGone, stripRuntimeTree } from '@/lib/next-adapter/strip-runtime';
 
@@ -15,6 +17,14 @@ export interface FinishOptions {
   clientRuntime: boolean;
   /** The engine's scripts for this site's config (lib/security/engine-scripts.ts): the only scripts a page may carry. */
   scripts: EngineScripts;
+  /** The processed photos by their site path (lib/images/site-images.ts): their `<img>` become `<picture>`. */
+  images?: ReadonlyMap<string, SiteImage>;
+}
+
+/** The site path a page file of the export is served at: `out/about/index.html` → /about/, `out/404.html` → /. */
+function pageUrlOf(file: string): string {
+  const relative = file.replace(/^out\//, '');
+  return relative.endsWith('index.html') ? `/${relative.slice(0, -'index.html'.length)}` : '/';
 }
 
 export interface FinishedPage {
@@ -72,6 +82,7 @@ export function finishPage(html: string, file: string, options: FinishOptions): 
   if (!options.clientRuntime) stripRuntimeTree(tree, file);
   const unsafe = findUnsafeMarkup(tree, { ...options, basePath: '' });
   if (unsafe.length > 0) throw new RefusedMarkupError(file, unsafe.map((problem) => `${file}: ${problem}`));
+  if (options.images && options.images.size > 0) rewritePictures(tree, pageUrlOf(file), options.images);
   prefixBasePath(tree, options.basePath);
   const needs: PolicyNeeds = collectPolicyNeeds(tree, options);
   try {

@@ -77,7 +77,6 @@ export function imageKey(data: Buffer): string {
 /** The widths to make for an image `width` pixels wide: those in imageWidths it exceeds, then its own width (capped at the widest). */
 export function variantWidths(width: number): number[] {
   const largest = Math.min(width, Math.max(...imageWidths));
-
   return [...imageWidths.filter((candidate) => candidate < largest), largest];
 }
 

@@ -22,6 +22,7 @@ import { rehypeCollectKatexErrors, type MathError } from './rehype-collect-katex
 import { rehypeMarkdownEscapesInMath } from './rehype-markdown-escapes-in-math';
 import { rehypeCountCodeBlocks } from './rehype-count-code-blocks';
 import { rehypeCountStyledElements } from './rehype-count-styled-elements';
+import { remarkCollectPictures } from './remark-collect-pictures';
 import { rehypeReaderFriendlyMarkup } from './rehype-reader-friendly-markup';
 import { remarkMermaidDiagrams, type DiagramError } from './remark-mermaid-diagrams';
 import { rehypeTableOfContents } from './rehype-table-of-contents';
@@ -190,6 +191,12 @@ export async function compileMarkdown(page: CompileInput, options: CompileOption
       ),
     (file) => shownFiles.push({ src: file.src, ...(file.line !== undefined && { line: toFileLine(file.line) }) }),
   );
+  // After the shortcodes' elements are in the tree (a figure reports its own picture, at its call's line): every
+  // other picture of the site the page shows, once each.
+  plugins.remarkPlugins.push([
+    remarkCollectPictures,
+    { onShownFile: (file: ShownFile) => shownFiles.some((shown) => shown.src === file.src) || shownFiles.push({ src: file.src, ...(file.line !== undefined && { line: toFileLine(file.line) }) }) },
+  ]);
   let codeBlocks = 0;
   let internalLinks: InternalLink[] = [];
   let anchors: string[] = [];

@@ -1,0 +1,166 @@
+/**
+ * The photos a site's pages show, made ready once per build: each local raster picture a page names (found by the
+ * compile with its line, lib/markdown), found beside its bundle page or in public/, processed through the cache,
+ * and given the site paths its variants are published at (/_img/KEY/NAME-WIDTH.avif). The finish step rewrites each
+ * `<img>` that names one into a `<picture>` (picture-markup.ts); the site-files step writes the variants and puts
+ * the stripped original in the place of the camera's file.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { ContentError } from '@/lib/errors';
+import { publishedAssets } from '@/lib/content/page-assets';
+import type { BuiltPage } from '@/lib/content/manifest';
+import { cachedImage, imageCacheDirectory, type CachedVariant } from './image-cache';
+import { formatExtensions, ImageProblem } from './process-image';
+
+/** The first URL segment of the variants: reserved, so no page or public/ file can take it (lib/content/page-urls.ts). */
+export const imagesSegment = '_img';
+
+/** A picture's extensions the engine processes; SVG and GIF are published as they are. */
+const processedExtensions = new Set(Object.values(formatExtensions).flat());
+
+export interface PublishedVariant {
+  /** Its site path, /_img/KEY/NAME-640.avif. */
+  url: string;
+  format: CachedVariant['format'];
+  width: number;
+  height: number;
+  bytes: number;
+  /** The cached file it is copied from. */
+  from: string;
+}
+
+export interface SiteImage {
+  /** The original's site path (decoded): /trip/photo.jpg, /img/avatar.webp. */
+  url: string;
+  width: number;
+  height: number;
+  /** AVIF and WebP at each width, then the fallback; narrowest first within each format. */
+  variants: PublishedVariant[];
+  /** The upright, stripped whole picture, written where the original would be. */
+  stripped: { from: string; bytes: number };
+}
+
+/** Whether a picture's address names a file of this site the engine processes (not SVG, GIF or another site's). */
+export function isProcessedPicture(src: string): boolean {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) return false;
+  const extension = /\.([A-Za-z0-9]+)(?:[?#].*)?$/.exec(src)?.[1]?.toLowerCase();
+  return extension !== undefined && processedExtensions.has(extension);
+}
+
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The file behind a site path: a bundle's file, else one in public/ (never outside it); undefined when neither. */
+function sourceFile(pathname: string, bundleFiles: ReadonlyMap<string, string>, publicDirectory: string): string | undefined {
+  const bundled = bundleFiles.get(pathname);
+  if (bundled) return bundled;
+  const root = path.resolve(publicDirectory);
+  const file = path.join(root, pathname);
+  if (!file.startsWith(`${root}${path.sep}`)) return undefined;
+  const stat = fs.lstatSync(file, { throwIfNoEntry: false });
+  return stat?.isFile() ? file : undefined;
+}
+
+export interface SiteImagesResult {
+  images: Map<string, SiteImage>;
+  errors: ContentError[];
+  /** Pictures processed by this build, and pictures that came from the cache. */
+  made: number;
+  cached: number;
+}
+
+/**
+ * Processes every local raster picture the pages show, one at a time (libvips works on its own threads; one decoded
+ * picture in memory at once), with a progress line when there are many. A picture that cannot be published is an
+ * error at each line that shows it; a missing one is left to the shown-files check, which names it already.
+ */
+export async function prepareSiteImages(
+  pages: readonly BuiltPage[],
+  { contentDirectory, publicDirectory, cacheDirectory = imageCacheDirectory, log = () => undefined }: { contentDirectory: string; publicDirectory: string; cacheDirectory?: string; log?: (line: string) => void },
+): Promise<SiteImagesResult> {
+  const bundleFiles = new Map(pages.flatMap((page) => publishedAssets(page, contentDirectory).map((asset): [string, string] => [decoded(asset.url), asset.file])));
+  const uses = new Map<string, { file: string; places: { file: string; line: number | undefined }[] }>();
+  for (const page of pages) {
+    for (const { src, line } of page.body.shownFiles ?? []) {
+      if (!isProcessedPicture(src)) continue;
+      const pathname = decoded(new URL(src, `https://site.invalid${page.url}`).pathname);
+      const file = sourceFile(pathname, bundleFiles, publicDirectory);
+      if (!file) continue;
+      const use = uses.get(pathname) ?? { file, places: [] };
+      use.places.push({ file: page.file, line });
+      uses.set(pathname, use);
+    }
+  }
+  const images = new Map<string, SiteImage>();
+  const errors: ContentError[] = [];
+  let made = 0;
+  let done = 0;
+  for (const [pathname, { file, places }] of [...uses].sort(([a], [b]) => a.localeCompare(b))) {
+    try {
+      const image = await cachedImage(fs.readFileSync(file), path.basename(file), cacheDirectory);
+      if (image.made) made++;
+      const name = path.posix.basename(pathname).replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9_-]+/g, '-') || 'image';
+      const folder = `/${imagesSegment}/${image.key.slice(0, 16)}`;
+      images.set(pathname, {
+        url: pathname,
+        width: image.width,
+        height: image.height,
+        variants: image.variants.map((variant) => ({
+          url: `${folder}/${name}-${variant.file}`,
+          format: variant.format,
+          width: variant.width,
+          height: variant.height,
+          bytes: variant.bytes,
+          from: path.join(image.folder, variant.file),
+        })),
+        stripped: { from: path.join(image.folder, image.stripped.file), bytes: image.stripped.bytes },
+      });
+    } catch (error) {
+      if (!(error instanceof ImageProblem)) throw error;
+      for (const place of places) errors.push(new ContentError(place, error.message, error.hint));
+    }
+    done++;
+    if (uses.size >= 20 && (done % 20 === 0 || done === uses.size)) log(`Photos: ${done} of ${uses.size} (${made} made, ${done - made} from the cache)`);
+  }
+  return { images, errors, made, cached: images.size - made };
+}
+
+/**
+ * Writes the photos into an export folder: every variant at its /_img/ path (copied from the cache), and the
+ * stripped picture over the original wherever the export holds one (a bundle's file, a copy of public/), so that no
+ * exported file carries the camera's metadata. Every path is checked to stay inside the folder.
+ */
+export function writeSiteImages(outFolder: string, images: ReadonlyMap<string, SiteImage>): { variants: number; bytes: number } {
+  const root = path.resolve(outFolder);
+  const inside = (sitePath: string) => {
+    const file = path.join(root, sitePath);
+    if (!file.startsWith(`${root}${path.sep}`)) throw new Error(`${sitePath} is not a path inside the export.`);
+    return file;
+  };
+  let variants = 0;
+  let bytes = 0;
+  for (const image of images.values()) {
+    for (const variant of image.variants) {
+      const target = inside(variant.url);
+      if (fs.existsSync(target)) continue;
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.copyFileSync(variant.from, target);
+      variants++;
+      bytes += variant.bytes;
+    }
+    const original = inside(image.url);
+    if (fs.lstatSync(original, { throwIfNoEntry: false })?.isFile()) fs.copyFileSync(image.stripped.from, original);
+  }
+  return { variants, bytes };
+}
+
+/** A digest of every photo's key: part of each page's render key, so that a page showing an edited photo is finished anew. */
+export function siteImagesDigest(images: ReadonlyMap<string, SiteImage>): string {
+  return [...images.values()].map((image) => image.variants[0]?.url ?? '').sort().join(',');
+}
