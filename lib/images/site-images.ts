@@ -10,6 +10,7 @@ import path from 'node:path';
 import { ContentError } from '@/lib/errors';
 import { publishedAssets } from '@/lib/content/page-assets';
 import type { BuiltPage } from '@/lib/content/manifest';
+import { avatarPath } from '@/lib/content/serene-fields';
 import { cachedImage, imageCacheDirectory, type CachedVariant } from './image-cache';
 import { formatExtensions, ImageProblem } from './process-image';
 
@@ -87,7 +88,10 @@ export async function prepareSiteImages(
   const bundleFiles = new Map(pages.flatMap((page) => publishedAssets(page, contentDirectory).map((asset): [string, string] => [decoded(asset.url), asset.file])));
   const uses = new Map<string, { file: string; places: { file: string; line: number | undefined }[] }>();
   for (const page of pages) {
-    for (const { src, line } of page.body.shownFiles ?? []) {
+    // serene's avatar is shown by the home page's layout, not its text: a site path in public/ or beside _index.md.
+    const avatar = typeof page.homeExtra?.avatar === 'string' ? avatarPath(page.homeExtra.avatar) : undefined;
+    const layoutPictures = avatar && 'url' in avatar ? [{ src: avatar.url, line: undefined }] : [];
+    for (const { src, line } of [...(page.body.shownFiles ?? []), ...layoutPictures]) {
       if (!isProcessedPicture(src)) continue;
       const pathname = decoded(new URL(src, `https://site.invalid${page.url}`).pathname);
       const file = sourceFile(pathname, bundleFiles, publicDirectory);
