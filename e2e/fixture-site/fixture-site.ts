@@ -15,3 +15,14 @@ export const fixtureSourceFolder = import.meta.dirname;
  * that every fixture page is also a test of BASE_PATH: links, assets, fonts and the 404 page under it.
  */
 export const fixtureBasePath = '/docs';
+
+/**
+ * The gallery's photos (content/gallery/), made by the fixture's build as a camera writes them
+ * (lib/testing/camera-photos.ts): name, width, height, seed. One 2400 × 1600 and two 1000-pixel ones, as the
+ * photo issue's targets name them.
+ */
+export const galleryPhotos: readonly (readonly [name: string, width: number, height: number, seed: number])[] = [
+  ['valley.jpg', 2400, 1600, 1],
+  ['ridge.jpg', 1000, 667, 2],
+  ['lake.jpg', 1000, 750, 3],
+];
