@@ -221,4 +221,16 @@ describe('sections and Zola page fields in content/', () => {
     expect(outdated('/posts/new/')).toBeUndefined();
     expect(outdated('/posts/off/')).toBeUndefined();
   });
+
+  it("lists a term's pages as serene's blog does only on a site whose blog section is serene's", () => {
+    const files = (template: string) => ({
+      'posts/_index.md': `+++\ntitle = "Posts"\nsort_by = "date"\n${template}[extra]\ndate_format = "%Y"\n+++\n`,
+      'posts/a.md': post('A', 'date = 2024-01-01\n'),
+    });
+    const settings = { ...siteSettings, extra: { blog_section_path: '/posts' } };
+    const tagged = (pages: BuiltPage[]) => pages.map((page) => (page.kind === 'page' ? { ...page, taxonomies: [{ name: 'tags', terms: ['x'], line: 2 }] } : page));
+    const term = (template: string) => buildSiteModel(tagged(built(files(template))), settings).model.routes.get('/tags/x/');
+    expect(term('template = "blog.html"\n')).toMatchObject({ kind: 'term', datedList: { dateFormat: '%Y' } });
+    expect(term('')).not.toHaveProperty('datedList');
+  });
 });

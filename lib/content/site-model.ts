@@ -62,7 +62,7 @@ export type SiteRoute =
       items: BuiltPage[];
       paginator: Paginator | undefined;
       feed: string | undefined;
-      /** On a serene site (one with a blog section): list the pages as its blog does, dates in the blog's `date_format`. */
+      /** On a serene site (its blog section has `template = "blog.html"`): list the pages as the blog does, dates in its `date_format`. */
       datedList?: { dateFormat: string | undefined };
     };
 
@@ -305,7 +305,7 @@ export function buildSiteModel(
         const url = paginator?.urls[paginator.number - 1] ?? summary.url;
         const first = termPages[0];
         if (!claim(url, `the ${taxonomy.name} term "${summary.name}"`, { file: claimedBy.get(url) ?? first?.file ?? 'site.config.ts' })) continue;
-        routes.set(url, { kind: 'term', url, taxonomy, term: summary, items, paginator, feed, ...(blog && { datedList: { dateFormat: postSettings(blog.extra).date_format } }) });
+        routes.set(url, { kind: 'term', url, taxonomy, term: summary, items, paginator, feed, ...(blog?.templateName === 'blog.html' && { datedList: { dateFormat: postSettings(blog.extra).date_format } }) });
       }
       if (taxonomy.paginate_by !== undefined) redirects.push({ from: `${summary.url}${taxonomy.paginate_path}/1/`, to: summary.url });
       if (feed) feeds.push({ url: feed, alternate: summary.url, title: `${summary.name} · ${site.name}`, pages: termPages.filter((page) => page.date !== undefined || page.updated !== undefined) });
