@@ -12,6 +12,15 @@ function sereneUrl(sitePath: string): string {
   return `http://127.0.0.1:${serenePort}${sitePath}`;
 }
 
+/**
+ * Most of these tests read what does not change with the window's width; the phone project runs only those about
+ * layout (the home page's profile, the projects' grid), which keeps the suite's time in bounds.
+ */
+const layoutTests = new Set(["the home page is serene's: avatar, name and handle, bio, links as named icons, the text, the newest posts", "the projects page shows serene's collection: a card, a simple card, an entry, a box and two art items"]);
+test.beforeEach(({ isMobile }, testInfo) => {
+  test.skip(isMobile && !layoutTests.has(testInfo.title), 'the same at both widths: read on the desktop');
+});
+
 /** The fixture's posts, newest first, as serene's `%b %-d, %Y` writes their dates. */
 const posts = [
   { title: 'Pratt parsing in forty lines', url: '/posts/pratt-parsing/', date: 'Sep 14, 2025', featured: true },

@@ -655,4 +655,17 @@ export const cases: CorpusCase[] = [
         /^content\/projects\/projects\.toml:5: item 2: an art needs `img`\. An art's fields: type, title \(required\), subtitle, link, img \(required\), content, footer\.$/,
       ),
   },
+  {
+    name: 'Markdown pictures that are not there',
+    input: '`![A photo](photo.jpg)` with no photo.jpg beside the bundle page, and `![x](../../../etc/passwd.png)` climbing out',
+    outcome: 'an error at each line: the build publishes only pictures it has',
+    files: { 'content/trip/index.md': '+++\ntitle = "Trip"\n+++\n\n![A photo](photo.jpg)\n\n![x](../../../etc/passwd.png)\n' },
+    check: (result, expect) =>
+      errors(
+        result,
+        expect,
+        /^content\/trip\/index\.md:5: the picture photo\.jpg does not exist beside the page \(as \/trip\/photo\.jpg\)\./,
+        /^content\/trip\/index\.md:7: the picture \.\.\/\.\.\/\.\.\/etc\/passwd\.png does not exist beside the page \(as \/etc\/passwd\.png\)\./,
+      ),
+  },
 ];

@@ -42,6 +42,14 @@ describe('pictureFor', () => {
   });
 });
 
+describe('a picture narrower than the column', () => {
+  it('is sized at its own width, so that the browser does not take its file for the column’s width', () => {
+    const small: SiteImage = { ...photo, width: 160, height: 100, variants: [{ url: '/_img/s/small-160.avif', format: 'avif', width: 160, height: 100, bytes: 1, from: '' }] };
+    const img: Element = { type: 'element', tagName: 'img', properties: { src: 'small.jpg', alt: '' }, children: [] };
+    expect(toHtml(pictureFor(img, small, { first: false }))).toContain('sizes="(min-width: 200px) 160px, calc(100vw - 40px)"');
+  });
+});
+
 describe('rewritePictures', () => {
   it('turns the photos of a page into pictures, the first eager, and makes other images lazy', () => {
     const tree = fromHtml(

@@ -33,7 +33,9 @@ export function pictureFor(img: Element, image: SiteImage, { first }: { first: b
   const givenHeight = numberAttribute(img.properties.height);
   const width = givenWidth ?? (givenHeight ? Math.round((givenHeight * image.width) / image.height) : image.width);
   const height = givenHeight ?? Math.round((width * image.height) / image.width);
-  const sizes = sizesFor(givenWidth ?? (givenHeight ? width : undefined));
+  // A picture narrower than the column is shown at its own width: `sizes` says so, or the browser would take its
+  // widest file as the column's width and report (and lay out) the picture larger than it is.
+  const sizes = sizesFor(givenWidth ?? (givenHeight ? width : Math.min(image.width, columnWidth)));
   const srcset = (format: 'avif' | 'webp') =>
     image.variants
       .filter((variant) => variant.format === format)
