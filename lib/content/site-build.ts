@@ -205,7 +205,7 @@ export async function buildContent(
   cache.save();
   // What only the pages together can be wrong about: URLs claimed twice, redirects that lead nowhere.
   const { model, errors: modelErrors } = buildSiteModel(built, site);
-  errors.push(...modelErrors, ...internalLinkErrors(built, drafts, directory), ...shownFileErrors(built, directory, path.join(process.cwd(), 'public')));
+  errors.push(...modelErrors, ...internalLinkErrors(built, drafts, directory), ...shownFileErrors(built, directory, path.join(path.dirname(directory), 'public')));
   errors.sort((a, b) => a.location.file.localeCompare(b.location.file));
   return { pages: built, model, errors, compiled, cached: built.length - compiled };
 }

@@ -201,6 +201,8 @@ export const cases: CorpusCase[] = [
       'content/allowed.mdx': mdx(
         '<abbr title="HyperText Markup Language">HTML</abbr>{" "}is fine{/* a comment */}.\n\n<details>\n<summary>More</summary>\n\nHidden *text*.\n\n</details>\n\n<figure>\n<img src="/photo.png" alt="A photo" width={300} />\n<figcaption>Caption</figcaption>\n</figure>\n\n<a href="https://example.com" target="_blank">External</a> and [mail](mailto:me@example.com).',
       ),
+      // The picture the page shows: a local picture that is not there is an error (lib/content/shown-files.ts).
+      'public/photo.png': 'a picture',
     },
     check: (result, expect) => {
       const page = builtPage(result, expect);
