@@ -163,7 +163,8 @@ describe('a build that is stopped or fails late leaves the previous out/ exactly
   });
 
   it('a page whose export refers to a missing file: next build succeeds, the finishing step fails, out/ untouched', () => {
-    setContent({ ...aboutPages, 'diagram.md': '# Diagram\n\n![The queue, drawn](/images/queue.png)\n' });
+    // A link, not a picture: the content step names a missing picture at its line, before `next build`.
+    setContent({ ...aboutPages, 'diagram.md': '# Diagram\n\n[The queue, drawn](/images/queue.png)\n' });
     const result = build();
     expect(result.stderr).toContain('The export refers to files it does not contain:\n  out/diagram/index.html: /images/queue.png');
     expect(result.status, result.stdout + result.stderr).toBe(1);
