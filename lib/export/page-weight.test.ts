@@ -5,7 +5,7 @@ import zlib from 'node:zlib';
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { tempFolder } from '@/lib/testing/temp-folder';
-import { budgets, formatWeightTable, weighPages } from './page-weight';
+import { budgets, chosenCandidate, formatWeightTable, phoneScreen, sizesWidth, summariseWeights, weighPages } from './page-weight';
 
 const exportFolder = (files: Record<string, string | Buffer>) => tempFolder('weigh', files);
 
@@ -70,5 +70,66 @@ describe('weighPages', () => {
     const out = exportFolder({ 'index.html': `<html><body><p>${'x'.repeat(10)}</p></body></html>` });
     const table = formatWeightTable(weighPages(out).map((weight) => ({ ...weight, total: budgets.page + 1 })));
     expect(table).toContain('OVER 8.0 KB');
+  });
+
+  it('weighs the pictures a 390 px phone at 2× fetches: the AVIF candidate for the sizes, each file once, lazy ones not on the first screen', () => {
+    const widths = [320, 640, 960, 1280, 1456];
+    // Each variant's size is its width in bytes, so that the expected sums name the chosen widths.
+    const variants = (name: string) => Object.fromEntries(widths.flatMap((width) => [[`_img/k/${name}-${width}.avif`, Buffer.alloc(width)], [`_img/k/${name}-${width}.webp`, Buffer.alloc(width * 10)]]));
+    const picture = (name: string, sizes: string, loading: string) =>
+      '<picture>' +
+      `<source type="image/avif" srcset="${widths.map((width) => `/docs/_img/k/${name}-${width}.avif ${width}w`).join(', ')}" sizes="${sizes}">` +
+      `<source type="image/webp" srcset="${widths.map((width) => `/docs/_img/k/${name}-${width}.webp ${width}w`).join(', ')}" sizes="${sizes}">` +
+      `<img src="/docs/_img/k/${name}-1280.jpg" alt="" width="1456" height="970" ${loading}>` +
+      '</picture>';
+    const column = '(min-width: 768px) 728px, calc(100vw - 40px)';
+    const html = [
+      '<html><body>',
+      picture('coast', column, 'loading="eager" fetchpriority="high"'),
+      // Shown 200 px wide: 400 device pixels, so the 640 file.
+      picture('stamp', '(min-width: 240px) 200px, calc(100vw - 40px)', 'loading="lazy" decoding="async"'),
+      picture('coast', column, 'loading="lazy"'),
+      '<img src="icon.png" alt="Icon" loading="lazy"><img src="https://other.example/x.png" alt="Elsewhere">',
+      '</body></html>',
+    ].join('');
+    const out = exportFolder({ 'trip/index.html': html, 'trip/icon.png': Buffer.alloc(50), 'plain/index.html': '<html><body><p>Text</p></body></html>', ...variants('coast'), ...variants('stamp') });
+    const weights = weighPages(out, '/docs');
+    // 350 CSS pixels of a 390 px window, at 2×: 700 pixels, so the 960 file.
+    expect(weights.find((weight) => weight.url === '/trip/')?.images).toEqual({ all: 960 + 640 + 50, firstScreen: 960 });
+    expect(weights.find((weight) => weight.url === '/plain/')?.images).toEqual({ all: 0, firstScreen: 0 });
+    const table = formatWeightTable(weights).split('\n');
+    expect(table[1]).toMatch(/page\s+html\s+css\s+js\s+total\s+budget\s+fonts\s+images 390px\s+first screen/);
+    expect(table.find((line) => line.startsWith('/trip/'))).toMatch(/1\.6 KB\s+0\.9 KB$/);
+    expect(table.find((line) => line.startsWith('/plain/'))).toMatch(/-\s+-$/);
+    expect(table.slice(-2)).toEqual([
+      "images 390px: what a phone 390 px wide at 2× density fetches for the page's pictures (outside the budget).",
+      'first screen: of those, what it fetches before any scrolling (every picture not marked loading="lazy").',
+    ]);
+    expect(summariseWeights(weights)).toMatch(/pictures on 1 page, at most 1\.6 KB on a 390 px phone \(\/trip\/, first screen 0\.9 KB\)\.$/);
+  });
+
+  it('leaves the picture columns out for a site without pictures', () => {
+    const table = formatWeightTable(weighPages(exportFolder({ 'index.html': '<html><body><p>Text</p></body></html>' })));
+    expect(table).not.toContain('first screen');
+  });
+});
+
+describe('chosenCandidate', () => {
+  const srcset = '/a-320.avif 320w, /a-640.avif 640w, /a-960.avif 960w';
+
+  it('reads sizes as a browser does: the first entry whose condition holds, 100vw without one', () => {
+    expect(sizesWidth('(min-width: 768px) 728px, calc(100vw - 40px)', 390)).toBe(350);
+    expect(sizesWidth('(min-width: 768px) 728px, calc(100vw - 40px)', 1280)).toBe(728);
+    expect(sizesWidth('(max-width: 400px) 50vw, 30rem', 390)).toBe(195);
+    expect(sizesWidth('(max-width: 400px) 50vw, 30rem', 800)).toBe(480);
+    expect(sizesWidth(undefined, 390)).toBe(390);
+  });
+
+  it('takes the narrowest candidate at least as wide as wanted, else the widest; density descriptors by density', () => {
+    expect(chosenCandidate(srcset, 'calc(100vw - 40px)', phoneScreen)).toBe('/a-960.avif');
+    expect(chosenCandidate(srcset, '150px', phoneScreen)).toBe('/a-320.avif');
+    expect(chosenCandidate(srcset, undefined, { width: 1280, density: 2 })).toBe('/a-960.avif');
+    expect(chosenCandidate('/b.png, /b@2x.png 2x, /b@3x.png 3x', undefined, phoneScreen)).toBe('/b@2x.png');
+    expect(chosenCandidate('/b.png 1x', undefined, phoneScreen)).toBe('/b.png');
   });
 });

@@ -7,7 +7,8 @@ import { listFiles } from './finish-export';
 
 /**
  * What a first visit to each exported page transfers: the HTML, the stylesheets and scripts it links
- * (gzip, as static hosts send them), and separately the web fonts its content makes the browser fetch.
+ * (gzip, as static hosts send them), and separately the web fonts its content makes the browser fetch and the
+ * pictures a phone fetches.
  */
 
 /** Bytes a page may transfer before fonts: text pages, and pages that carry KaTeX's stylesheet. */
@@ -27,7 +28,12 @@ export interface PageWeight {
   /** html + css + js, what the budget limits. */
   total: number;
   budget: number;
+  /** The bytes of the pictures a phone (phoneScreen) fetches for the page: all of them, and those of the first screen. */
+  images: { all: number; firstScreen: number };
 }
+
+/** The phone the pictures are weighed for: a window 390 CSS pixels wide at 2 device pixels per CSS pixel. */
+export const phoneScreen = { width: 390, density: 2 } as const;
 
 const gzipSize = (data: Buffer | string) => zlib.gzipSync(data, { level: 9 }).length;
 
@@ -125,9 +131,102 @@ class KatexFonts {
   }
 }
 
+/** A length of `sizes` in CSS pixels at a window `viewport` pixels wide: `728px`, `100vw`, `calc(100vw - 40px)`; undefined when it is none of these. */
+function cssPixels(length: string, viewport: number): number | undefined {
+  const term = (text: string): number | undefined => {
+    const match = /^(-?[\d.]+)(px|vw|r?em)$/.exec(text.trim());
+    if (!match) return undefined;
+    const value = Number(match[1]);
+    return match[2] === 'vw' ? (value * viewport) / 100 : match[2] === 'px' ? value : value * 16;
+  };
+  const sum = /^calc\((.*)\)$/.exec(length.trim())?.[1];
+  if (sum === undefined) return term(length);
+  let total = 0;
+  let sign = 1;
+  for (const part of sum.split(/\s+([+-])\s+/)) {
+    if (part === '+' || part === '-') {
+      sign = part === '+' ? 1 : -1;
+      continue;
+    }
+    const value = term(part);
+    if (value === undefined) return undefined;
+    total += sign * value;
+  }
+  return total;
+}
+
+/** Whether a media condition of `sizes` (`(min-width: 768px)`, `(max-width: 600px) and (min-width: 300px)`) holds at a window `viewport` pixels wide. */
+function mediaMatches(condition: string, viewport: number): boolean {
+  return condition.split(/\s+and\s+/).every((feature) => {
+    const match = /^\(\s*(min|max)-width\s*:\s*([^)]+)\)$/.exec(feature.trim());
+    const width = match?.[2] === undefined ? undefined : cssPixels(match[2], viewport);
+    if (width === undefined) return false;
+    return match?.[1] === 'min' ? viewport >= width : viewport <= width;
+  });
+}
+
+/** The width `sizes` gives a picture at a window `viewport` pixels wide: the first entry whose condition holds, as browsers read it; 100vw without one. */
+export function sizesWidth(sizes: string | undefined, viewport: number): number {
+  for (const entry of (sizes ?? '').split(',')) {
+    const match = /^(.*?)\s*((?:calc\([^)]*\)|[-\d.]+(?:px|vw|r?em)))\s*$/.exec(entry.trim());
+    if (!match?.[2]) continue;
+    const width = cssPixels(match[2], viewport);
+    if (width !== undefined && (match[1] === '' || mediaMatches(match[1] ?? '', viewport))) return width;
+  }
+  return viewport;
+}
+
+/**
+ * The URL a browser takes from a srcset on `screen`: with width descriptors, the narrowest candidate at least as
+ * wide as the picture's width from `sizes` times the density, else the widest; with density descriptors, the
+ * lowest at least the screen's, else the highest.
+ */
+export function chosenCandidate(srcset: string, sizes: string | undefined, screen: { width: number; density: number }): string | undefined {
+  const candidates = srcset
+    .split(/,\s+|,(?=\S+\s+\d)/)
+    .map((candidate) => {
+      const [url, descriptor = '1x'] = candidate.trim().split(/\s+/);
+      const match = /^([\d.]+)([wx])$/.exec(descriptor);
+      return url && match ? { url, value: Number(match[1]), kind: match[2] } : undefined;
+    })
+    .filter((candidate) => candidate !== undefined);
+  if (candidates.length === 0) return undefined;
+  const wanted = candidates.some((candidate) => candidate.kind === 'w') ? sizesWidth(sizes, screen.width) * screen.density : screen.density;
+  const sorted = candidates.sort((a, b) => a.value - b.value);
+  return (sorted.find((candidate) => candidate.value >= wanted) ?? sorted.at(-1))?.url;
+}
+
+/**
+ * The files a phone (phoneScreen) fetches for a page's pictures, each once, and whether it fetches it before any
+ * scrolling. For a `<picture>`, the candidate of its AVIF source (every current browser reads AVIF), as the browser
+ * chooses it; for a plain `<img>`, its srcset's candidate or its src. "Before any scrolling" is every picture not
+ * marked loading="lazy": the browser fetches those as it reads the page, wherever they are placed, so they are what
+ * the first screen costs (the page's first picture is the eager one, lib/images/picture-markup.ts).
+ */
+function fetchedPictures(html: string): { url: string; eager: boolean }[] {
+  const fetched: { url: string; eager: boolean }[] = [];
+  const add = (url: string | undefined, img: Record<string, string>) => {
+    if (url) fetched.push({ url: url.replaceAll('&amp;', '&'), eager: img.loading?.toLowerCase() !== 'lazy' });
+  };
+  const candidateOf = (element: Record<string, string>) => (element.srcset ? chosenCandidate(element.srcset, element.sizes, phoneScreen) : element.src);
+  const withoutPictures = html.replace(/<picture\b[^>]*>([\s\S]*?)<\/picture>/gi, (_picture, inner: string) => {
+    const img = attributes(/<img\b[^>]*>/i.exec(inner)?.[0] ?? '');
+    const sources = [...inner.matchAll(/<source\b[^>]*>/gi)].map((match) => attributes(match[0])).filter((source) => source.srcset);
+    const source = sources.find((each) => each.type === 'image/avif') ?? sources[0];
+    add(candidateOf(source ?? img), img);
+    return '';
+  });
+  for (const match of withoutPictures.matchAll(/<img\b[^>]*>/gi)) {
+    const img = attributes(match[0]);
+    add(candidateOf(img), img);
+  }
+  return fetched;
+}
+
 /** Weighs every HTML page of an exported site; `basePath` is the one the site was built with. */
 export function weighPages(outDirectory: string, basePath = ''): PageWeight[] {
   const files = listFiles(outDirectory);
+  const exported = new Set(files);
   const sizeCache = new Map<string, number>();
   const gzipOf = (relative: string) => {
     let size = sizeCache.get(relative);
@@ -152,7 +251,7 @@ export function weighPages(outDirectory: string, basePath = ''): PageWeight[] {
       for (const match of html.matchAll(/<link\b[^>]*>/g)) {
         const link = attributes(match[0]);
         const target = link.href ? localPath(link.href, basePath) : undefined;
-        if (link.rel?.split(/\s+/).includes('stylesheet') && target && files.includes(target)) {
+        if (link.rel?.split(/\s+/).includes('stylesheet') && target && exported.has(target)) {
           css += gzipOf(target);
           if (target === katexCss) hasMath = true;
         }
@@ -160,7 +259,7 @@ export function weighPages(outDirectory: string, basePath = ''): PageWeight[] {
       for (const match of html.matchAll(/<script\b[^>]*>/g)) {
         const target = attributes(match[0]).src;
         const local = target ? localPath(target, basePath) : undefined;
-        if (local && files.includes(local)) js += gzipOf(local);
+        if (local && exported.has(local)) js += gzipOf(local);
       }
       const fonts = (hasMath ? (katexFonts?.fontsFor(html) ?? []) : []).map((font) => ({
         file: font,
@@ -174,6 +273,22 @@ export function weighPages(outDirectory: string, basePath = ''): PageWeight[] {
         .replace(/<svg class="profile-icon"[^>]*>[\s\S]*?<\/svg>/g, '<svg></svg>');
       const drawings = withoutDrawings === html ? 0 : Math.max(0, htmlBytes - gzipSize(withoutDrawings));
       const url = file === 'index.html' ? '/' : file.endsWith('/index.html') ? `/${file.slice(0, -'index.html'.length)}` : `/${file}`;
+      // Pictures are sent as they are stored (they are compressed already), each once however often the page shows it.
+      const allPictures = new Set<string>();
+      const firstScreen = new Set<string>();
+      for (const picture of fetchedPictures(html)) {
+        let local: string | undefined;
+        try {
+          const resolved = new URL(picture.url, `https://site.invalid${basePath}${url}`);
+          local = resolved.origin === 'https://site.invalid' ? localPath(resolved.pathname, basePath) : undefined;
+        } catch {
+          local = undefined;
+        }
+        if (local === undefined || !exported.has(local)) continue;
+        allPictures.add(local);
+        if (picture.eager) firstScreen.add(local);
+      }
+      const fileBytes = (pictures: Set<string>) => [...pictures].reduce((sum, picture) => sum + fs.statSync(path.join(outDirectory, picture)).size, 0);
       return {
         url,
         html: htmlBytes,
@@ -184,6 +299,7 @@ export function weighPages(outDirectory: string, basePath = ''): PageWeight[] {
         drawings,
         total: htmlBytes + css + js,
         budget: (hasMath ? budgets.mathPage : budgets.page) + drawings,
+        images: { all: fileBytes(allPictures), firstScreen: fileBytes(firstScreen) },
       };
     })
     .sort((a, b) => a.url.localeCompare(b.url));
@@ -195,7 +311,9 @@ const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 export function formatWeightTable(weights: readonly PageWeight[], limit = 40): string {
   // A drawings column only for sites that have drawings: of html, what diagrams and icons weigh (added to the budget).
   const hasDrawings = weights.some((weight) => weight.drawings > 0);
-  const header = ['page', 'html', ...(hasDrawings ? ['drawings'] : []), 'css', 'js', 'total', 'budget', 'fonts'];
+  // Picture columns only for sites whose pages show pictures; pictures are outside the budget, which is the engine's.
+  const hasImages = weights.some((weight) => weight.images.all > 0);
+  const header = ['page', 'html', ...(hasDrawings ? ['drawings'] : []), 'css', 'js', 'total', 'budget', 'fonts', ...(hasImages ? [`images ${phoneScreen.width}px`, 'first screen'] : [])];
   const shown = weights.length <= limit ? weights : [...weights].sort((a, b) => b.total - a.total).slice(0, limit);
   const rows = shown.map((weight) => [
     weight.url,
@@ -208,12 +326,19 @@ export function formatWeightTable(weights: readonly PageWeight[], limit = 40): s
     weight.fonts.length === 0
       ? '-'
       : `${weight.fonts.length} files, ${kilobytes(weight.fonts.reduce((sum, font) => sum + font.bytes, 0))}`,
+    ...(hasImages ? (weight.images.all === 0 ? ['-', '-'] : [kilobytes(weight.images.all), kilobytes(weight.images.firstScreen)]) : []),
   ]);
   return [
     weights.length === shown.length
       ? 'First-visit transfer per page (gzip; fonts separate):'
       : `First-visit transfer of the ${limit} heaviest of ${weights.length} pages (gzip; fonts separate):`,
     formatTable(header, rows),
+    ...(hasImages
+      ? [
+          `images ${phoneScreen.width}px: what a phone ${phoneScreen.width} px wide at ${phoneScreen.density}× density fetches for the page's pictures (outside the budget).`,
+          'first screen: of those, what it fetches before any scrolling (every picture not marked loading="lazy").',
+        ]
+      : []),
   ].join('\n');
 }
 
@@ -223,9 +348,14 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
-/** One line: how many pages, the median and largest transfer, and how many are over budget. */
+/** One line: how many pages, the median and largest transfer, how many are over budget, and the heaviest pictures. */
 export function summariseWeights(weights: readonly PageWeight[]): string {
   const totals = weights.map((weight) => weight.total);
   const over = weights.filter((weight) => weight.total > weight.budget).length;
-  return `${weights.length} pages: median ${kilobytes(median(totals))}, largest ${kilobytes(Math.max(0, ...totals))}, ${over === 0 ? 'all within budget' : `${over} OVER budget`}.`;
+  const pictures = weights.filter((weight) => weight.images.all > 0);
+  const heaviest = pictures.reduce<PageWeight | undefined>((most, weight) => (most === undefined || weight.images.all > most.images.all ? weight : most), undefined);
+  const images = heaviest
+    ? `; pictures on ${pictures.length} ${pictures.length === 1 ? 'page' : 'pages'}, at most ${kilobytes(heaviest.images.all)} on a ${phoneScreen.width} px phone (${heaviest.url}, first screen ${kilobytes(heaviest.images.firstScreen)})`
+    : '';
+  return `${weights.length} pages: median ${kilobytes(median(totals))}, largest ${kilobytes(Math.max(0, ...totals))}, ${over === 0 ? 'all within budget' : `${over} OVER budget`}${images}.`;
 }
