@@ -21,7 +21,7 @@ import { nextVersionProblem, runNextBuild } from '@/lib/next-adapter/next-build'
 import { mergePolicyNeeds } from '@/lib/security/content-security-policy';
 import { engineScripts } from '@/lib/security/engine-scripts';
 import { imageWidths } from '@/lib/images/process-image';
-import { prepareSiteImages, siteImagesDigest, writeSiteImages, type SiteImage } from '@/lib/images/site-images';
+import { prepareSiteImages, siteImagesDigest, writeSiteImages, type SitePhotos } from '@/lib/images/site-images';
 import { buildOgImages } from '@/lib/seo/og-images';
 import { absoluteUrl, basePath, site } from '@/lib/site';
 import { isExternalHref } from '@/lib/site-config-schema';
@@ -190,16 +190,21 @@ const pageFile = (url: string) => `${url.slice(1)}index.html`;
 function planPages(
   projectDirectory: string,
   content: { pages: BuiltPage[]; model: SiteModel; fingerprint: string },
-  photos: ReadonlyMap<string, SiteImage>,
+  photos: SitePhotos,
   renderCache: RenderCache | undefined,
 ): RenderPlan {
   // A page's finished markup names its photos' variants, whose names change with the photos.
-  const template = renderCache ? `${templateFingerprint(projectDirectory)}\0${siteImagesDigest(photos)}` : '';
+  const template = renderCache ? `${templateFingerprint(projectDirectory)}\0${siteImagesDigest(photos.images)}` : '';
   // A route is keyed by all it shows: a page with its neighbours' links, a list with its pages.
   const keys = new Map([...content.model.routes].map(([url, route]) => [url, renderKey(template, route)]));
   // The home page is rendered whether or not a content page makes it: getStaticSlugs.
   const plan = planRender([...content.model.routes.keys()], keys, renderCache);
-  writeManifest({ fingerprint: content.fingerprint, pages: content.pages, render: plan.render });
+  // A page's link preview is a photo the photos step made, when it has one (its og:image).
+  const pages = content.pages.map((page) => {
+    const preview = photos.previews.get(page.url);
+    return preview ? { ...page, preview } : page;
+  });
+  writeManifest({ fingerprint: content.fingerprint, pages, render: plan.render });
   if (renderCache) console.log(`Render cache: ${plan.reused.size} pages finished from earlier builds, ${plan.render.length} to render.`);
   return plan;
 }
@@ -208,15 +213,17 @@ function planPages(
  * Every local photo the pages show, made ready for the web (lib/images/): from the cache when it has them. A photo
  * that cannot be published fails the build with every such problem, at the lines that show it.
  */
-async function preparePhotos(projectDirectory: string, pages: readonly BuiltPage[]): Promise<Map<string, SiteImage>> {
-  const { images, errors, made, cached } = await prepareSiteImages(pages, {
+async function preparePhotos(projectDirectory: string, pages: readonly BuiltPage[]): Promise<SitePhotos> {
+  const { images, previews, errors, made, cached } = await prepareSiteImages(pages, {
     contentDirectory: path.join(projectDirectory, 'content'),
     publicDirectory: path.join(projectDirectory, 'public'),
     log: (line) => console.log(line),
   });
   if (errors.length > 0) throw new ContentErrors(errors);
-  if (images.size > 0) console.log(`Photos: ${images.size} (${made} made, ${cached} from the cache), each as AVIF and WebP at up to ${Math.max(...imageWidths)} pixels.`);
-  return images;
+  if (images.size > 0) {
+    console.log(`Photos: ${images.size} (${made} made, ${cached} from the cache), each as AVIF and WebP at up to ${Math.max(...imageWidths)} pixels; ${previews.size} link previews.`);
+  }
+  return { images, previews };
 }
 
 type PreviewImages = { ok: Awaited<ReturnType<typeof buildOgImages>> } | { error: unknown };
@@ -239,9 +246,9 @@ function placePreviewImages(images: PreviewImages, staged: StagedExport): void {
 }
 
 /** What Next wrote, finished (lib/export/finish-export.ts): runtime stripped, unsafe markup refused, each page's policy. */
-async function finishPages(staged: StagedExport, pages: readonly BuiltPage[], photos: ReadonlyMap<string, SiteImage>): Promise<FinishReport> {
+async function finishPages(staged: StagedExport, pages: readonly BuiltPage[], photos: SitePhotos): Promise<FinishReport> {
   const sourceFiles = Object.fromEntries(pages.map((page) => [pageFile(page.url), page.file]));
-  const finished = await finishExport(staged.folder, { basePath, clientRuntime: site.clientRuntime, scripts: engineScripts(site), images: photos }, sourceFiles);
+  const finished = await finishExport(staged.folder, { basePath, clientRuntime: site.clientRuntime, scripts: engineScripts(site), images: photos.images }, sourceFiles);
   if (!site.clientRuntime) {
     console.log(
       `Zero-JS export: Next.js runtime removed from ${finished.pages} pages (${finished.removedFiles} files, ${Math.round(finished.removedBytes / 1024)} KB deleted).`,

@@ -47,6 +47,8 @@ const commonFields = {
   ...optionFields,
   template: templateFieldSchema.optional(),
   aliases: z.array(aliasSchema).max(100).optional(),
+  /** The picture of the page's link previews (og:image): a picture beside the page or in public/, or an https URL. */
+  image: z.string().min(1).max(2048).optional(),
   weight: z.number().int().optional(),
   in_search_index: z.boolean().optional(),
   extra: extraSchema.optional(),

@@ -15,6 +15,15 @@ import type { Page } from './pages';
 /** A page with its body compiled: what routes render. */
 export interface BuiltPage extends Omit<Page, 'body'> {
   body: CompiledBody;
+  /** The picture of the page's link previews, made by the photos step (lib/images/site-images.ts); else the drawn card. */
+  preview?: PagePreview;
+}
+
+/** A link preview's picture: a site path with its size, or another site's https URL (of unknown size). */
+export interface PagePreview {
+  url: string;
+  width?: number;
+  height?: number;
 }
 
 export const manifestFile = path.join(process.cwd(), '.next', 'cache', 'portfolio-engine', 'pages.json');
@@ -57,6 +66,9 @@ const builtPageSchema = z.strictObject({
   homeExtra: z.record(z.string(), z.unknown()).optional(),
   wordCount: z.number().int().nonnegative(),
   readingMinutes: z.number().int().nonnegative(),
+  previewImage: z.strictObject({ src: z.string(), line: z.number().int() }).optional(),
+  /** The preview picture the photos step made for the page (lib/images/site-images.ts), when it has one. */
+  preview: z.strictObject({ url: z.string(), width: z.number().int().positive().optional(), height: z.number().int().positive().optional() }).optional(),
   assets: z.array(z.string()),
   section: z
     .strictObject({

@@ -135,6 +135,16 @@ describe('loadPages', () => {
     expect(page).toMatchObject({ title: 'About me', heading: 'About', lang: 'de', frontMatterFormat: 'toml' });
   });
 
+  it('reads the preview picture from `image` or serene’s extra.og_image, with its line, and refuses one that is neither a site picture nor https', () => {
+    const directory = contentFolder({
+      'a.md': '---\ntitle: A\nimage: trip.jpg\n---\nText\n',
+      'b.md': '+++\ntitle = "B"\n[extra]\nog_image = "/img/b.png"\n+++\nText\n',
+      'c.md': '# C\n',
+    });
+    expect(loadPages(directory).map((page) => page.previewImage)).toEqual([{ src: 'trip.jpg', line: 3 }, { src: '/img/b.png', line: 4 }, undefined]);
+    expect(problemsIn(contentFolder({ 'x.md': '---\ntitle: X\nimage: "javascript:alert(1)"\n---\n' }))).toEqual([expect.stringMatching(/^the preview picture "javascript:alert\(1\)" is neither/)]);
+  });
+
   it('resolves every flag from front matter, then [extra], then the site defaults', () => {
     const directory = contentFolder({
       'plain.md': '# Plain\n',

@@ -61,6 +61,11 @@ export interface Page {
   /** Words of the body, and minutes to read them at 200 words a minute (as Zola counts). */
   wordCount: number;
   readingMinutes: number;
+  /**
+   * The picture the page names for its link previews, as written, with its line: `image` in the front matter, or
+   * serene's `extra.og_image`. The build crops it for og:image (lib/images/); without one, the page's first photo.
+   */
+  previewImage?: { src: string; line: number };
   /** Files beside a page bundle's `index.md` or a section's `_index.md`, content-relative: copied beside the page. */
   assets: string[];
   /** A section's listing settings; undefined for a page. */
@@ -171,7 +176,26 @@ function readFileSource(absolutePath: string, directory: string): { file: string
 }
 
 /** The fields pages and sections share, as one file's front matter sets them. */
-type OwnFields = Pick<FrontMatter, 'title' | 'description' | 'draft' | 'lang' | 'template' | 'aliases' | 'weight' | 'extra'> & Partial<Omit<PageOptions, 'template'>>;
+type OwnFields = Pick<FrontMatter, 'title' | 'description' | 'draft' | 'lang' | 'template' | 'aliases' | 'image' | 'weight' | 'extra'> & Partial<Omit<PageOptions, 'template'>>;
+
+/**
+ * The page's own preview picture (`image`, or serene's `extra.og_image`; not inherited from its sections: a section's
+ * picture is not its pages'). Checked as a link is: a site path or a path beside the page, or another site's https URL.
+ */
+function previewImageOf(own: OwnFields, extra: Record<string, unknown>, file: string, lineOf: (keyPath: readonly string[]) => number): Page['previewImage'] {
+  const field = own.image !== undefined ? 'image' : typeof extra.og_image === 'string' ? 'extra.og_image' : undefined;
+  if (field === undefined) return undefined;
+  const src = (own.image ?? extra.og_image) as string;
+  const line = lineOf(field === 'image' ? ['image'] : ['extra', 'og_image']);
+  if (own.image !== undefined && typeof extra.og_image === 'string' && extra.og_image !== own.image) {
+    throw new ContentError({ file, line }, `\`image\` and \`extra.og_image\` name different pictures (${own.image} and ${extra.og_image}).`, 'Keep one of them.');
+  }
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(src)?.[1]?.toLowerCase();
+  if ((scheme !== undefined && scheme !== 'https') || src.startsWith('//') || src.includes('\\')) {
+    throw new ContentError({ file, line }, `the preview picture ${JSON.stringify(src)} is neither a picture of this site nor an https URL.`, 'Name a picture beside the page (`photo.jpg`), one in public/ (`/img/photo.jpg`), or an https:// address.');
+  }
+  return { src, line };
+}
 
 /** A content file read and its front matter checked, by the schema of its kind. */
 type ReadFile = { file: string; relative: string } & (
@@ -279,6 +303,7 @@ function loadFile(read: ReadFile, absolutePath: string, directory: string, secti
     );
   }
   const wordCount = countWords(body);
+  const previewImage = previewImageOf(own, extra, file, lineOf);
   return {
     file,
     slug,
@@ -304,6 +329,7 @@ function loadFile(read: ReadFile, absolutePath: string, directory: string, secti
     ...(isHomeSection({ kind: isSection ? 'section' : 'page', folder, templateName }) && { homeExtra: extra }),
     wordCount,
     readingMinutes: Math.ceil(wordCount / 200),
+    ...(previewImage && { previewImage }),
     assets: isSection || isBundle ? bundleAssets(absolutePath, directory, isSection ? 'section' : 'bundle') : [],
     section: sectionFields && {
       sortBy: sectionFields.sort_by ?? 'none',

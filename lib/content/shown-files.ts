@@ -28,7 +28,9 @@ export function shownFileErrors(pages: readonly BuiltPage[], contentDirectory: s
   };
   const errors: ContentError[] = [];
   for (const page of pages) {
-    for (const { src, line } of page.body.shownFiles ?? []) {
+    // The page's preview picture is looked for as the pictures it shows are; another site's is not.
+    const preview = page.previewImage && !/^https:/i.test(page.previewImage.src) ? [page.previewImage] : [];
+    for (const { src, line } of [...preview, ...(page.body.shownFiles ?? [])]) {
       const { pathname } = new URL(src, `https://site.invalid${page.url}`);
       if (bundleFiles.has(pathname) || bundleFiles.has(decoded(pathname)) || inPublic(pathname)) continue;
       const relative = !src.startsWith('/');

@@ -24,6 +24,7 @@ export interface CachedImage {
   format: ProcessedFormat;
   variants: CachedVariant[];
   stripped: CachedVariant;
+  preview: CachedVariant;
   /** The image's folder in the cache. */
   folder: string;
 }
@@ -46,7 +47,7 @@ export async function cachedImage(data: Buffer, fileName: string, cacheDirectory
   const key = imageKey(data);
   const folder = path.join(cacheDirectory, key);
   const index = readIndex(folder);
-  if (index && [...index.variants, index.stripped].every((variant) => fs.existsSync(path.join(folder, variant.file)))) return { ...index, folder, made: false };
+  if (index && [...index.variants, index.stripped, index.preview].every((variant) => variant !== undefined && fs.existsSync(path.join(folder, variant.file)))) return { ...index, folder, made: false };
   const image = await processImage(data, fileName);
   fs.mkdirSync(folder, { recursive: true });
   const store = (variant: ImageVariant, name: string): CachedVariant => {
@@ -61,6 +62,7 @@ export async function cachedImage(data: Buffer, fileName: string, cacheDirectory
     format: image.format,
     variants: image.variants.map((variant) => store(variant, `${variant.width}`)),
     stripped: store(image.stripped, 'original'),
+    preview: store(image.preview, 'preview'),
   };
   writeJsonAtomically(path.join(folder, 'image.json'), stored);
   return { ...stored, folder, made: true };

@@ -16,6 +16,7 @@ const photo: SiteImage = {
     { url: '/_img/abc/photo-1280.jpg', format: 'jpeg' as const, width: 1280, height: 853, bytes: 1, from: '' },
   ],
   stripped: { from: '', bytes: 1 },
+  preview: { url: '/_img/abc/photo-preview.jpg', format: 'jpeg', width: 1200, height: 630, bytes: 1, from: '' },
 };
 
 const html = (root: Root) => toHtml(root);

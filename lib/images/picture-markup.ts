@@ -7,15 +7,15 @@
  */
 import type { Element, Root } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
+import { textColumnWidth } from './process-image';
 import type { SiteImage } from './site-images';
 
-/** The text column's width in CSS pixels at its widest, and what a narrower window leaves it. */
-const columnWidth = 728;
+/** What a window narrower than the column leaves it: 1.25rem each side. */
 const columnMargin = 40;
 
 /** `sizes` for a picture shown at most `width` CSS pixels wide (its `width` attribute), else the column's width. */
 export function sizesFor(width: number | undefined): string {
-  const shown = Math.min(width ?? columnWidth, columnWidth);
+  const shown = Math.min(width ?? textColumnWidth, textColumnWidth);
   return `(min-width: ${shown + columnMargin}px) ${shown}px, calc(100vw - ${columnMargin}px)`;
 }
 
@@ -35,7 +35,7 @@ export function pictureFor(img: Element, image: SiteImage, { first }: { first: b
   const height = givenHeight ?? Math.round((width * image.height) / image.width);
   // A picture narrower than the column is shown at its own width: `sizes` says so, or the browser would take its
   // widest file as the column's width and report (and lay out) the picture larger than it is.
-  const sizes = sizesFor(givenWidth ?? (givenHeight ? width : Math.min(image.width, columnWidth)));
+  const sizes = sizesFor(givenWidth ?? (givenHeight ? width : Math.min(image.width, textColumnWidth)));
   const srcset = (format: 'avif' | 'webp') =>
     image.variants
       .filter((variant) => variant.format === format)

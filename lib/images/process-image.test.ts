@@ -15,8 +15,8 @@ async function cameraJpeg(width: number, height: number, orientation = 1): Promi
 describe('variantWidths', () => {
   it('makes the widths below the original, then the original, never wider than the widest', () => {
     expect(variantWidths(1000)).toEqual([320, 640, 960, 1000]);
-    expect(variantWidths(2400)).toEqual([320, 640, 960, 1280, 1920, 2400]);
-    expect(variantWidths(6000)).toEqual([320, 640, 960, 1280, 1920, 2560]);
+    expect(variantWidths(1400)).toEqual([320, 640, 960, 1280, 1400]);
+    expect(variantWidths(6000)).toEqual([320, 640, 960, 1280, 1456]);
     expect(variantWidths(200)).toEqual([200]);
     expect(variantWidths(320)).toEqual([320]);
   });
@@ -38,6 +38,7 @@ describe('processImage', () => {
       expect(variant.data.includes(Buffer.from('FixtureCam')), variant.format).toBe(false);
     }
     expect(image.stripped).toMatchObject({ format: 'jpeg', width: 200, height: 300 });
+    expect(image.preview).toMatchObject({ format: 'jpeg', width: 1200, height: 630 });
   });
 
   it('never makes a variant wider than the original, and keeps a PNG’s fallback a PNG', async () => {

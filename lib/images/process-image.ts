@@ -8,8 +8,18 @@
 import crypto from 'node:crypto';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 
-/** The widths a photo is made at (CSS pixels at 1× and 2× for a phone, a laptop's text column, a large screen). */
-export const imageWidths = [320, 640, 960, 1280, 1920, 2560] as const;
+/** The text column's width at its widest, in CSS pixels (components/site-shell.tsx: 48rem less 1.25rem each side): no picture is shown wider. */
+export const textColumnWidth = 728;
+
+/**
+ * The widths a photo is made at: a phone's column at 1× (320) and 2× (640, 960 for the widest phones), a laptop's
+ * column at 1× (960, 1280) and the column at 2× (1456). A wider file would never be chosen, since no picture is
+ * shown wider than the column: making one would only cost time.
+ */
+export const imageWidths = [320, 640, 960, 1280, 2 * textColumnWidth] as const;
+
+/** A link preview's size (OpenGraph's and X's large card): the photo cropped to it at its centre. */
+export const previewSize = { width: 1200, height: 630 } as const;
 
 /** The widest fallback: browsers that take it are old, and a 2560-pixel JPEG would undo the page's budget. */
 const fallbackWidth = 1280;
@@ -56,6 +66,8 @@ export interface ProcessedImage {
   variants: ImageVariant[];
   /** The whole image, upright and stripped, in its own format: what replaces the original file in the export. */
   stripped: ImageVariant;
+  /** A JPEG of previewSize cut from the picture's centre: the page's link preview when it is the page's picture. */
+  preview: ImageVariant;
 }
 
 /** Why an image cannot be published, in words for an author. */
@@ -71,7 +83,7 @@ export class ImageProblem extends Error {
 
 /** A digest of the bytes and of everything that decides the output: the cache's key. */
 export function imageKey(data: Buffer): string {
-  return crypto.createHash('sha256').update(JSON.stringify({ imageWidths, fallbackWidth, encoders, version: sharp.versions.sharp })).update(data).digest('hex');
+  return crypto.createHash('sha256').update(JSON.stringify({ imageWidths, fallbackWidth, previewSize, encoders, version: sharp.versions.sharp })).update(data).digest('hex');
 }
 
 /** The widths to make for an image `width` pixels wide: those in imageWidths it exceeds, then its own width (capped at the widest). */
@@ -140,28 +152,36 @@ export async function readImageHeader(data: Buffer, fileName: string): Promise<{
 }
 
 /**
- * Makes every variant of an image. The work is libvips's, on its own threads; one image at a time keeps memory
- * bounded to about one decoded picture (sharp's cache is off).
+ * Makes every variant of an image. The picture is decoded once into upright sRGB pixels at the widest width made
+ * (JPEG decodes straight to a fraction of its size), and every variant is cut from those; the stripped original is
+ * decoded again at full size. Memory stays at about one decoded picture per image being processed (sharp's cache
+ * is off), so a pool of these runs on every core with a known bound (site-images.ts).
  */
 export async function processImage(data: Buffer, fileName: string): Promise<ProcessedImage> {
   sharp.cache(false);
   const { format, width, height } = await readImageHeader(data, fileName);
-  const upright = () => sharp(data, { failOn: 'error' }).rotate().toColourspace('srgb');
-  const render = async (format: ImageVariant['format'], targetWidth: number): Promise<ImageVariant> => {
+  const widths = variantWidths(width);
+  const widest = widths.at(-1) ?? width;
+  const converting = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
-      const resized = targetWidth < width ? upright().resize({ width: targetWidth }) : upright();
-      const { data: output, info } = await encode(resized, format).toBuffer({ resolveWithObject: true });
-      return { format, width: info.width, height: info.height, data: output };
+      return await work();
     } catch (error) {
       throw new ImageProblem(`${fileName} cannot be converted (${error instanceof Error ? error.message : String(error)}).`, 'The file may be damaged: open it in an image editor and export it again.');
     }
   };
+  const upright = () => sharp(data, { failOn: 'error' }).rotate().toColourspace('srgb');
+  const pixels = await converting(() => upright().resize({ width: widest, withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true }));
+  const fromPixels = () => sharp(pixels.data, { raw: { width: pixels.info.width, height: pixels.info.height, channels: pixels.info.channels } });
+  const render = (pipeline: Sharp, format: ImageVariant['format']): Promise<ImageVariant> =>
+    converting(async () => {
+      const { data: output, info } = await encode(pipeline, format).toBuffer({ resolveWithObject: true });
+      return { format, width: info.width, height: info.height, data: output };
+    });
+  const resized = (targetWidth: number) => (targetWidth < pixels.info.width ? fromPixels().resize({ width: targetWidth }) : fromPixels());
   const variants: ImageVariant[] = [];
-  for (const target of variantWidths(width)) {
-    variants.push(await render('avif', target), await render('webp', target));
-  }
-  const fallback = fallbackFormat(format);
-  variants.push(await render(fallback, Math.min(width, fallbackWidth)));
-  const stripped = await render(format, width);
-  return { width, height, format, variants, stripped };
+  for (const target of widths) variants.push(await render(resized(target), 'avif'), await render(resized(target), 'webp'));
+  variants.push(await render(resized(Math.min(width, fallbackWidth)), fallbackFormat(format)));
+  const preview = await render(fromPixels().resize({ ...previewSize, fit: 'cover', position: 'centre' }).flatten({ background: '#ffffff' }), 'jpeg');
+  const stripped = await render(upright(), format);
+  return { width, height, format, variants, stripped, preview };
 }

@@ -45,20 +45,36 @@ describe('the photos of a site', () => {
     const wide = result.images.get('/img/wide.jpg');
     expect(wide).toMatchObject({ width: 1500, height: 500 });
     expect(wide?.variants.map((variant) => variant.url.replace(/\/_img\/\w+\//, ''))).toEqual([
-      ...[320, 640, 960, 1280, 1500].flatMap((width) => [`wide-${width}.avif`, `wide-${width}.webp`]),
+      ...[320, 640, 960, 1280, 1456].flatMap((width) => [`wide-${width}.avif`, `wide-${width}.webp`]),
       'wide-1280.jpg',
     ]);
 
     const out = path.join(root, 'out');
     fs.mkdirSync(path.join(out, 'trip'), { recursive: true });
     fs.copyFileSync(path.join(root, 'content/trip/photo.jpg'), path.join(out, 'trip/photo.jpg'));
-    const written = writeSiteImages(out, result.images);
+    // Each page's first photo is its link preview, cropped to 1200 × 630 and published beside the variants.
+    expect(Object.fromEntries(result.previews)).toEqual({
+      '/trip/': { url: expect.stringMatching(/^\/_img\/\w{16}\/photo-preview\.jpg$/), width: 1200, height: 630 },
+      '/notes/': { url: expect.stringMatching(/^\/_img\/\w{16}\/wide-preview\.jpg$/), width: 1200, height: 630 },
+    });
+    const written = writeSiteImages(out, result);
     expect(written.variants).toBe(11 + 9);
+    for (const preview of result.previews.values()) expect(fs.existsSync(path.join(out, preview.url))).toBe(true);
     for (const variant of result.images.get('/trip/photo.jpg')?.variants ?? []) expect(fs.existsSync(path.join(out, variant.url))).toBe(true);
     // The camera's file in the export is the stripped one now.
     expect(fs.readFileSync(path.join(out, 'trip/photo.jpg')).includes(Buffer.from('FixtureCam'))).toBe(false);
 
     expect(await prepareSiteImages(pages, options)).toMatchObject({ made: 0, cached: 2 });
+  });
+
+  it('takes the picture a page names for its preview over its first photo, and no photo narrower than 600 pixels', { timeout: 60_000 }, async () => {
+    const { root, pages, options } = await project({ '/trip/': [{ src: '/img/small.jpg', line: 5 }], '/notes/': [{ src: '/img/small.jpg', line: 4 }] });
+    fs.writeFileSync(path.join(root, 'public/img/small.jpg'), await photo(400, 300));
+    const named = pages.map((page) => (page.url === '/trip/' ? { ...page, previewImage: { src: 'photo.jpg', line: 3 } } : page));
+    const { previews, errors } = await prepareSiteImages(named, options);
+    expect(errors).toEqual([]);
+    expect([...previews.keys()]).toEqual(['/trip/']);
+    expect(previews.get('/trip/')?.url).toMatch(/photo-preview\.jpg$/);
   });
 
   it('names a photo it cannot publish at every line that shows it', { timeout: 60_000 }, async () => {

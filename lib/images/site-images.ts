@@ -6,12 +6,14 @@
  * the stripped original in the place of the camera's file.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ContentError } from '@/lib/errors';
 import { publishedAssets } from '@/lib/content/page-assets';
-import type { BuiltPage } from '@/lib/content/manifest';
+import type { BuiltPage, PagePreview } from '@/lib/content/manifest';
 import { avatarPath } from '@/lib/content/serene-fields';
-import { cachedImage, imageCacheDirectory, type CachedVariant } from './image-cache';
+import sharp from 'sharp';
+import { cachedImage, imageCacheDirectory, type CachedImage, type CachedVariant } from './image-cache';
 import { formatExtensions, ImageProblem } from './process-image';
 
 /** The first URL segment of the variants: reserved, so no page or public/ file can take it (lib/content/page-urls.ts). */
@@ -40,6 +42,8 @@ export interface SiteImage {
   variants: PublishedVariant[];
   /** The upright, stripped whole picture, written where the original would be. */
   stripped: { from: string; bytes: number };
+  /** The picture cropped for link previews (process-image.ts previewSize), published only for the pages it is the preview of. */
+  preview: PublishedVariant;
 }
 
 /** Whether a picture's address names a file of this site the engine processes (not SVG, GIF or another site's). */
@@ -68,30 +72,58 @@ function sourceFile(pathname: string, bundleFiles: ReadonlyMap<string, string>, 
   return stat?.isFile() ? file : undefined;
 }
 
-export interface SiteImagesResult {
+/** The photos of a site: each by its site path, and the link preview each page that has a picture for one uses. */
+export interface SitePhotos {
   images: Map<string, SiteImage>;
+  /** By page URL. */
+  previews: Map<string, PagePreview>;
+}
+
+export interface SiteImagesResult extends SitePhotos {
   errors: ContentError[];
   /** Pictures processed by this build, and pictures that came from the cache. */
   made: number;
   cached: number;
 }
 
+/** A first photo narrower than this is not made a link preview (an icon, a badge): the drawn card says more. */
+const previewMinimumWidth = 600;
+
+/** What `page` names for its link previews, resolved against its URL: undefined for another site's picture. */
+function previewPathname(page: BuiltPage): string | undefined {
+  const src = page.previewImage?.src;
+  if (src === undefined || /^https:/i.test(src)) return undefined;
+  return decoded(new URL(src, `https://site.invalid${page.url}`).pathname);
+}
+
 /**
- * Processes every local raster picture the pages show, one at a time (libvips works on its own threads; one decoded
- * picture in memory at once), with a progress line when there are many. A picture that cannot be published is an
- * error at each line that shows it; a missing one is left to the shown-files check, which names it already.
+ * Processes every local raster picture the pages show, in a pool of one image per core: libvips runs each on one
+ * thread (sharp.concurrency(1)), so memory holds about one decoded picture per core whatever the number of photos.
+ * Prints a progress line when there are many. A picture that cannot be published is an error at each line that
+ * shows it; a missing one is left to the shown-files check, which names it already. Each page with a preview
+ * picture (its `image`, or its first photo at least previewMinimumWidth wide) gets the picture's centre crop.
  */
 export async function prepareSiteImages(
   pages: readonly BuiltPage[],
-  { contentDirectory, publicDirectory, cacheDirectory = imageCacheDirectory, log = () => undefined }: { contentDirectory: string; publicDirectory: string; cacheDirectory?: string; log?: (line: string) => void },
+  {
+    contentDirectory,
+    publicDirectory,
+    cacheDirectory = imageCacheDirectory,
+    log = () => undefined,
+    parallelism = os.availableParallelism(),
+  }: { contentDirectory: string; publicDirectory: string; cacheDirectory?: string; log?: (line: string) => void; parallelism?: number },
 ): Promise<SiteImagesResult> {
   const bundleFiles = new Map(pages.flatMap((page) => publishedAssets(page, contentDirectory).map((asset): [string, string] => [decoded(asset.url), asset.file])));
   const uses = new Map<string, { file: string; places: { file: string; line: number | undefined }[] }>();
+  /** Each page's processed pictures in the order it shows them, the named preview first. */
+  const pagePictures = new Map<string, string[]>();
   for (const page of pages) {
     // serene's avatar is shown by the home page's layout, not its text: a site path in public/ or beside _index.md.
     const avatar = typeof page.homeExtra?.avatar === 'string' ? avatarPath(page.homeExtra.avatar) : undefined;
     const layoutPictures = avatar && 'url' in avatar ? [{ src: avatar.url, line: undefined }] : [];
-    for (const { src, line } of [...(page.body.shownFiles ?? []), ...layoutPictures]) {
+    const named = page.previewImage && !/^https:/i.test(page.previewImage.src) ? [page.previewImage] : [];
+    const pictures: string[] = [];
+    for (const { src, line } of [...named, ...(page.body.shownFiles ?? []), ...layoutPictures]) {
       if (!isProcessedPicture(src)) continue;
       const pathname = decoded(new URL(src, `https://site.invalid${page.url}`).pathname);
       const file = sourceFile(pathname, bundleFiles, publicDirectory);
@@ -99,40 +131,70 @@ export async function prepareSiteImages(
       const use = uses.get(pathname) ?? { file, places: [] };
       use.places.push({ file: page.file, line });
       uses.set(pathname, use);
+      pictures.push(pathname);
     }
+    pagePictures.set(page.url, pictures);
   }
+  sharp.concurrency(1);
   const images = new Map<string, SiteImage>();
   const errors: ContentError[] = [];
   let made = 0;
   let done = 0;
-  for (const [pathname, { file, places }] of [...uses].sort(([a], [b]) => a.localeCompare(b))) {
-    try {
-      const image = await cachedImage(fs.readFileSync(file), path.basename(file), cacheDirectory);
-      if (image.made) made++;
-      const name = path.posix.basename(pathname).replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9_-]+/g, '-') || 'image';
-      const folder = `/${imagesSegment}/${image.key.slice(0, 16)}`;
-      images.set(pathname, {
-        url: pathname,
-        width: image.width,
-        height: image.height,
-        variants: image.variants.map((variant) => ({
-          url: `${folder}/${name}-${variant.file}`,
-          format: variant.format,
-          width: variant.width,
-          height: variant.height,
-          bytes: variant.bytes,
-          from: path.join(image.folder, variant.file),
-        })),
-        stripped: { from: path.join(image.folder, image.stripped.file), bytes: image.stripped.bytes },
-      });
-    } catch (error) {
-      if (!(error instanceof ImageProblem)) throw error;
-      for (const place of places) errors.push(new ContentError(place, error.message, error.hint));
+  const queue = [...uses].sort(([a], [b]) => a.localeCompare(b));
+  const processNext = async (): Promise<void> => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const [pathname, { file, places }] = next;
+      try {
+        const image = await cachedImage(fs.readFileSync(file), path.basename(file), cacheDirectory);
+        if (image.made) made++;
+        images.set(pathname, publishedImage(pathname, image));
+      } catch (error) {
+        if (!(error instanceof ImageProblem)) throw error;
+        for (const place of places) errors.push(new ContentError(place, error.message, error.hint));
+      }
+      done++;
+      if (uses.size >= 20 && (done % 20 === 0 || done === uses.size)) log(`Photos: ${done} of ${uses.size} (${made} made, ${done - made} from the cache)`);
     }
-    done++;
-    if (uses.size >= 20 && (done % 20 === 0 || done === uses.size)) log(`Photos: ${done} of ${uses.size} (${made} made, ${done - made} from the cache)`);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(parallelism, uses.size)) }, processNext));
+  // The pool finishes in no set order; the report reads file by file, line by line.
+  errors.sort((a, b) => a.location.file.localeCompare(b.location.file) || (a.location.line ?? 0) - (b.location.line ?? 0));
+
+  const previews = new Map<string, PagePreview>();
+  for (const page of pages) {
+    if (page.previewImage && /^https:/i.test(page.previewImage.src)) {
+      previews.set(page.url, { url: page.previewImage.src });
+      continue;
+    }
+    const named = previewPathname(page);
+    const chosen = named !== undefined ? images.get(named) : (pagePictures.get(page.url) ?? []).map((pathname) => images.get(pathname)).find((image) => image !== undefined && image.width >= previewMinimumWidth);
+    if (chosen) previews.set(page.url, { url: chosen.preview.url, width: chosen.preview.width, height: chosen.preview.height });
   }
-  return { images, errors, made, cached: images.size - made };
+  // In path order, as a single-threaded run would give them.
+  const sorted = new Map([...images].sort(([a], [b]) => a.localeCompare(b)));
+  return { images: sorted, previews, errors, made, cached: images.size - made };
+}
+
+/** A cached image's files as the site publishes them: /_img/KEY/NAME-WIDTH.avif, from the cache's folder. */
+function publishedImage(pathname: string, image: CachedImage): SiteImage {
+  const name = path.posix.basename(pathname).replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9_-]+/g, '-') || 'image';
+  const folder = `/${imagesSegment}/${image.key.slice(0, 16)}`;
+  const published = (variant: CachedVariant): PublishedVariant => ({
+    url: `${folder}/${name}-${variant.file}`,
+    format: variant.format,
+    width: variant.width,
+    height: variant.height,
+    bytes: variant.bytes,
+    from: path.join(image.folder, variant.file),
+  });
+  return {
+    url: pathname,
+    width: image.width,
+    height: image.height,
+    variants: image.variants.map(published),
+    stripped: { from: path.join(image.folder, image.stripped.file), bytes: image.stripped.bytes },
+    preview: published(image.preview),
+  };
 }
 
 /**
@@ -140,7 +202,7 @@ export async function prepareSiteImages(
  * stripped picture over the original wherever the export holds one (a bundle's file, a copy of public/), so that no
  * exported file carries the camera's metadata. Every path is checked to stay inside the folder.
  */
-export function writeSiteImages(outFolder: string, images: ReadonlyMap<string, SiteImage>): { variants: number; bytes: number } {
+export function writeSiteImages(outFolder: string, { images, previews }: SitePhotos): { variants: number; bytes: number } {
   const root = path.resolve(outFolder);
   const inside = (sitePath: string) => {
     const file = path.join(root, sitePath);
@@ -160,6 +222,13 @@ export function writeSiteImages(outFolder: string, images: ReadonlyMap<string, S
     }
     const original = inside(image.url);
     if (fs.lstatSync(original, { throwIfNoEntry: false })?.isFile()) fs.copyFileSync(image.stripped.from, original);
+  }
+  const previewUrls = new Set([...previews.values()].map((preview) => preview.url));
+  for (const image of images.values()) {
+    if (!previewUrls.has(image.preview.url)) continue;
+    const target = inside(image.preview.url);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.copyFileSync(image.preview.from, target);
   }
   return { variants, bytes };
 }

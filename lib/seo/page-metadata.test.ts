@@ -14,6 +14,15 @@ const page = (overrides: Partial<SeoPage> = {}): SeoPage => ({
 });
 
 describe('pageMetadata', () => {
+  it('shows the photo the build cropped for the page, under the base path, or another site’s picture as it is', () => {
+    const photo = pageMetadata(page({ preview: { url: '/_img/0123456789abcdef/trip-preview.jpg', width: 1200, height: 630 } }), { site, absoluteUrl: underDocs });
+    const image = { url: 'https://jane.example/docs/_img/0123456789abcdef/trip-preview.jpg', width: 1200, height: 630, alt: 'Notes on queues · Jane’s <Site>', type: 'image/jpeg' };
+    expect(photo.openGraph?.images).toEqual([image]);
+    expect(photo.twitter?.images).toEqual([{ url: image.url, alt: image.alt }]);
+    const remote = pageMetadata(page({ preview: { url: 'https://cdn.example/p.webp' } }), { site, absoluteUrl: underDocs });
+    expect(remote.openGraph?.images).toEqual([{ url: 'https://cdn.example/p.webp', alt: 'Notes on queues · Jane’s <Site>' }]);
+  });
+
   it('gives an undated page a canonical URL, feed link, OpenGraph website and a large X card, all absolute under the base path', () => {
     const metadata = pageMetadata(page(), { site, absoluteUrl: underDocs });
     expect(metadata.title).toBe('Notes on queues · Jane’s <Site>');

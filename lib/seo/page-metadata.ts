@@ -23,7 +23,12 @@ export function feedAlternates({ site, absoluteUrl }: SeoContext): NonNullable<M
 export function pageMetadata(page: SeoPage, context: SeoContext): Metadata {
   const { site, absoluteUrl } = context;
   const url = absoluteUrl(page.url);
-  const image = { url: absoluteUrl(ogImagePath(page.imageOf ?? page.url)), ...ogImageSize, alt: ogImageAlt(page.title, site), type: 'image/png' };
+  const alt = ogImageAlt(page.title, site);
+  // A photo the page names or shows, cropped by the build (lib/images/), else the card drawn with its title.
+  const { preview } = page;
+  const image = preview
+    ? { url: /^https:/i.test(preview.url) ? preview.url : absoluteUrl(preview.url), ...(preview.width && { width: preview.width, height: preview.height }), alt, ...(preview.url.endsWith('.jpg') && { type: 'image/jpeg' }) }
+    : { url: absoluteUrl(ogImagePath(page.imageOf ?? page.url)), ...ogImageSize, alt, type: 'image/png' };
   const shared = {
     title: page.title,
     description: page.description,

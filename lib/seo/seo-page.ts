@@ -3,7 +3,7 @@ import { taxonomyTitle } from '@/lib/content/site-model';
 import type { Site } from '@/lib/site-config-schema';
 
 /** What the SEO and sharing outputs need to know of a page: no body, so feeds and sitemaps stay cheap. */
-export type SeoPage = Pick<BuiltPage, 'url' | 'slug' | 'title' | 'description' | 'date' | 'updated' | 'lang' | 'options'> & {
+export type SeoPage = Pick<BuiltPage, 'url' | 'slug' | 'title' | 'description' | 'date' | 'updated' | 'lang' | 'options' | 'preview'> & {
   /** The page whose preview image this one shares (a list's later pages, a term's list); its own URL when unset. */
   imageOf?: string;
 };
