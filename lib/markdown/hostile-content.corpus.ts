@@ -9,6 +9,8 @@
  * policy does write one).
  */
 import path from 'node:path';
+import zlib from 'node:zlib';
+import sharp from 'sharp';
 import type { ExpectStatic } from 'vitest';
 import type { CorpusCase, CorpusPage, CorpusResult } from '@/lib/testing/content-corpus';
 
@@ -16,6 +18,32 @@ const markerDirectory = process.env.CORPUS_MARKER_DIR ?? '/nonexistent-marker-di
 /** A JavaScript expression that, if it ever runs in Node, writes the marker file `name`. */
 export const writesMarker = (name: string) =>
   `process.getBuiltinModule('fs').writeFileSync(${JSON.stringify(path.join(markerDirectory, name))}, 'ran')`;
+
+/** A PNG file written byte by byte, so that its header may claim any size: an 8-bit RGB IHDR, one IDAT holding `scanlines` deflated. */
+function pngFile(width: number, height: number, scanlines: Buffer): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const typed = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(typed));
+    return Buffer.concat([length, typed, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(scanlines)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** One blue pixel: a picture the photos step publishes. */
+const tinyPng = pngFile(1, 1, Buffer.from([0, 0x33, 0x66, 0x99]));
+/** A 66-byte file whose header claims 50,000 × 50,000 pixels (7.5 GB decoded as RGB): a decompression bomb. */
+const bombPng = pngFile(50_000, 50_000, Buffer.alloc(1));
+/** A real photo, for the files content must not reach. */
+const privateJpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#336699' } }).jpeg().toBuffer();
+const scriptSvg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(document.cookie)</script><rect width="10" height="10"/></svg>';
 
 const mdx = (body: string) => `---\ntitle: Hostile\n---\n\n${body}\n`;
 const md = (body: string) => `# Hostile\n\n${body}\n`;
@@ -201,8 +229,9 @@ export const cases: CorpusCase[] = [
       'content/allowed.mdx': mdx(
         '<abbr title="HyperText Markup Language">HTML</abbr>{" "}is fine{/* a comment */}.\n\n<details>\n<summary>More</summary>\n\nHidden *text*.\n\n</details>\n\n<figure>\n<img src="/photo.png" alt="A photo" width={300} />\n<figcaption>Caption</figcaption>\n</figure>\n\n<a href="https://example.com" target="_blank">External</a> and [mail](mailto:me@example.com).',
       ),
-      // The picture the page shows: a local picture that is not there is an error (lib/content/shown-files.ts).
-      'public/photo.png': 'a picture',
+      // The picture the page shows: a local picture that is not there is an error (lib/content/shown-files.ts),
+      // and one that is there is decoded by the photos step.
+      'public/photo.png': tinyPng,
     },
     check: (result, expect) => {
       const page = builtPage(result, expect);
@@ -472,6 +501,59 @@ export const cases: CorpusCase[] = [
       expect(page.html).toContain('<div class="collection-content"><p>A  b</p></div>');
       expect(page.html).toContain('<li>&#x3C;b>t&#x3C;/b></li>');
     },
+  },
+
+  // ——— Photos: pictures are decoded on the build machine (sharp) and published from the site's address ———
+  {
+    name: 'photos: a decompression bomb',
+    input: '`![A bomb](bomb.png)`, a 66-byte PNG whose header claims 50,000 × 50,000 pixels, in a bundle',
+    outcome: 'error at line 5: too many pixels, refused from the header before anything is decoded',
+    files: { 'content/trip/index.md': '+++\ntitle = "Trip"\n+++\n\n![A bomb](bomb.png)\n', 'content/trip/bomb.png': bombPng },
+    check: (result, expect) => {
+      expect(result.errors).toEqual([expect.stringMatching(/^content\/trip\/index\.md:5: bomb\.png claims 50000 × 50000 pixels, over the 268 megapixels the build decodes\. /)]);
+    },
+  },
+  {
+    name: 'photos: an SVG with script in a bundle',
+    input: '`![A logo](evil.svg)` beside a bundle’s index.md, the SVG holding `<script>`',
+    outcome: 'error naming the file: an SVG with script is never served from the site’s address',
+    files: { 'content/trip/index.md': '+++\ntitle = "Trip"\n+++\n\n![A logo](evil.svg)\n', 'content/trip/evil.svg': scriptSvg },
+    check: (result, expect) => refused(result, expect, 'trip/index.md', 1, /carries evil\.svg, an SVG with script/),
+  },
+  {
+    name: 'photos: an SVG with script from public/',
+    input: '`![A logo](/evil.svg)`, public/evil.svg holding `<script>` (public/ is trusted and published as it is)',
+    outcome: 'page; the SVG shown through `<img src>`, where it runs no script, never inlined',
+    files: { 'content/logo.md': md('![A logo](/evil.svg)'), 'public/evil.svg': scriptSvg },
+    check: (result, expect) => {
+      const { html } = builtPage(result, expect);
+      expect(html).toMatch(/<img src="\/evil\.svg" alt="A logo"/);
+      expect(html).not.toMatch(/<svg|<script|alert/);
+    },
+  },
+  {
+    name: 'photos: picture paths that climb out of the project',
+    input: '`![](../../../../etc/passwd.jpg)`, `![](/../secret.jpg)`, `![](..%2F..%2Fsecret.jpg)` in a bundle, with secret.jpg beside content/',
+    outcome: 'an error at each line: the paths stop at the site’s root, so no file outside content/ and public/ is read',
+    files: {
+      'content/trip/index.md': '+++\ntitle = "Trip"\n+++\n\n![a](../../../../etc/passwd.jpg)\n\n![b](/../secret.jpg)\n\n![c](..%2F..%2Fsecret.jpg)\n',
+      'secret.jpg': privateJpeg,
+    },
+    check: (result, expect) => {
+      expect(result.errors).toEqual([
+        expect.stringMatching(/^content\/trip\/index\.md:5: the picture \.\.\/\.\.\/\.\.\/\.\.\/etc\/passwd\.jpg does not exist beside the page \(as \/etc\/passwd\.jpg\)\./),
+        expect.stringMatching(/^content\/trip\/index\.md:7: the picture \/\.\.\/secret\.jpg does not exist in public\/ \(as public\/secret\.jpg\)\./),
+        expect.stringMatching(/^content\/trip\/index\.md:9: the picture \.\.%2F\.\.%2Fsecret\.jpg does not exist beside the page/),
+      ]);
+    },
+  },
+  {
+    name: 'photos: a symbolic link in a bundle to a photo elsewhere',
+    input: '`![A photo](photo.jpg)` where photo.jpg is a link to a JPEG outside content/ and public/',
+    outcome: 'error naming the link: never followed, so the photo is neither decoded nor published',
+    files: { 'content/trip/index.md': '+++\ntitle = "Trip"\n+++\n\n![A photo](photo.jpg)\n', 'elsewhere/photo.jpg': privateJpeg },
+    symlinks: { 'content/trip/photo.jpg': '../../elsewhere/photo.jpg' },
+    check: (result, expect) => refused(result, expect, 'trip/index.md', 1, /carries photo\.jpg, a symbolic link: the build does not follow links out of a bundle\./),
   },
 ];
 

@@ -1,6 +1,7 @@
 /**
  * The child half of runCorpus (content-corpus.ts): builds each case of a corpus module with the real
- * content build and prints `START name` before and `RESULT {json}` after it, one line each.
+ * content build, then, when the content has no problem, the photos step of `npm run build` (the pictures the pages
+ * show, decoded by sharp), and prints `START name` before and `RESULT {json}` after it, one line each.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { MdxContent } from '@/components/mdx-content';
 import { ContentError, ContentErrors } from '@/lib/errors';
 import { buildContent } from '@/lib/content/site-build';
+import { prepareSiteImages } from '@/lib/images/site-images';
 import { siteConfigSchema } from '@/lib/site-config-schema';
 import siteConfig from '@/site.config';
 import { writeCase, type CorpusCase, type CorpusResult } from './content-corpus';
@@ -29,6 +31,15 @@ for (const corpusCase of cases) {
     const settings = siteConfigSchema.parse({ ...siteConfig, ...corpusCase.siteConfig });
     const build = await buildContent(path.join(root, 'content'), path.join(root, 'cache.json'), settings);
     result.errors = build.errors.map((error) => asAuthorSees(error.message));
+    // As in `npm run build`, photos are read only once the content has no problem; the cache is the case's own.
+    if (build.errors.length === 0) {
+      const photos = await prepareSiteImages(build.pages, {
+        contentDirectory: path.join(root, 'content'),
+        publicDirectory: path.join(root, 'public'),
+        cacheDirectory: path.join(root, 'image-cache'),
+      });
+      result.errors = photos.errors.map((error) => asAuthorSees(error.message));
+    }
     for (const page of build.pages) {
       const html = page.body.format === 'html' ? page.body.html : renderToStaticMarkup(await MdxContent({ code: page.body.code }));
       result.pages.push({

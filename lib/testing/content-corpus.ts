@@ -6,10 +6,10 @@ import type { ExpectStatic } from 'vitest';
 import type { SiteConfig } from '@/lib/site-config-schema';
 
 /**
- * A content corpus: small sites, each built by the real content build (buildContent) in a child process
- * that a watchdog kills when a case overruns its time, so that a page that hangs the compiler (or a
- * pathological regular expression, which no in-process timeout can interrupt) fails its test instead
- * of hanging the suite.
+ * A content corpus: small sites, each built by the real content build (buildContent) and, when that finds no
+ * problem, the photos step (prepareSiteImages), in a child process that a watchdog kills when a case overruns its
+ * time, so that a page that hangs the compiler (or a pathological regular expression, or a picture that makes the
+ * decoder spin, which no in-process timeout can interrupt) fails its test instead of hanging the suite.
  */
 export interface CorpusCase {
   name: string;
@@ -17,7 +17,7 @@ export interface CorpusCase {
   input: string;
   /** The expected outcome, in a few words, for the same table. */
   outcome: string;
-  /** Files of the throwaway project: `content/x.md` are pages, anything else sits beside content/. */
+  /** Files of the throwaway project: `content/x.md` are pages, `public/…` the site's own files, anything else sits beside them. */
   files: Record<string, string | Buffer>;
   /** Symbolic links to make: link path → target (absolute, or relative to the link's folder); `content` itself may be one. */
   symlinks?: Record<string, string>;
