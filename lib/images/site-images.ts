@@ -68,8 +68,16 @@ function sourceFile(pathname: string, bundleFiles: ReadonlyMap<string, string>, 
   const root = path.resolve(publicDirectory);
   const file = path.join(root, pathname);
   if (!file.startsWith(`${root}${path.sep}`)) return undefined;
-  const stat = fs.lstatSync(file, { throwIfNoEntry: false });
-  return stat?.isFile() ? file : undefined;
+  // A link inside public/ is published by `next build` as the file it names (project-folders.ts refuses links
+  // out of it), so its photo is processed too: the camera's metadata must not pass through a link.
+  let real: string;
+  try {
+    real = fs.realpathSync(file);
+  } catch {
+    return undefined;
+  }
+  const realRoot = fs.realpathSync(root);
+  return real.startsWith(`${realRoot}${path.sep}`) && fs.statSync(real).isFile() ? real : undefined;
 }
 
 /** The photos of a site: each by its site path, and the link preview each page that has a picture for one uses. */
