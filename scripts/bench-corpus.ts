@@ -91,3 +91,34 @@ const site: SiteConfig = {
 export default site;
 `;
 }
+
+/** A camera photo's size in the photo bench: 12 megapixels, as a phone takes them. */
+const benchPhotoSize = { width: 4000, height: 3000 } as const;
+
+/**
+ * Puts `count` different 12-megapixel camera JPEGs (with EXIF and GPS) at public/photos/photo-N.jpg and shows one
+ * on each of the first `count` pages. Drawing a landscape of that size takes seconds, so one is drawn, and each photo
+ * is that scene turned to another hue (other bytes, the same kind of picture); they are kept in `store` between runs.
+ */
+export async function writeCorpusPhotos(projectDirectory: string, count: number, store: string): Promise<void> {
+  const { cameraPhoto } = await import('../lib/testing/camera-photos');
+  const sharp = (await import('sharp')).default;
+  fs.mkdirSync(store, { recursive: true });
+  let scene: Buffer | undefined;
+  const photos = path.join(projectDirectory, 'public', 'photos');
+  fs.mkdirSync(photos, { recursive: true });
+  for (let index = 0; index < count; index++) {
+    const stored = path.join(store, `photo-${index}.jpg`);
+    if (!fs.existsSync(stored)) {
+      scene ??= await cameraPhoto(benchPhotoSize.width, benchPhotoSize.height, 7);
+      const exif = (await sharp(scene).metadata()).exif;
+      const photo = await sharp(scene).modulate({ hue: (index * 37) % 360 }).jpeg({ quality: 92 }).withMetadata().toBuffer();
+      if (!exif) throw new Error('The bench photo lost its EXIF.');
+      fs.writeFileSync(`${stored}.partial`, photo);
+      fs.renameSync(`${stored}.partial`, stored);
+    }
+    fs.copyFileSync(stored, path.join(photos, `photo-${index}.jpg`));
+    const page = path.join(projectDirectory, 'content', `section-${Math.floor(index / 100)}`, `page-${index}.md`);
+    fs.appendFileSync(page, `\n![A generated landscape, number ${index}](/photos/photo-${index}.jpg)\n`);
+  }
+}

@@ -1,11 +1,13 @@
 /**
- * `npm run bench [-- --pages N --runs R]`: builds a generated site of N pages (default 1000) cold, warm
+ * `npm run bench [-- --pages N --runs R --photos P]`: builds a generated site of N pages (default 1000) cold, warm
  * (nothing changed) and after editing one page, R times each (default 3), in throwaway copies of this
  * project under the system's temp folder, and prints medians: wall time, ms per page, peak memory of all
  * the build's processes together (proportional set size, and the plain sum of resident sizes), size of
  * out/, and the per-page first-visit transfer. The same corpus is built with Next.js's client runtime kept
  * (clientRuntime: true), the plain Next.js export, as the baseline for the ratios, and as a Zola site of
- * sections and tags (its lists, term pages and redirects on top of the same pages). The repository is only read.
+ * sections and tags (its lists, term pages and redirects on top of the same pages). With --photos P, the flat
+ * corpus is built beside itself with P generated 12-megapixel camera JPEGs shown on its first P pages instead, the
+ * flat build being the baseline of the ratios. The repository is only read.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,7 +16,7 @@ import path from 'node:path';
 import { median, weighPages } from '../lib/export/page-weight';
 import { listFiles } from '../lib/export/finish-export';
 import { formatTable } from '../lib/text-table';
-import { corpusSiteConfig, writeCorpus } from './bench-corpus';
+import { corpusSiteConfig, writeCorpus, writeCorpusPhotos } from './bench-corpus';
 import { buildArguments, syncProjectCopy } from './project-copy';
 
 function option(name: string, fallback: number): number {
@@ -24,25 +26,29 @@ function option(name: string, fallback: number): number {
 }
 const pageCount = option('pages', 1000);
 const runs = option('runs', 3);
+const photoCount = process.argv.includes('--photos') ? option('photos', 200) : 0;
 
 interface Variant {
   name: string;
   clientRuntime: boolean;
   /** The same pages as a Zola site: 10 sections listing 100 dated pages each, 20 a page, 50 tags (bench-corpus.ts). */
   sectioned: boolean;
+  /** Camera photos shown on the first pages, one each. */
+  photos: number;
 }
-const variants: Variant[] = [
-  { name: 'zero-JS export (default)', clientRuntime: false, sectioned: false },
-  { name: 'Next.js runtime kept', clientRuntime: true, sectioned: false },
-  { name: 'sectioned: 10 sections, 50 tags, 20 a page', clientRuntime: false, sectioned: true },
-];
+const flat: Variant = { name: 'zero-JS export (default)', clientRuntime: false, sectioned: false, photos: 0 };
+const variants: Variant[] =
+  photoCount > 0
+    ? [flat, { ...flat, name: `zero-JS, ${photoCount} photos of 12 MP`, photos: photoCount }]
+    : [flat, { name: 'Next.js runtime kept', clientRuntime: true, sectioned: false, photos: 0 }, { name: 'sectioned: 10 sections, 50 tags, 20 a page', clientRuntime: false, sectioned: true, photos: 0 }];
 
 /** A copy of the project with a generated content folder and site config. */
-function makeProject(variant: Variant): string {
+async function makeProject(variant: Variant): Promise<string> {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'engine-bench-'));
   syncProjectCopy(directory);
   fs.writeFileSync(path.join(directory, 'site.config.ts'), corpusSiteConfig(variant.clientRuntime, variant.sectioned));
   writeCorpus(path.join(directory, 'content'), pageCount, variant.sectioned);
+  if (variant.photos > 0) await writeCorpusPhotos(directory, variant.photos, path.join(os.tmpdir(), 'engine-bench-photos'));
   return directory;
 }
 
@@ -135,7 +141,7 @@ interface Result {
 }
 
 async function measure(variant: Variant): Promise<Result> {
-  const directory = makeProject(variant);
+  const directory = await makeProject(variant);
   try {
     const cold: Run[] = [];
     const warm: Run[] = [];
@@ -177,7 +183,7 @@ const peakRss = (runsList: Run[]) => median(runsList.map((run) => run.peakRssByt
 const highest = (result: Result, measure: (runsList: Run[]) => number) => Math.max(measure(result.cold), measure(result.warm), measure(result.edited));
 const fixed = (value: number, digits = 1) => value.toFixed(digits);
 
-console.error(`Building ${pageCount} generated pages, ${runs} cold and ${runs} warm builds per variant…`);
+console.error(`Building ${pageCount} generated pages${photoCount > 0 ? ` (and again with ${photoCount} photos)` : ''}, ${runs} cold and ${runs} warm builds per variant…`);
 const results: Result[] = [];
 for (const variant of variants) results.push(await measure(variant));
 
@@ -196,11 +202,12 @@ const rows = results.map((result) => [
   `${fixed(result.transferMedian / 1024)} KB`,
   `${fixed(result.transferMax / 1024)} KB`,
 ]);
-const [ours, baseline] = results;
+// With photos, the flat build is the baseline: what the photos add.
+const [ours, baseline] = photoCount > 0 ? [results[1], results[0]] : results;
 if (ours && baseline) {
   const ratio = (a: number, b: number) => `${fixed(a / b, 2)}×`;
   rows.push([
-    'ratio (ours / baseline)',
+    photoCount > 0 ? 'ratio (photos / flat)' : 'ratio (ours / baseline)',
     ratio(seconds(ours.cold), seconds(baseline.cold)),
     '',
     ratio(seconds(ours.warm), seconds(baseline.warm)),
@@ -218,3 +225,7 @@ console.log(
   `${pageCount} pages, median of ${runs} runs; ${os.cpus().length} cores, ${fixed(os.totalmem() / 1024 ** 3, 0)} GB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
 );
 console.log(formatTable(header, rows));
+if (photoCount > 0 && ours && baseline) {
+  const added = (pick: (result: Result) => Run[]) => `${fixed(seconds(pick(ours)) - seconds(pick(baseline)))} s`;
+  console.log(`${photoCount} photos add: cold ${added((result) => result.cold)}, warm ${added((result) => result.warm)}, one page edited ${added((result) => result.edited)}.`);
+}
