@@ -6,7 +6,7 @@
 import { checkContent, formatFindings, type Finding } from '@/lib/check';
 
 const started = performance.now();
-const { findings, externalLinks } = checkContent();
+const { findings, externalLinks } = await checkContent();
 const problems: Finding[] = [...findings];
 
 if (externalLinks.length > 0) {

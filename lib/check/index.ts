@@ -9,19 +9,29 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { VFileMessage } from 'vfile-message';
+import type { ContentError } from '@/lib/errors';
 import { contentPath } from '@/lib/content/internal-links';
+import type { BuiltPage } from '@/lib/content/manifest';
 import { publishedAssets } from '@/lib/content/page-assets';
 import { buildSiteModel } from '@/lib/content/site-model';
+import { shownFileErrors } from '@/lib/content/shown-files';
 import { site } from '@/lib/site';
 import { contentDirectory, readPages, type Page } from '@/lib/content/pages';
 import { publicFolderProblems } from '@/lib/content/project-folders';
+import { ImageProblem, imageWidths, readImageHeader } from '@/lib/images/process-image';
+import { isProcessedPicture } from '@/lib/images/site-images';
 import { isSchemeRelative, urlScheme } from '@/lib/markdown/content-policy';
 import { parseInternalHref } from '@/lib/markdown/internal-links';
 import { isMermaidFence } from '@/lib/markdown/mermaid-fence';
+import { remarkCollectPictures } from '@/lib/markdown/remark-collect-pictures';
+import { remarkShortcodeElements, type ShownFile } from '@/lib/markdown/remark-shortcode-elements';
+import { expandZolaShortcodes } from '@/lib/markdown/zola-shortcodes';
 
 /**
  * `npm run check`: lints content/ (and public/'s symbolic links) without building. Each finding names the
  * file and line of the content file. External links are listed, not fetched (see scripts/check.ts for --external).
+ * Photos are read as far as their headers: what the build would refuse, and originals far larger than the web needs.
  */
 
 export interface Finding {
@@ -46,7 +56,10 @@ interface Outline {
   headings: { depth: number; id: string; line: number | undefined }[];
   /** `url` as written, `href` as the page carries it (asMarkdownWritesIt). */
   links: { url: string; href: string; line: number | undefined }[];
-  images: { url: string; href: string; alt: string; line: number | undefined }[];
+  /** Every picture the page shows, as written: Markdown's, an MDX `<img>`, a figure's; and whether it has alt text. */
+  images: { url: string; hasAlt: boolean; written: 'markdown' | 'img' | 'figure'; line: number | undefined }[];
+  /** The site's files the page shows, as the compile collects them (lib/markdown/remark-collect-pictures.ts): each once, at its first line. */
+  shownFiles: ShownFile[];
   /** Text that would be math if math were on, with its line. */
   dollarMath: { text: string; line: number | undefined }[];
   /** ```mermaid fences that would be diagrams if mermaid were on. */
@@ -60,20 +73,31 @@ function outline(page: Page): Outline {
   const processor = unified().use(remarkParse).use(remarkGfm);
   if (page.options.math) processor.use(remarkMath);
   if (page.format === 'mdx') processor.use(remarkMdx);
-  const tree = processor.parse(page.body) as Root;
+  // Zola's shortcodes expanded and the elements of shortcodes and components placed, as the compile does, so that
+  // a figure's picture is seen with its line; the problems of calls are the build's to report.
+  const zola = page.format === 'md' ? expandZolaShortcodes(page.body, page) : undefined;
+  const tree = processor.parse(zola?.body ?? page.body) as Root;
+  remarkShortcodeElements({ format: page.format, markers: zola && { nonce: zola.nonce, calls: zola.elements }, onProblem: () => undefined })(tree);
   const fileLine = (line: number | undefined) => (line === undefined ? undefined : line + page.bodyStartLine - 1);
   // The same slugs rehype-slug gives the rendered headings.
   const slugger = new GithubSlugger();
-  const result: Outline = { page, headings: [], links: [], images: [], dollarMath: [], mermaidFences: [] };
-  visit(tree, (node) => {
+  const result: Outline = { page, headings: [], links: [], images: [], shownFiles: [], dollarMath: [], mermaidFences: [] };
+  remarkCollectPictures({
+    onShownFile: ({ src, line }) => result.shownFiles.some((shown) => shown.src === src) || result.shownFiles.push({ src, ...(line !== undefined && { line: fileLine(line) }) }),
+  })(tree);
+  visit(tree, (node, _index, parent) => {
     const line = fileLine(node.position?.start.line);
     if (node.type === 'heading') result.headings.push({ depth: node.depth, id: slugger.slug(toString(node)), line });
     else if (node.type === 'link') result.links.push({ url: node.url, href: asMarkdownWritesIt(node.url), line });
-    else if (node.type === 'image') result.images.push({ url: node.url, href: asMarkdownWritesIt(node.url), alt: node.alt ?? '', line });
-    else if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'a') {
-      // An MDX `<a href="…">` reaches the page as written (an `{expression}` is known only when it renders).
-      const href = node.attributes.find((each) => each.type === 'mdxJsxAttribute' && each.name === 'href')?.value;
-      if (typeof href === 'string') result.links.push({ url: href, href, line });
+    else if (node.type === 'image') result.images.push({ url: node.url, hasAlt: (node.alt ?? '').trim() !== '', written: parent?.type === 'shortcodeElement' ? 'figure' : 'markdown', line });
+    else if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && (node.name === 'a' || node.name === 'img')) {
+      // An MDX element's attributes reach the page as written (an `{expression}` is known only when it renders).
+      const attribute = (name: string) => node.attributes.find((each) => each.type === 'mdxJsxAttribute' && each.name === name);
+      const href = attribute(node.name === 'a' ? 'href' : 'src')?.value;
+      if (typeof href === 'string' && node.name === 'a') result.links.push({ url: href, href, line });
+      // An `alt=""` written out marks a decoration, as in HTML, and `alt={…}` is known only when it renders: only an
+      // `<img>` without alt says nothing of its picture.
+      if (typeof href === 'string' && node.name === 'img') result.images.push({ url: href, hasAlt: attribute('alt') !== undefined, written: 'img', line });
     }
     else if (node.type === 'code' && isMermaidFence(node) && !page.options.mermaid) result.mermaidFences.push({ line });
     else if (node.type === 'text' && !page.options.math) {
@@ -104,19 +128,24 @@ function isWebLink(url: string): boolean {
   return scheme === undefined ? isSchemeRelative(url) : scheme === 'http' || scheme === 'https';
 }
 
-/** Lints every page of a content folder: links, fragments, images, stray math, diagrams left as code, heading levels, drafts. */
-export function checkContent(directory: string = contentDirectory, publicDirectory = path.join(process.cwd(), 'public')): CheckReport {
+/**
+ * Lints every page of a content folder: links, fragments, images and photos, stray math, diagrams left as code,
+ * heading levels, drafts. `limits` are the sizes from which a photo is reported as too large.
+ */
+export async function checkContent(directory: string = contentDirectory, publicDirectory = path.join(process.cwd(), 'public'), limits = largePhoto): Promise<CheckReport> {
   const { pages, drafts, errors } = readPages(directory);
-  const findings: Finding[] = [...errors, ...publicFolderProblems(publicDirectory)].map((error) => ({
-    file: error.location.file,
-    line: error.location.line,
-    message: `${error.problem}${error.hint ? ` ${error.hint}` : ''}`,
-  }));
+  const findings: Finding[] = [...errors, ...publicFolderProblems(publicDirectory)].map(asFinding);
   const externalLinks: ExternalLink[] = [];
   const outlines = pages.flatMap((page) => {
     try {
       return [outline(page)];
     } catch (error) {
+      // MDX that does not parse (an unclosed element, an HTML comment) is named at its place, as the build names it.
+      if (error instanceof VFileMessage) {
+        const bodyLine = error.line ?? Number(/\((\d+):\d+-\d+:\d+\)/.exec(error.reason)?.[1] ?? 1);
+        findings.push({ file: page.file, line: bodyLine + page.bodyStartLine - 1, message: `the page cannot be read as ${page.format === 'mdx' ? 'MDX' : 'Markdown'}: ${error.reason}` });
+        return [];
+      }
       // A page nested thousands deep overflows the parser's stack; the build refuses it with its line (lib/markdown).
       if (!(error instanceof RangeError)) throw error;
       findings.push({
@@ -138,9 +167,14 @@ export function checkContent(directory: string = contentDirectory, publicDirecto
     return file.startsWith(publicDirectory) && fs.existsSync(file) && fs.statSync(file).isFile();
   };
   const pageByPath = new Map(pages.map((page) => [contentPath(page, directory), page]));
+  // The pages as the build's later steps take them, with no body but the files they show.
+  const shownFiles = new Map(outlines.map((each) => [each.page.file, each.shownFiles]));
+  const builtPages: BuiltPage[] = pages.map((page) => {
+    const shown = shownFiles.get(page.file) ?? [];
+    return { ...page, body: { format: 'html', html: '', codeBlocks: 0, ...(shown.length > 0 && { shownFiles: shown }) } };
+  });
   // The lists the site makes of its pages (a section's later pages, taxonomies and terms), its redirects and feeds.
-  // The model reads no body: the pages go in uncompiled.
-  const { model } = buildSiteModel(pages.map((page) => ({ ...page, body: { format: 'html', html: '', codeBlocks: 0 } })), site);
+  const { model } = buildSiteModel(builtPages, site);
   const siteUrls = new Set([...model.routes.keys(), ...model.redirects.map((redirect) => redirect.from), ...model.feeds.map((feed) => feed.url)]);
   const draftPaths = new Set(drafts.map((draft) => contentPath(draft, directory)));
 
@@ -180,17 +214,9 @@ export function checkContent(directory: string = contentDirectory, publicDirecto
       }
     }
 
-    for (const { url, href, alt, line } of images) {
-      if (alt.trim() === '') report(line, `image ${url} has no alt text: describe it in ![…](${url}), for readers who cannot see it.`);
-      if (!isExternal(href)) {
-        const pathname = new URL(href, `https://site.invalid${page.url}`).pathname;
-        if (!publicFile(pathname)) {
-          // A bundle's own pictures sit beside its index.md (lib/content/page-assets.ts).
-          const isBundle = /(^|\/)_?index\.mdx?$/.test(page.file) && pathname.startsWith(page.url);
-          const beside = isBundle ? `${path.posix.dirname(page.file)}/${decodeURIComponent(pathname.slice(page.url.length))}` : undefined;
-          report(line, `image ${url} does not exist: put it ${beside ? `beside the page (${beside}) or ` : ''}in public${decodeURIComponent(pathname)}.`);
-        }
-      }
+    const describe = { markdown: (url: string) => `![…](${url})`, img: () => 'its alt="…"', figure: () => 'the figure\'s alt="…"' } as const;
+    for (const { url, hasAlt, written, line } of images) {
+      if (!hasAlt) report(line, `image ${url} has no alt text: describe it in ${describe[written](url)}, for readers who cannot see it.`);
     }
 
     for (const { text, line } of dollarMath) {
@@ -208,8 +234,76 @@ export function checkContent(directory: string = contentDirectory, publicDirecto
     }
   }
 
+  // A picture's missing file, named as the build names it.
+  for (const error of shownFileErrors(builtPages, directory, publicDirectory)) findings.push(asFinding(error));
+  findings.push(...(await photoFindings(builtPages, directory, publicDirectory, limits)));
+
   findings.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
   return { findings, externalLinks };
+}
+
+/** Originals larger than this are reported: far more than a page shows, and a cold build's time and memory. */
+export const largePhoto = { pixels: 20_000_000, bytes: 25 * 1024 * 1024 };
+
+/** A file's size as an author reads it: `310 KB`, `4.2 MB`, `48 MB`. */
+function fileSize(bytes: number): string {
+  const megabytes = bytes / 1024 / 1024;
+  return megabytes < 1 ? `${Math.ceil(bytes / 1024)} KB` : `${megabytes.toFixed(megabytes < 10 ? 1 : 0)} MB`;
+}
+
+/**
+ * Each local photo the pages show, read as far as its header, as the build reads it first (process-image.ts
+ * readImageHeader): a file the build would refuse (empty, unreadable, another format than its name says, a pixel
+ * bomb) is reported with the build's own words, and an original over `limits` with its size, at every line that
+ * shows it. A file whose header is sound but whose data is cut short is found only by the build, which decodes it.
+ */
+async function photoFindings(pages: readonly BuiltPage[], directory: string, publicDirectory: string, limits: typeof largePhoto): Promise<Finding[]> {
+  const bundleFiles = new Map(pages.flatMap((page) => publishedAssets(page, directory).map((asset): [string, string] => [decoded(asset.url), asset.file])));
+  const publicRoot = path.resolve(publicDirectory);
+  const uses = new Map<string, { file: string; line: number | undefined }[]>();
+  for (const page of pages) {
+    for (const { src, line } of page.body.shownFiles ?? []) {
+      if (!isProcessedPicture(src)) continue;
+      const pathname = decoded(new URL(src, `https://site.invalid${page.url}`).pathname);
+      // As the build finds it (lib/images/site-images.ts): a bundle's file, else a file in public/, never through a link.
+      const publicFile = path.join(publicRoot, pathname);
+      const file = bundleFiles.get(pathname) ?? (publicFile.startsWith(`${publicRoot}${path.sep}`) && fs.lstatSync(publicFile, { throwIfNoEntry: false })?.isFile() ? publicFile : undefined);
+      if (file === undefined) continue;
+      uses.set(file, [...(uses.get(file) ?? []), { file: page.file, line }]);
+    }
+  }
+  const findings: Finding[] = [];
+  for (const [file, places] of uses) {
+    const data = fs.readFileSync(file);
+    const name = path.basename(file);
+    let message: string | undefined;
+    try {
+      const { width, height } = await readImageHeader(data, name);
+      if (width * height > limits.pixels || data.length > limits.bytes) {
+        message =
+          `${name} is ${fileSize(data.length)} (${width} × ${height}, ${Number(((width * height) / 1e6).toFixed(1))} megapixels), more than a web page needs ` +
+          `(over ${limits.pixels / 1e6} megapixels or ${fileSize(limits.bytes)}): no page shows more than ${Math.max(...imageWidths)} pixels of it across, ` +
+          'and every cold build decodes all of it. Export a copy about 3000 pixels wide and show that instead.';
+      }
+    } catch (error) {
+      if (!(error instanceof ImageProblem)) throw error;
+      message = `${error.message} ${error.hint}`;
+    }
+    if (message !== undefined) for (const place of places) findings.push({ ...place, message });
+  }
+  return findings;
+}
+
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+function asFinding(error: ContentError): Finding {
+  return { file: error.location.file, line: error.location.line, message: `${error.problem}${error.hint ? ` ${error.hint}` : ''}` };
 }
 
 /** Findings as `file:line: message` lines, grouped under each file. */
