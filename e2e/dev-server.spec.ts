@@ -15,6 +15,7 @@ const newFile = path.join(process.cwd(), 'content', 'live-test-page.md');
 const renamedFile = path.join(process.cwd(), 'content', 'live-test-renamed.md');
 const configFile = path.join(process.cwd(), 'site.config.ts');
 const bundleFolder = path.join(process.cwd(), 'content', 'live-test-bundle');
+const mdxBundleFolder = path.join(process.cwd(), 'content', 'live-test-mdx-bundle');
 /** A 2×1 PNG, red and blue. */
 const tinyPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAAEUlEQVR4AWP4z8Dwn4Hh/38AD/kD/dtv74kAAAAASUVORK5CYII=', 'base64');
 let server: ChildProcess | undefined;
@@ -47,6 +48,7 @@ test.afterAll(() => {
   fs.rmSync(newFile, { force: true });
   fs.rmSync(renamedFile, { force: true });
   fs.rmSync(bundleFolder, { recursive: true, force: true });
+  fs.rmSync(mdxBundleFolder, { recursive: true, force: true });
   // The dev script and the Next.js server it started share a process group.
   if (server?.pid) process.kill(-server.pid, 'SIGTERM');
 });
@@ -105,7 +107,7 @@ test('adding, renaming and deleting a page, and editing the site config, update 
   expect(await page.evaluate(() => 'notReloaded' in window)).toBe(true);
 });
 
-test('a page bundle’s picture shows on the dev server as it will on the site', async ({ page }) => {
+test('a page bundle’s picture shows on the dev server as it will on the site, as a <picture> in .md and .mdx', async ({ page }) => {
   fs.mkdirSync(bundleFolder, { recursive: true });
   fs.writeFileSync(path.join(bundleFolder, 'dot.png'), tinyPng);
   fs.writeFileSync(path.join(bundleFolder, 'index.md'), '+++\ntitle = "Live test bundle"\n+++\n\n![Two dots](dot.png)\n');
@@ -114,4 +116,19 @@ test('a page bundle’s picture shows on the dev server as it will on the site',
   const picture = page.getByRole('img', { name: 'Two dots' });
   await expect(picture).toBeVisible();
   await expect.poll(() => picture.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(2);
+  // As the build ships it (lib/images/dev-photos.ts): a <picture> whose AVIF the browser takes, sized by its attributes.
+  await expect(picture).toHaveAttribute('width', '2');
+  await expect(picture).toHaveAttribute('height', '1');
+  expect(await picture.evaluate((image: HTMLImageElement) => image.currentSrc)).toMatch(/\/_img\/[0-9a-f]{16}\/dot-2\.avif$/);
+
+  // The same in an MDX page, whose <img> is a component.
+  fs.mkdirSync(mdxBundleFolder, { recursive: true });
+  fs.writeFileSync(path.join(mdxBundleFolder, 'dot.png'), tinyPng);
+  fs.writeFileSync(path.join(mdxBundleFolder, 'index.mdx'), '---\ntitle: Live test MDX bundle\n---\n\n<img src="dot.png" alt="Two dots in MDX" />\n');
+  await expect.poll(async () => (await fetch(`http://127.0.0.1:${port}/live-test-mdx-bundle/`)).status, { timeout: 30_000 }).toBe(200);
+  await page.goto(`http://127.0.0.1:${port}/live-test-mdx-bundle/`);
+  const mdxPicture = page.getByRole('img', { name: 'Two dots in MDX' });
+  await expect.poll(() => mdxPicture.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(2);
+  expect(await mdxPicture.evaluate((image: HTMLImageElement) => image.currentSrc)).toMatch(/\/_img\/[0-9a-f]{16}\/dot-2\.avif$/);
+  await expect(mdxPicture).toHaveAttribute('fetchpriority', 'high');
 });

@@ -1,13 +1,15 @@
 /**
  * The server in front of `next dev` that `npm run dev` puts on the author's port: it serves the files page
- * bundles carry (`photo.jpg` beside `content/trip/index.md`, at /trip/photo.jpg, as the build publishes them),
- * which Next's dev server cannot see, and hands every other request, WebSocket upgrades included, to Next.
+ * bundles carry (`photo.jpg` beside `content/trip/index.md`, at /trip/photo.jpg, as the build publishes them) and
+ * the photos' variants from the image cache (/_img/…), which Next's dev server cannot see, and hands every other
+ * request, WebSocket upgrades included, to Next.
  */
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { publishedAssets } from '@/lib/content/page-assets';
+import { devVariantFile } from '@/lib/images/dev-photos';
 import { readPages } from '@/lib/content/pages';
 import { contentTypeFor } from '@/lib/preview-server/content-types';
 
@@ -31,7 +33,8 @@ export function startDevFrontServer(options: { host: string; port: number; nextP
     } catch {
       sitePath = '';
     }
-    const file = sitePath !== '' && mayBeBundleFile(request, sitePath) ? bundleFile(sitePath, contentDirectory) : undefined;
+    // A photo's variant (/_img/…, lib/images/dev-photos.ts) from the image cache, else a bundle's file.
+    const file = sitePath !== '' && mayBeBundleFile(request, sitePath) ? (devVariantFile(sitePath) ?? bundleFile(sitePath, contentDirectory)) : undefined;
     if (file) {
       // lstat: the listing refused links; one made since is not followed either.
       const stat = fs.lstatSync(file, { throwIfNoEntry: false });

@@ -56,7 +56,7 @@ function PageBody({ page, heading = page.heading, meta, layoutElements = false }
         <ProseLayout heading={heading} html={page.body.html} meta={meta} />
       ) : (
         <ProseLayout heading={heading} meta={meta}>
-          <MdxContent code={page.body.code} />
+          <MdxContent code={page.body.code} pageUrl={page.url} />
         </ProseLayout>
       )}
       {/* Copy buttons only where the page asks for them and has code to copy. */}

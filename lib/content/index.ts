@@ -9,6 +9,7 @@ import { contentDirectory } from './pages';
 import { getBuiltPages, getDevSiteState, renderedUrls, type BuiltPage } from './site-build';
 import { buildSiteModel, type SiteModel, type SiteRoute } from './site-model';
 import { site } from '@/lib/site';
+import type { SiteImage } from '@/lib/images/site-images';
 
 export { ContentError, ContentErrors, formatLocation } from '@/lib/errors';
 export type { AnchorMode, PageOptions } from '@/lib/page-options';
@@ -47,6 +48,14 @@ async function currentPages(): Promise<{ pages: BuiltPage[]; problems: readonly 
 export async function getRouteData(slug: readonly string[]): Promise<RouteData> {
   const { pages, problems } = await currentPages();
   return { route: siteModelOf(pages).routes.get(urlForSlug(slug)), problems };
+}
+
+/**
+ * The photos the pages show, by site path, on the dev server (which has no finish step to make their `<picture>`,
+ * lib/images/dev-photos.ts); undefined in a build, whose finish step does it.
+ */
+export async function getDevPhotos(): Promise<ReadonlyMap<string, SiteImage> | undefined> {
+  return isDevServer() ? (await getDevSiteState()).photos : undefined;
 }
 
 /** The site model of the current pages: for the feed, the sitemap and the layout's links. */

@@ -11,6 +11,7 @@ import type { Site } from '@/lib/site-config-schema';
 import { CompileCache } from './compile-cache';
 import { buildSiteModel, type SiteModel } from './site-model';
 import { readManifest, type BuiltPage, type ContentManifest } from './manifest';
+import type { SiteImage } from '@/lib/images/site-images';
 
 export type { BuiltPage };
 import { ContentError, ContentErrors } from '@/lib/errors';
@@ -261,6 +262,8 @@ export function renderedUrls(): ReadonlySet<string> | undefined {
 export interface DevSiteState {
   pages: BuiltPage[];
   problems: ContentError[];
+  /** The photos the pages show, made as a build makes them (lib/images/dev-photos.ts), by site path. */
+  photos: ReadonlyMap<string, SiteImage>;
 }
 
 /**
@@ -273,7 +276,15 @@ export function getDevSiteState(): Promise<DevSiteState> {
   // One request asks several times (params, metadata, layout, page): build once per state of the files.
   const fingerprint = contentFingerprint();
   if (devState?.fingerprint !== fingerprint) {
-    devState = { fingerprint, state: buildContent().then(({ pages, errors }) => ({ pages, problems: errors })) };
+    devState = {
+      fingerprint,
+      state: buildContent().then(async ({ pages, errors }) => {
+        // Imported here: sharp is for the dev server's pages; a build's renderers get theirs finished.
+        const { withDevPhotos } = await import('@/lib/images/dev-photos');
+        const shown = await withDevPhotos(pages, contentDirectory);
+        return { pages: shown.pages, problems: [...errors, ...shown.problems], photos: shown.images };
+      }),
+    };
   }
   return devState.state;
 }

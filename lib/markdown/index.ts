@@ -32,6 +32,7 @@ import { remarkContentSafety, type UnsafeContent } from './remark-content-safety
 import { remarkShortcodeElements, shortcodeComponentNames, type ShownFile } from './remark-shortcode-elements';
 import type { CollectionItem } from './collection-items';
 import { expandZolaShortcodes, type ExpandedBody } from './zola-shortcodes';
+import rehypeOverridableImages from './rehype-overridable-images';
 
 interface PluginLists {
   remarkPlugins: PluggableList;
@@ -255,6 +256,7 @@ async function compileMdx(
     const file = await compile(new VFile(page.body), {
       format: 'mdx',
       ...plugins,
+      rehypePlugins: [...plugins.rehypePlugins, rehypeOverridableImages],
       // The body of a function that components/mdx-content.tsx runs with `run`, handing it React's runtime.
       outputFormat: 'function-body',
       // No providerImportSource: React Server Components have no MDX provider; the components come as a prop.
