@@ -104,6 +104,8 @@ test.describe('photos', () => {
     }
     for (const image of await page.locator('picture img').all()) urls.add((await image.getAttribute('src')) ?? '');
     for (const name of ['valley.jpg', 'ridge.jpg', 'lake.jpg']) urls.add(`/docs/gallery/${name}`);
+    // The link preview too: the first photo cut to 1200 × 630.
+    urls.add(new URL((await page.locator('meta[property="og:image"]').getAttribute('content')) ?? '').pathname);
     expect(urls.size).toBeGreaterThan(20);
     for (const url of urls) {
       const response = await page.request.get(fixtureUrl(url.replace(/^\/docs/, '')));
@@ -113,5 +115,24 @@ test.describe('photos', () => {
       expect(body.includes(Buffer.from('Exif\0\0')), `${url} has an EXIF block`).toBe(false);
       expect(body.includes(Buffer.from(gpsLatitude)), `${url} says where it was taken`).toBe(false);
     }
+  });
+
+  test('the page’s link preview is its first photo cut to 1200 × 630 at the centre, in place of the drawn card', async ({ page }) => {
+    await page.goto(gallery);
+    const preview = new URL((await page.locator('meta[property="og:image"]').getAttribute('content')) ?? '');
+    expect(preview.pathname).toMatch(/^\/docs\/_img\/[0-9a-f]{16}\/valley-preview\.jpg$/);
+    await expect(page.locator('meta[property="og:image:width"]')).toHaveAttribute('content', '1200');
+    await expect(page.locator('meta[property="og:image:height"]')).toHaveAttribute('content', '630');
+    await expect(page.locator('meta[property="og:image:type"]')).toHaveAttribute('content', 'image/jpeg');
+    await expect(page.locator('meta[name="twitter:image"]')).toHaveAttribute('content', preview.href);
+    const response = await page.request.get(fixtureUrl(preview.pathname.replace(/^\/docs/, '')));
+    expect(response.headers()['content-type']).toBe('image/jpeg');
+    const size = await page.evaluate(async (url) => {
+      const image = new Image();
+      image.src = url;
+      await image.decode();
+      return `${image.naturalWidth}×${image.naturalHeight}`;
+    }, fixtureUrl(preview.pathname.replace(/^\/docs/, '')));
+    expect(size).toBe('1200×630');
   });
 });

@@ -5,9 +5,12 @@
  * Each page is audited LIGHTHOUSE_RUNS times (3 unless set) and reported from its median run, as Lighthouse's
  * guide to score variability recommends (docs/variability.md): one run's performance score moves by several
  * points from one run to the next on an unchanged page. The spread of the performance scores is shown too.
+ * `npm run lighthouse -- --site FOLDER --pages /a/,/b/` audits another export (BASE_PATH set for one built under
+ * a base path, as the fixture site is) or only some pages.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
@@ -18,12 +21,15 @@ import { startPreviewServer } from './preview-server';
 
 const port = Number(process.env.LIGHTHOUSE_PORT ?? 3198);
 const runs = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 3) || 1);
-const outDirectory = path.resolve('out');
-const urls = weighPages(outDirectory)
+const { values: options } = parseArgs({ options: { site: { type: 'string', default: 'out' }, pages: { type: 'string' } } });
+const outDirectory = path.resolve(options.site);
+const basePath = process.env.BASE_PATH ?? '';
+const chosen = options.pages?.split(',').map((page) => page.trim());
+const urls = weighPages(outDirectory, basePath)
   .map((weight) => weight.url)
-  .filter((url) => url.endsWith('/'));
+  .filter((url) => url.endsWith('/') && (chosen === undefined || chosen.includes(url.slice(basePath.length) || '/') || chosen.includes(url)));
 
-const server = await startPreviewServer(port);
+const server = await startPreviewServer(port, options.site, basePath ? { BASE_PATH: basePath } : {});
 const chrome = await chromeLauncher.launch({ chromePath: findChromium(), chromeFlags: ['--headless=new', ...chromiumArgs] });
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const started = performance.now();
