@@ -76,12 +76,14 @@ test.describe('photos', () => {
     const photos = images.filter((image) => image.url.includes('/_img/'));
     expect(photos).toHaveLength(3);
     for (const photo of photos) expect(photo.type, photo.url).toBe('image/avif');
+    test.info().annotations.push({ type: 'measured', description: `${kilobytes(firstScreen).toFixed(1)} KB on the first screen, ${kilobytes(photos).toFixed(1)} KB in all` });
     expect(kilobytes(photos)).toBeLessThanOrEqual(300);
     await context.close();
   });
 
-  test('on a laptop (1280 px): at most 600 KB of photos, and nothing moves as they load', async ({ browser }) => {
-    const { context, page, images } = await openGallery(browser, { width: 1280, height: 800 }, 1);
+  for (const density of [1, 2]) {
+  test(`on a laptop (1280 px, ${density}×): at most 600 KB of photos, and nothing moves as they load`, async ({ browser }) => {
+    const { context, page, images } = await openGallery(browser, { width: 1280, height: 800 }, density);
     await page.evaluate(() => {
       (window as unknown as { shift: number }).shift = 0;
       new PerformanceObserver((list) => {
@@ -91,10 +93,13 @@ test.describe('photos', () => {
       }).observe({ type: 'layout-shift', buffered: true });
     });
     await scrollThrough(page);
-    expect(kilobytes(images.filter((image) => image.url.includes('/_img/')))).toBeLessThanOrEqual(600);
+    const photos = kilobytes(images.filter((image) => image.url.includes('/_img/')));
+    test.info().annotations.push({ type: 'measured', description: `${photos.toFixed(1)} KB of photos` });
+    expect(photos).toBeLessThanOrEqual(600);
     expect(await page.evaluate(() => (window as unknown as { shift: number }).shift)).toBe(0);
     await context.close();
   });
+  }
 
   test("no exported file carries the camera's metadata: every variant, and the photo at its own address", async ({ page }) => {
     await page.goto(gallery);
