@@ -1,14 +1,6 @@
 import type { ComponentPropsWithoutRef } from 'react';
-import { pictureFor } from '@/lib/images/picture-markup';
+import { photoAt, pictureFor } from '@/lib/images/picture-markup';
 import type { SiteImage } from '@/lib/images/site-images';
-
-function photoOf(src: string, pageUrl: string, photos: ReadonlyMap<string, SiteImage>): SiteImage | undefined {
-  try {
-    return photos.get(decodeURIComponent(new URL(src, `https://site.invalid${pageUrl}`).pathname));
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * An MDX `<img>` on the dev server: a photo's `<picture>` made by the finish step's own function (pictureFor), so
@@ -16,7 +8,7 @@ function photoOf(src: string, pageUrl: string, photos: ReadonlyMap<string, SiteI
  */
 export function PhotoImage({ pageUrl, photos, first, ...props }: ComponentPropsWithoutRef<'img'> & { pageUrl: string; photos: ReadonlyMap<string, SiteImage>; first: boolean }) {
   const src = typeof props.src === 'string' ? props.src : undefined;
-  const photo = src === undefined ? undefined : photoOf(src, pageUrl, photos);
+  const photo = src === undefined ? undefined : photoAt(src, pageUrl, photos);
   if (!photo) return <img {...props} loading={props.loading ?? (first ? undefined : 'lazy')} />;
   const picture = pictureFor({ type: 'element', tagName: 'img', properties: { src, alt: props.alt ?? '', width: props.width, height: props.height, title: props.title }, children: [] }, photo, { first });
   const [avif, webp, img] = picture.children.map((child) => (child.type === 'element' ? child.properties : {}));

@@ -20,7 +20,7 @@ import { site } from '@/lib/site';
 import { contentDirectory, readPages, type Page } from '@/lib/content/pages';
 import { publicFolderProblems } from '@/lib/content/project-folders';
 import { ImageProblem, imageWidths, readImageHeader } from '@/lib/images/process-image';
-import { isProcessedPicture } from '@/lib/images/site-images';
+import { shownPictures } from '@/lib/images/site-images';
 import { isSchemeRelative, urlScheme } from '@/lib/markdown/content-policy';
 import { parseInternalHref } from '@/lib/markdown/internal-links';
 import { isMermaidFence } from '@/lib/markdown/mermaid-fence';
@@ -258,22 +258,10 @@ function fileSize(bytes: number): string {
  * shows it. A file whose header is sound but whose data is cut short is found only by the build, which decodes it.
  */
 async function photoFindings(pages: readonly BuiltPage[], directory: string, publicDirectory: string, limits: typeof largePhoto): Promise<Finding[]> {
-  const bundleFiles = new Map(pages.flatMap((page) => publishedAssets(page, directory).map((asset): [string, string] => [decoded(asset.url), asset.file])));
-  const publicRoot = path.resolve(publicDirectory);
-  const uses = new Map<string, { file: string; line: number | undefined }[]>();
-  for (const page of pages) {
-    for (const { src, line } of page.body.shownFiles ?? []) {
-      if (!isProcessedPicture(src)) continue;
-      const pathname = decoded(new URL(src, `https://site.invalid${page.url}`).pathname);
-      // As the build finds it (lib/images/site-images.ts): a bundle's file, else a file in public/, never through a link.
-      const publicFile = path.join(publicRoot, pathname);
-      const file = bundleFiles.get(pathname) ?? (publicFile.startsWith(`${publicRoot}${path.sep}`) && fs.lstatSync(publicFile, { throwIfNoEntry: false })?.isFile() ? publicFile : undefined);
-      if (file === undefined) continue;
-      uses.set(file, [...(uses.get(file) ?? []), { file: page.file, line }]);
-    }
-  }
+  // Found as the build finds them (lib/images/site-images.ts): the pages' pictures, the avatar, the preview pictures.
+  const { uses } = shownPictures(pages, { contentDirectory: directory, publicDirectory });
   const findings: Finding[] = [];
-  for (const [file, places] of uses) {
+  for (const { file, places } of uses.values()) {
     const data = fs.readFileSync(file);
     const name = path.basename(file);
     let message: string | undefined;
@@ -292,14 +280,6 @@ async function photoFindings(pages: readonly BuiltPage[], directory: string, pub
     if (message !== undefined) for (const place of places) findings.push({ ...place, message });
   }
   return findings;
-}
-
-function decoded(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }
 
 function asFinding(error: ContentError): Finding {

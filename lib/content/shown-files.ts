@@ -10,7 +10,13 @@ import { ContentError } from '@/lib/errors';
 import type { BuiltPage } from './manifest';
 import { publishedAssets } from './page-assets';
 
-function decoded(text: string): string {
+/** The picture a page names for its link previews when it is one of the site's (not another site's https URL). */
+export function localPreviewImage(page: Pick<BuiltPage, 'previewImage'>): BuiltPage['previewImage'] {
+  return page.previewImage && !/^https:/i.test(page.previewImage.src) ? page.previewImage : undefined;
+}
+
+/** A URL path as the file system names it (`%20` → a space), or as written when it is not valid percent-encoding. */
+export function decoded(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
@@ -29,8 +35,8 @@ export function shownFileErrors(pages: readonly BuiltPage[], contentDirectory: s
   const errors: ContentError[] = [];
   for (const page of pages) {
     // The page's preview picture is looked for as the pictures it shows are; another site's is not.
-    const preview = page.previewImage && !/^https:/i.test(page.previewImage.src) ? [page.previewImage] : [];
-    for (const { src, line } of [...preview, ...(page.body.shownFiles ?? [])]) {
+    const preview = localPreviewImage(page);
+    for (const { src, line } of [...(preview ? [preview] : []), ...(page.body.shownFiles ?? [])]) {
       const { pathname } = new URL(src, `https://site.invalid${page.url}`);
       if (bundleFiles.has(pathname) || bundleFiles.has(decoded(pathname)) || inPublic(pathname)) continue;
       const relative = !src.startsWith('/');

@@ -67,6 +67,15 @@ export function pictureFor(img: Element, image: SiteImage, { first }: { first: b
   };
 }
 
+/** The processed photo an image's `src` names on the page at `pageUrl`, if any. */
+export function photoAt(src: string, pageUrl: string, images: ReadonlyMap<string, SiteImage>): SiteImage | undefined {
+  try {
+    return images.get(decodeURIComponent(new URL(src, `https://site.invalid${pageUrl}`).pathname));
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Every `<img>` of a page that shows a processed photo, as its `<picture>`; the first picture of the page eager,
  * every other image (remote ones too) lazy. `pageUrl` is the page's site path, against which relative sources
@@ -79,12 +88,7 @@ export function rewritePictures(tree: Root, pageUrl: string, images: ReadonlyMap
     if (element.tagName !== 'img' || parent === undefined || index === undefined) return;
     if (parent.type === 'element' && parent.tagName === 'picture') return SKIP;
     const src = typeof element.properties.src === 'string' ? element.properties.src : '';
-    let image: SiteImage | undefined;
-    try {
-      image = images.get(decodeURIComponent(new URL(src, `https://site.invalid${pageUrl}`).pathname));
-    } catch {
-      image = undefined;
-    }
+    const image = photoAt(src, pageUrl, images);
     const first = !firstSeen;
     firstSeen = true;
     if (!image) {

@@ -86,9 +86,14 @@ export class ImageProblem extends Error {
   }
 }
 
+/** A digest of everything but the picture that decides the output: the widths, the encoders, libvips's version. */
+export function imageSettingsDigest(): string {
+  return crypto.createHash('sha256').update(JSON.stringify({ imageWidths, fallbackWidth, previewSize, encoders, version: sharp.versions.sharp })).digest('hex');
+}
+
 /** A digest of the bytes and of everything that decides the output: the cache's key. */
 export function imageKey(data: Buffer): string {
-  return crypto.createHash('sha256').update(JSON.stringify({ imageWidths, fallbackWidth, previewSize, encoders, version: sharp.versions.sharp })).update(data).digest('hex');
+  return crypto.createHash('sha256').update(imageSettingsDigest()).update(data).digest('hex');
 }
 
 /** The widths to make for an image `width` pixels wide: those in imageWidths it exceeds, then its own width (capped at the widest). */

@@ -9,11 +9,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ContentError } from '@/lib/errors';
+import { placeFile } from '@/lib/export/place-file';
 import { publishedAssets } from '@/lib/content/page-assets';
 import type { BuiltPage, PagePreview } from '@/lib/content/manifest';
 import { avatarPath } from '@/lib/content/serene-fields';
+import { decoded, localPreviewImage } from '@/lib/content/shown-files';
 import sharp from 'sharp';
-import { cachedImage, imageCacheDirectory, type CachedImage, type CachedVariant } from './image-cache';
+import { imageCacheDirectory, SourceIndex, type CachedImage, type CachedVariant } from './image-cache';
 import { formatExtensions, ImageProblem } from './process-image';
 
 /** The first URL segment of the variants: reserved, so no page or public/ file can take it (lib/content/page-urls.ts). */
@@ -53,14 +55,6 @@ export function isProcessedPicture(src: string): boolean {
   return extension !== undefined && processedExtensions.has(extension);
 }
 
-function decoded(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
 /** The file behind a site path: a bundle's file, else one in public/ (never outside it); undefined when neither. */
 function sourceFile(pathname: string, bundleFiles: ReadonlyMap<string, string>, publicDirectory: string): string | undefined {
   const bundled = bundleFiles.get(pathname);
@@ -97,11 +91,44 @@ export interface SiteImagesResult extends SitePhotos {
 /** A first photo narrower than this is not made a link preview (an icon, a badge): the drawn card says more. */
 const previewMinimumWidth = 600;
 
-/** What `page` names for its link previews, resolved against its URL: undefined for another site's picture. */
+/** The site path of the picture `page` names for its link previews, when it is one of the site's. */
 function previewPathname(page: BuiltPage): string | undefined {
-  const src = page.previewImage?.src;
-  if (src === undefined || /^https:/i.test(src)) return undefined;
-  return decoded(new URL(src, `https://site.invalid${page.url}`).pathname);
+  const named = localPreviewImage(page);
+  return named && decoded(new URL(named.src, `https://site.invalid${page.url}`).pathname);
+}
+
+/** Where the pictures the site shows are used: each page and line that shows it. */
+export type PictureUses = Map<string, { file: string; places: { file: string; line: number | undefined }[] }>;
+
+/**
+ * Every local raster picture the pages show, by its site path, with its file (beside a bundle page, else in public/)
+ * and each page and line that shows it: the pictures of their text (the compile's shownFiles), serene's avatar on the
+ * home page and each page's named preview picture. `pagePictures` lists each page's in the order it shows them, the
+ * named preview first. A picture with no file is left out: the shown-files check names it.
+ */
+export function shownPictures(pages: readonly BuiltPage[], { contentDirectory, publicDirectory }: { contentDirectory: string; publicDirectory: string }): { uses: PictureUses; pagePictures: Map<string, string[]> } {
+  const bundleFiles = new Map(pages.flatMap((page) => publishedAssets(page, contentDirectory).map((asset): [string, string] => [decoded(asset.url), asset.file])));
+  const uses: PictureUses = new Map();
+  const pagePictures = new Map<string, string[]>();
+  for (const page of pages) {
+    // serene's avatar is shown by the home page's layout, not its text: a site path in public/ or beside _index.md.
+    const avatar = typeof page.homeExtra?.avatar === 'string' ? avatarPath(page.homeExtra.avatar) : undefined;
+    const layoutPictures = avatar && 'url' in avatar ? [{ src: avatar.url, line: undefined }] : [];
+    const named = localPreviewImage(page);
+    const pictures: string[] = [];
+    for (const { src, line } of [...(named ? [named] : []), ...(page.body.shownFiles ?? []), ...layoutPictures]) {
+      if (!isProcessedPicture(src)) continue;
+      const pathname = decoded(new URL(src, `https://site.invalid${page.url}`).pathname);
+      const file = sourceFile(pathname, bundleFiles, publicDirectory);
+      if (!file) continue;
+      const use = uses.get(pathname) ?? { file, places: [] };
+      use.places.push({ file: page.file, line });
+      uses.set(pathname, use);
+      pictures.push(pathname);
+    }
+    pagePictures.set(page.url, pictures);
+  }
+  return { uses, pagePictures };
 }
 
 /**
@@ -121,29 +148,9 @@ export async function prepareSiteImages(
     parallelism = os.availableParallelism(),
   }: { contentDirectory: string; publicDirectory: string; cacheDirectory?: string; log?: (line: string) => void; parallelism?: number },
 ): Promise<SiteImagesResult> {
-  const bundleFiles = new Map(pages.flatMap((page) => publishedAssets(page, contentDirectory).map((asset): [string, string] => [decoded(asset.url), asset.file])));
-  const uses = new Map<string, { file: string; places: { file: string; line: number | undefined }[] }>();
-  /** Each page's processed pictures in the order it shows them, the named preview first. */
-  const pagePictures = new Map<string, string[]>();
-  for (const page of pages) {
-    // serene's avatar is shown by the home page's layout, not its text: a site path in public/ or beside _index.md.
-    const avatar = typeof page.homeExtra?.avatar === 'string' ? avatarPath(page.homeExtra.avatar) : undefined;
-    const layoutPictures = avatar && 'url' in avatar ? [{ src: avatar.url, line: undefined }] : [];
-    const named = page.previewImage && !/^https:/i.test(page.previewImage.src) ? [page.previewImage] : [];
-    const pictures: string[] = [];
-    for (const { src, line } of [...named, ...(page.body.shownFiles ?? []), ...layoutPictures]) {
-      if (!isProcessedPicture(src)) continue;
-      const pathname = decoded(new URL(src, `https://site.invalid${page.url}`).pathname);
-      const file = sourceFile(pathname, bundleFiles, publicDirectory);
-      if (!file) continue;
-      const use = uses.get(pathname) ?? { file, places: [] };
-      use.places.push({ file: page.file, line });
-      uses.set(pathname, use);
-      pictures.push(pathname);
-    }
-    pagePictures.set(page.url, pictures);
-  }
+  const { uses, pagePictures } = shownPictures(pages, { contentDirectory, publicDirectory });
   sharp.concurrency(1);
+  const sources = SourceIndex.load(cacheDirectory);
   const images = new Map<string, SiteImage>();
   const errors: ContentError[] = [];
   let made = 0;
@@ -153,7 +160,7 @@ export async function prepareSiteImages(
     for (let next = queue.shift(); next; next = queue.shift()) {
       const [pathname, { file, places }] = next;
       try {
-        const image = await cachedImage(fs.readFileSync(file), path.basename(file), cacheDirectory);
+        const image = await sources.image(file);
         if (image.made) made++;
         images.set(pathname, publishedImage(pathname, image));
       } catch (error) {
@@ -166,11 +173,12 @@ export async function prepareSiteImages(
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(parallelism, uses.size)) }, processNext));
   // The pool finishes in no set order; the report reads file by file, line by line.
+  sources.save();
   errors.sort((a, b) => a.location.file.localeCompare(b.location.file) || (a.location.line ?? 0) - (b.location.line ?? 0));
 
   const previews = new Map<string, PagePreview>();
   for (const page of pages) {
-    if (page.previewImage && /^https:/i.test(page.previewImage.src)) {
+    if (page.previewImage && !localPreviewImage(page)) {
       previews.set(page.url, { url: page.previewImage.src });
       continue;
     }
@@ -206,9 +214,10 @@ function publishedImage(pathname: string, image: CachedImage): SiteImage {
 }
 
 /**
- * Writes the photos into an export folder: every variant at its /_img/ path (copied from the cache), and the
+ * Writes the photos into an export folder: every variant at its /_img/ path, the preview crops pages use, and the
  * stripped picture over the original wherever the export holds one (a bundle's file, a copy of public/), so that no
- * exported file carries the camera's metadata. Every path is checked to stay inside the folder.
+ * exported file carries the camera's metadata. Each is a hard link to the cache's file (lib/export/place-file.ts):
+ * a warm build of many photos copies no bytes. Every path is checked to stay inside the folder.
  */
 export function writeSiteImages(outFolder: string, { images, previews }: SitePhotos): { variants: number; bytes: number } {
   const root = path.resolve(outFolder);
@@ -219,24 +228,16 @@ export function writeSiteImages(outFolder: string, { images, previews }: SitePho
   };
   let variants = 0;
   let bytes = 0;
+  const previewUrls = new Set([...previews.values()].map((preview) => preview.url));
   for (const image of images.values()) {
     for (const variant of image.variants) {
-      const target = inside(variant.url);
-      if (fs.existsSync(target)) continue;
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.copyFileSync(variant.from, target);
+      placeFile(variant.from, inside(variant.url));
       variants++;
       bytes += variant.bytes;
     }
+    if (previewUrls.has(image.preview.url)) placeFile(image.preview.from, inside(image.preview.url));
     const original = inside(image.url);
-    if (fs.lstatSync(original, { throwIfNoEntry: false })?.isFile()) fs.copyFileSync(image.stripped.from, original);
-  }
-  const previewUrls = new Set([...previews.values()].map((preview) => preview.url));
-  for (const image of images.values()) {
-    if (!previewUrls.has(image.preview.url)) continue;
-    const target = inside(image.preview.url);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.copyFileSync(image.preview.from, target);
+    if (fs.lstatSync(original, { throwIfNoEntry: false })?.isFile()) placeFile(image.stripped.from, original);
   }
   return { variants, bytes };
 }

@@ -555,6 +555,17 @@ export const cases: CorpusCase[] = [
     symlinks: { 'content/trip/photo.jpg': '../../elsewhere/photo.jpg' },
     check: (result, expect) => refused(result, expect, 'trip/index.md', 1, /carries photo\.jpg, a symbolic link: the build does not follow links out of a bundle\./),
   },
+  refusedCase('photos: a preview picture with a javascript: URL', '`image: "javascript:alert(1)"`', 'preview-js.md', '---\ntitle: T\nimage: "javascript:alert(1)"\n---\nText.\n', 3, /the preview picture "javascript:alert\(1\)" is neither a picture of this site nor an https URL/, 'not a picture of the site'),
+  refusedCase('photos: a preview picture with a data: URL', '`og_image = "data:image/svg+xml,…"` in serene’s [extra]', 'preview-data.md', '+++\ntitle = "T"\n[extra]\nog_image = "data:image/svg+xml,<svg onload=alert(1)>"\n+++\nText.\n', 4, /the preview picture "data:image\/svg\+xml,<svg onload=alert\(1\)>" is neither/, 'not a picture of the site'),
+  {
+    name: 'photos: a preview picture that climbs out of the project',
+    input: '`image: "../../../secret.jpg"`, with secret.jpg beside content/',
+    outcome: 'error at line 3: the path stops at the site’s root, so the file outside is never read',
+    files: { 'content/preview-climb.md': '---\ntitle: T\nimage: "../../../secret.jpg"\n---\nText.\n', 'secret.jpg': privateJpeg },
+    check: (result, expect) => {
+      expect(result.errors).toEqual([expect.stringMatching(/^content\/preview-climb\.md:3: the picture \.\.\/\.\.\/\.\.\/secret\.jpg does not exist/)]);
+    },
+  },
 ];
 
 /** The cases' marker names, to check after the build that none was written. */

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Site } from '@/lib/site-config-schema';
+import { placeFile } from '@/lib/export/place-file';
 import { ogImagePath } from './og-image';
 import type { OgCard } from './og-image-card';
 import type { OgImageDrawing } from './og-image-drawing';
@@ -62,26 +63,6 @@ export function ogImageTargets(pages: readonly SeoPage[], site: Site, absoluteUr
       address,
     },
   }));
-}
-
-/**
- * Puts the cached image at `target` as a hard link (no bytes copied; on another file system, a copy). A target
- * that already is that very file is left alone, so a warm build of a large site touches almost nothing.
- */
-function placeFile(cached: string, target: string): void {
-  const existing = fs.statSync(target, { throwIfNoEntry: false });
-  if (existing) {
-    const source = fs.statSync(cached);
-    if (existing.ino === source.ino && existing.dev === source.dev) return;
-    fs.rmSync(target);
-  } else {
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-  }
-  try {
-    fs.linkSync(cached, target);
-  } catch {
-    fs.copyFileSync(cached, target);
-  }
 }
 
 export interface OgImageReport {
