@@ -221,7 +221,7 @@ async function preparePhotos(projectDirectory: string, pages: readonly BuiltPage
   });
   if (errors.length > 0) throw new ContentErrors(errors);
   if (images.size > 0) {
-    console.log(`Photos: ${images.size} (${made} made, ${cached} from the cache), each as AVIF and WebP at up to ${Math.max(...imageWidths)} pixels; ${previews.size} link previews.`);
+    console.log(`Photos: ${images.size} (${made} made, ${cached} from the cache), each as AVIF and WebP at up to ${Math.max(...imageWidths)} pixels; ${previews.size} ${previews.size === 1 ? 'page shows one' : 'pages show one'} in link previews.`);
   }
   return { images, previews };
 }
