@@ -1,28 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { pngFile } from '../lib/testing/png-file';
 import { buildArguments, repository, syncProjectCopy } from './project-copy';
-
-/** A PNG whose header claims `width` × `height` pixels over a single byte of pixel data: a few dozen bytes on disk. */
-function claimedSizePng(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const typed = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(zlib.crc32(typed));
-    return Buffer.concat([length, typed, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(Buffer.alloc(1))), chunk('IEND', Buffer.alloc(0))]);
-}
 
 /** Every file under `folder` with its bytes, to tell whether a failed build touched it. */
 function snapshot(folder: string): Record<string, string> {
@@ -60,7 +42,7 @@ describe('npm run build on pictures that cannot be published', () => {
       'content/huge/index.md': bundlePage('Huge', '/images/huge.png'),
       // The same picture shown by another page: a line for each page.
       'content/gallery.md': '# Gallery\n\nSome text.\n\n![Huge](/images/huge.png)\n',
-      'public/images/huge.png': claimedSizePng(50_000, 50_000),
+      'public/images/huge.png': pngFile(50_000, 50_000, Buffer.alloc(1)),
     };
     for (const [name, bytes] of Object.entries(files)) {
       fs.mkdirSync(path.dirname(path.join(project, name)), { recursive: true });

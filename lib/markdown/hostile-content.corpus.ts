@@ -9,33 +9,15 @@
  * policy does write one).
  */
 import path from 'node:path';
-import zlib from 'node:zlib';
 import sharp from 'sharp';
 import type { ExpectStatic } from 'vitest';
 import type { CorpusCase, CorpusPage, CorpusResult } from '@/lib/testing/content-corpus';
+import { pngFile } from '@/lib/testing/png-file';
 
 const markerDirectory = process.env.CORPUS_MARKER_DIR ?? '/nonexistent-marker-directory';
 /** A JavaScript expression that, if it ever runs in Node, writes the marker file `name`. */
 export const writesMarker = (name: string) =>
   `process.getBuiltinModule('fs').writeFileSync(${JSON.stringify(path.join(markerDirectory, name))}, 'ran')`;
-
-/** A PNG file written byte by byte, so that its header may claim any size: an 8-bit RGB IHDR, one IDAT holding `scanlines` deflated. */
-function pngFile(width: number, height: number, scanlines: Buffer): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const typed = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(zlib.crc32(typed));
-    return Buffer.concat([length, typed, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(scanlines)), chunk('IEND', Buffer.alloc(0))]);
-}
 
 /** One blue pixel: a picture the photos step publishes. */
 const tinyPng = pngFile(1, 1, Buffer.from([0, 0x33, 0x66, 0x99]));
