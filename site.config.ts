@@ -33,6 +33,9 @@ const site: SiteConfig = {
   // its diagrams not counted). Real pages take well under a second; raise it only for a very large page on a
   // slow machine.
   pageCompileTimeLimitSeconds: 10,
+  // What a first visit to a page may transfer, in KB (gzip), before the build fails and names the page: `page` for
+  // every page, `pages` for named ones ({ '/': 32 }). A page's math, code and drawings add what they weigh.
+  budgets: { page: 8, pages: {} },
 };
 
 export default site;

@@ -93,6 +93,18 @@ export const siteConfigSchema = z.strictObject({
    * page's diagrams to be drawn is not counted.
    */
   pageCompileTimeLimitSeconds: z.number().positive().default(10),
+  /**
+   * What a first visit to a page may transfer, in KB (gzip; fonts and pictures apart), before the build fails and
+   * names the page: `page` for every page's HTML and the site's stylesheet, `pages` for named pages (`{ '/': 32 }`
+   * for a home page that lists every post). What a page's math, code, elements, drawings and scripts link adds to
+   * it (lib/export/page-weight.ts).
+   */
+  budgets: z
+    .strictObject({
+      page: z.number().positive().default(8),
+      pages: z.record(z.string().regex(/^\/(?:[^/\s]+\/)*(?:[^/\s]+\.html)?$/, 'a page URL such as /posts/first/'), z.number().positive()).default({}),
+    })
+    .default({ page: 8, pages: {} }),
 });
 
 /** What site.config.ts is written as. */

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { tempFolder } from '@/lib/testing/temp-folder';
 import { buildArguments, repository, syncProjectCopy } from './project-copy';
 
@@ -77,6 +77,10 @@ function setContent(files: Record<string, string>): void {
     fs.writeFileSync(path.join(project, 'content', name), text);
   }
 }
+/** A page of words gzip cannot shrink much, about 12 KB of it: over the 8 KB budget. */
+const heavyPage = `# Heavy\n\n${Array.from({ length: 2400 }, (_, n) => ((n * 2654435761) % 4294967296).toString(36)).join(' ')}\n`;
+let suggestedBudget = 0;
+
 const aboutPages = {
   'about.md': '# About\n\nText.\n',
   'about-me.md': '# About me\n',
@@ -172,8 +176,27 @@ describe('a build that is stopped or fails late leaves the previous out/ exactly
     expectPreviousSiteKept();
   });
 
-  it('the next good build replaces out/ and clears what killed builds left', () => {
-    setContent(aboutPages);
+  it('a page over its budget: the build names it at its file with how far to raise the budget, exits 1, out/ untouched', () => {
+    setContent({ ...aboutPages, 'heavy.md': heavyPage });
+    const result = build();
+    expect(result.status, result.stdout + result.stderr).toBe(1);
+    const [header, line, ...rest] = result.stderr.trimEnd().split('\n');
+    expect(header).toBe('Content has 1 problem:');
+    expect(rest).toEqual([]);
+    expect(line).toMatch(/^ {2}content\/heavy\.md: the page \/heavy\/ transfers \d+\.\d KB on a first visit \(HTML \d+\.\d KB, CSS \d\.\d KB, JavaScript 0\.0 KB, gzip\), \d+\.\d KB over its budget of 8\.0 KB \(8\.0 KB of its own\)\. Make it lighter .+, or raise its budget in site\.config\.ts: budgets: \{ pages: \{ '\/heavy\/': \d+ \} \}\.$/);
+    expect(result.stdout).toMatch(/^\/heavy\/ .* OVER 8\.0 KB/m);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expectPreviousSiteKept();
+    suggestedBudget = Number(/'\/heavy\/': (\d+)/.exec(line ?? '')?.[1]);
+  });
+
+  it('the next good build replaces out/ and clears what killed builds left (with the budget raised as the failed build said)', () => {
+    setContent({ ...aboutPages, 'heavy.md': heavyPage });
+    const config = path.join(project, 'site.config.ts');
+    const shipped = fs.readFileSync(config, 'utf8');
+    expect(shipped).toContain('budgets: { page: 8, pages: {} },');
+    fs.writeFileSync(config, shipped.replace('budgets: { page: 8, pages: {} },', `budgets: { page: 8, pages: { '/heavy/': ${suggestedBudget} } },`));
+    onTestFinished(() => fs.writeFileSync(config, shipped));
     // A build killed outright (SIGKILL) mid-export, and one killed after its swap, long ago.
     fs.mkdirSync(path.join(project, '.out-staging', 'about'), { recursive: true });
     fs.writeFileSync(path.join(project, '.out-staging.lock'), '99999999');

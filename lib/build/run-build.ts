@@ -15,7 +15,7 @@ import { ContentErrors } from '@/lib/errors';
 import { syncVercelConfig, writeDeployFiles } from '@/lib/export/deploy-files';
 import { writeSiteFiles } from '@/lib/export/site-files';
 import { findMissingAssets, finishExport, type FinishReport } from '@/lib/export/finish-export';
-import { formatWeightTable, summariseWeights, weighPages } from '@/lib/export/page-weight';
+import { budgetProblems, formatWeightTable, summariseWeights, weighPages } from '@/lib/export/page-weight';
 import { RenderCache, nextAssetsOf, planRender, renderKey, templateFingerprint, type RenderPlan } from '@/lib/export/render-cache';
 import { nextVersionProblem, runNextBuild } from '@/lib/next-adapter/next-build';
 import { mergePolicyNeeds } from '@/lib/security/content-security-policy';
@@ -118,7 +118,7 @@ export async function runBuild({ projectDirectory, signal }: BuildOptions): Prom
       writeSiteImages(staged.folder, photos);
     });
     const vercelJson = await steps.run('deploy files', () => completeExport(staged, plan, finished, content.model));
-    await steps.run('weigh', () => weigh(staged));
+    await steps.run('weigh', () => weigh(staged, content.pages));
     await steps.run('render cache', () => storeRenderedPages(staged, content.model, plan, finished.needs, renderCache));
     await steps.run('publish', () => publish(projectDirectory, staged, vercelJson));
   } finally {
@@ -277,9 +277,14 @@ function completeExport(staged: StagedExport, plan: RenderPlan, finished: Finish
   return vercelJson;
 }
 
-function weigh(staged: StagedExport): void {
-  const weights = weighPages(staged.folder, basePath);
+/** Every page weighed (lib/export/page-weight.ts); a page over its budget fails the build, at its file. */
+function weigh(staged: StagedExport, pages: readonly BuiltPage[]): void {
+  const settings = { page: site.budgets.page * 1024, pages: Object.fromEntries(Object.entries(site.budgets.pages).map(([url, kb]) => [url, kb * 1024])) };
+  const weights = weighPages(staged.folder, basePath, settings);
   console.log(`\n${formatWeightTable(weights)}\n${summariseWeights(weights)}`);
+  const files = new Map(pages.map((page) => [page.url, page.file]));
+  const problems = budgetProblems(weights, settings, (url) => files.get(url));
+  if (problems.length > 0) throw new ContentErrors(problems);
 }
 
 /** The pages this build rendered, finished, for the next build (a failed build stores nothing). */

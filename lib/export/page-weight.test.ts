@@ -5,7 +5,7 @@ import zlib from 'node:zlib';
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { tempFolder } from '@/lib/testing/temp-folder';
-import { budgets, chosenCandidate, formatWeightTable, phoneScreen, sizesWidth, summariseWeights, weighPages } from './page-weight';
+import { budgetProblems, budgets, chosenCandidate, formatWeightTable, phoneScreen, sizesWidth, summariseWeights, weighPages } from './page-weight';
 
 const exportFolder = (files: Record<string, string | Buffer>) => tempFolder('weigh', files);
 
@@ -14,14 +14,26 @@ const katexDist = path.dirname(createRequire(import.meta.url).resolve('katex'));
 const katexCss = fs.readFileSync(path.join(katexDist, 'katex.min.css'), 'utf8');
 
 describe('weighPages', () => {
-  it('adds up the gzip size of the page, its stylesheets and its scripts', () => {
-    const html = '<html><head><link rel="stylesheet" href="/site.css"><script src="/a.js"></script></head><body><p>Hi</p></body></html>';
+  it('adds up the gzip size of the page, its stylesheets and its scripts; what a feature links adds to its budget', () => {
+    const html = '<html><head><link rel="stylesheet" href="/_next/static/chunks/site.css"><link rel="stylesheet" href="/styles/code-blocks.css"><script src="/enhance/copy-code.js"></script></head><body><p>Hi</p></body></html>';
     const css = 'p{color:red}'.repeat(50);
+    const codeCss = 'pre{color:blue}'.repeat(50);
     const js = 'console.log(1);'.repeat(50);
-    const out = exportFolder({ 'about/index.html': html, 'site.css': css, 'a.js': js });
+    const out = exportFolder({ 'about/index.html': html, '_next/static/chunks/site.css': css, 'styles/code-blocks.css': codeCss, 'enhance/copy-code.js': js });
     const [weight] = weighPages(out);
-    expect(weight).toMatchObject({ url: '/about/', html: gzip(html), css: gzip(css), js: gzip(js), hasMath: false, budget: budgets.page, fonts: [] });
-    expect(weight?.total).toBe(gzip(html) + gzip(css) + gzip(js));
+    expect(weight).toMatchObject({ url: '/about/', html: gzip(html), css: gzip(css) + gzip(codeCss), js: gzip(js), hasMath: false, formulas: 0, fonts: [] });
+    expect(weight?.total).toBe(gzip(html) + gzip(css) + gzip(codeCss) + gzip(js));
+    // The site's stylesheet is the page's own; the code stylesheet and the copy button's script came with its code.
+    expect(weight?.budget).toBe(budgets.page + gzip(codeCss) + gzip(js));
+  });
+
+  it("takes the site's budgets: every page's own, and a raised one for a named page", () => {
+    const html = '<html><body><p>Hi</p></body></html>';
+    const weights = weighPages(exportFolder({ 'index.html': html, 'a/index.html': html }), '', { page: 4096, pages: { '/a/': 20_000 } });
+    expect(weights.map((weight) => [weight.url, weight.budget])).toEqual([
+      ['/', 4096],
+      ['/a/', 20_000],
+    ]);
   });
 
   it('counts inline diagram drawings in the page and adds what they weigh to its budget', () => {
@@ -49,7 +61,7 @@ describe('weighPages', () => {
     expect(weight?.budget).toBe(budgets.page + (weight?.drawings ?? 0));
   });
 
-  it('gives pages with KaTeX’s stylesheet the math budget, and lists the fonts their formulas use', () => {
+  it('adds KaTeX’s stylesheet and an allowance per formula to a math page’s budget, and lists the fonts its formulas use', () => {
     const formula = katex.renderToString('\\dfrac{\\partial\\phi(\\boldsymbol{r})}{\\partial t}', { displayMode: true });
     const html = `<html><head><link rel="stylesheet" href="/katex/katex.min.css"></head><body>${formula}</body></html>`;
     const fontFiles = Object.fromEntries(
@@ -58,12 +70,27 @@ describe('weighPages', () => {
     const out = exportFolder({ 'm/index.html': html, 'katex/katex.min.css': katexCss, ...fontFiles });
     const [weight] = weighPages(out);
     expect(weight?.hasMath).toBe(true);
-    expect(weight?.budget).toBe(budgets.mathPage);
+    expect(weight?.formulas).toBe(1);
+    expect(weight?.budget).toBe(budgets.page + gzip(katexCss) + budgets.perFormula);
     expect(weight?.fonts.map((font) => path.basename(font.file))).toEqual([
       'KaTeX_Main-Regular.woff2',
       'KaTeX_Math-BoldItalic.woff2',
       'KaTeX_Math-Italic.woff2',
     ]);
+  });
+
+  it('names each page over its budget at its file, with how far to raise it, and a raised budget for a page that does not exist', () => {
+    const heavy = `<html><body>${Array.from({ length: 400 }, (_, n) => `<p>${n} ${(n * 7919).toString(36)} ${(n * 104729).toString(36)}</p>`).join('')}</body></html>`;
+    const out = exportFolder({ 'index.html': heavy, 'posts/long/index.html': heavy, 'posts/short/index.html': '<html><body><p>Hi</p></body></html>' });
+    const settings = { page: 1024, pages: { '/gone/': 4096 } };
+    const weights = weighPages(out, '', settings);
+    const messages = budgetProblems(weights, settings, (url) => (url === '/posts/long/' ? 'content/posts/long.md' : undefined)).map((problem) => problem.message);
+    const over = weights.find((weight) => weight.url === '/posts/long/');
+    expect(messages).toHaveLength(3);
+    expect(messages[0]).toMatch(/^site\.config\.ts: the page \/ transfers/);
+    expect(messages[1]).toMatch(/^content\/posts\/long\.md: the page \/posts\/long\/ transfers \d+\.\d KB on a first visit \(HTML \d+\.\d KB, CSS 0\.0 KB, JavaScript 0\.0 KB, gzip\), \d+\.\d KB over its budget of 1\.0 KB \(1\.0 KB of its own\)\. /);
+    expect(messages[1]).toContain(`raise its budget in site.config.ts: budgets: { pages: { '/posts/long/': ${Math.ceil((over?.total ?? 0) / 1024)} } }.`);
+    expect(messages[2]).toBe('site.config.ts: budgets.pages names /gone/, which is not a page of this site. Name a page by its URL, such as /posts/first/, or remove the entry.');
   });
 
   it('prints a table that flags pages over budget', () => {

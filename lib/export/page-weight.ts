@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { ContentError } from '@/lib/errors';
 import { formatTable } from '@/lib/text-table';
 import { sitePathOf } from './base-path';
 import { listFiles } from './finish-export';
@@ -11,8 +12,20 @@ import { listFiles } from './finish-export';
  * pictures a phone fetches.
  */
 
-/** Bytes a page may transfer before fonts: text pages, and pages that carry KaTeX's stylesheet. */
-export const budgets = { page: 8 * 1024, mathPage: 12 * 1024 } as const;
+/**
+ * What a first visit to a page may transfer before fonts and pictures (gzip). `page` is the page's own: its HTML
+ * and the site's stylesheet. Whatever else the page links (KaTeX's stylesheet, the code and element stylesheets,
+ * the engine's scripts, Next's runtime when the site keeps it) came with a feature the page or the site turned on,
+ * and adds what it weighs; so do its drawings. Formulas add an allowance each rather than what they weigh, so that
+ * heavy math markup is what goes over.
+ */
+export const budgets = { page: 8 * 1024, perFormula: 768 } as const;
+
+/** The site's budgets, in bytes: every page's own (`budgets.page` unless the site raises it), and those raised for named pages. */
+export interface BudgetSettings {
+  page: number;
+  pages: Readonly<Record<string, number>>;
+}
 
 export interface PageWeight {
   /** URL path of the page: `/about/`, `/404.html`. */
@@ -23,10 +36,13 @@ export interface PageWeight {
   /** Font files (woff2; already compressed) the page's content uses, with their sizes. */
   fonts: { file: string; bytes: number }[];
   hasMath: boolean;
+  /** KaTeX formulas on the page; each adds `budgets.perFormula` to its budget. */
+  formulas: number;
   /** Of `html`, the bytes the page's inline drawings add (gzip): diagrams and a profile's link icons; the budget grows by as much. */
   drawings: number;
   /** html + css + js, what the budget limits. */
   total: number;
+  /** The page's own budget (BudgetSettings), plus what its features link and draw, plus its formulas' allowance. */
   budget: number;
   /** The bytes of the pictures a phone (phoneScreen) fetches for the page: all of them, and those of the first screen. */
   images: { all: number; firstScreen: number };
@@ -224,7 +240,7 @@ function fetchedPictures(html: string): { url: string; eager: boolean }[] {
 }
 
 /** Weighs every HTML page of an exported site; `basePath` is the one the site was built with. */
-export function weighPages(outDirectory: string, basePath = ''): PageWeight[] {
+export function weighPages(outDirectory: string, basePath = '', settings: BudgetSettings = { page: budgets.page, pages: {} }): PageWeight[] {
   const files = listFiles(outDirectory);
   const exported = new Set(files);
   const sizeCache = new Map<string, number>();
@@ -247,12 +263,15 @@ export function weighPages(outDirectory: string, basePath = ''): PageWeight[] {
       const html = fs.readFileSync(path.join(outDirectory, file), 'utf8');
       let css = 0;
       let js = 0;
+      // Next's stylesheet (the site's own) is part of the page's budget; every other linked file a feature's.
+      let siteCss = 0;
       let hasMath = false;
       for (const match of html.matchAll(/<link\b[^>]*>/g)) {
         const link = attributes(match[0]);
         const target = link.href ? localPath(link.href, basePath) : undefined;
         if (link.rel?.split(/\s+/).includes('stylesheet') && target && exported.has(target)) {
           css += gzipOf(target);
+          if (target.startsWith('_next/')) siteCss += gzipOf(target);
           if (target === katexCss) hasMath = true;
         }
       }
@@ -266,6 +285,7 @@ export function weighPages(outDirectory: string, basePath = ''): PageWeight[] {
         bytes: fs.statSync(path.join(outDirectory, font)).size,
       }));
       const htmlBytes = gzipSize(html);
+      const formulas = hasMath ? html.split('<span class="katex">').length - 1 : 0;
       // Diagrams and a profile's link icons are content, like images: what they weigh is the author's choice (how
       // many diagrams, which links), not the engine's overhead.
       const withoutDrawings = html
@@ -298,7 +318,8 @@ export function weighPages(outDirectory: string, basePath = ''): PageWeight[] {
         hasMath,
         drawings,
         total: htmlBytes + css + js,
-        budget: (hasMath ? budgets.mathPage : budgets.page) + drawings,
+        formulas,
+        budget: (settings.pages[url] ?? settings.page) + (css - siteCss) + js + drawings + formulas * budgets.perFormula,
         images: { all: fileBytes(allPictures), firstScreen: fileBytes(firstScreen) },
       };
     })
@@ -358,4 +379,32 @@ export function summariseWeights(weights: readonly PageWeight[]): string {
     ? `; pictures on ${pictures.length} ${pictures.length === 1 ? 'page' : 'pages'}, at most ${kilobytes(heaviest.images.all)} on a ${phoneScreen.width} px phone (${heaviest.url}, first screen ${kilobytes(heaviest.images.firstScreen)})`
     : '';
   return `${weights.length} pages: median ${kilobytes(median(totals))}, largest ${kilobytes(Math.max(0, ...totals))}, ${over === 0 ? 'all within budget' : `${over} OVER budget`}${images}.`;
+}
+
+/**
+ * A problem for each page over its budget, at its content file (`fileOf`; the config for pages no file makes),
+ * with its weights and how far to raise its budget in site.config.ts; and one for each page `settings.pages` names
+ * that the site does not have (a budget raised for a page that moved would silently stop applying).
+ */
+export function budgetProblems(weights: readonly PageWeight[], settings: BudgetSettings, fileOf: (url: string) => string | undefined): ContentError[] {
+  const problems: ContentError[] = [];
+  for (const weight of weights) {
+    if (weight.total <= weight.budget) continue;
+    const own = settings.pages[weight.url] ?? settings.page;
+    const raised = Math.ceil((own + weight.total - weight.budget) / 1024);
+    const features = weight.budget - own;
+    problems.push(
+      new ContentError(
+        { file: fileOf(weight.url) ?? 'site.config.ts' },
+        `the page ${weight.url} transfers ${kilobytes(weight.total)} on a first visit (HTML ${kilobytes(weight.html)}, CSS ${kilobytes(weight.css)}, JavaScript ${kilobytes(weight.js)}, gzip), ` +
+          `${weight.total - weight.budget < 1024 ? `${weight.total - weight.budget} bytes` : kilobytes(weight.total - weight.budget)} over its budget of ${kilobytes(weight.budget)} (${kilobytes(own)} of its own${features > 0 ? `, ${kilobytes(features)} for its math, code, elements, drawings and scripts` : ''}).`,
+        `Make it lighter (split a long page, list fewer pages on one, use fewer or simpler formulas), or raise its budget in site.config.ts: budgets: { pages: { '${weight.url}': ${raised} } }.`,
+      ),
+    );
+  }
+  const urls = new Set(weights.map((weight) => weight.url));
+  for (const url of Object.keys(settings.pages).filter((named) => !urls.has(named)).sort()) {
+    problems.push(new ContentError({ file: 'site.config.ts' }, `budgets.pages names ${url}, which is not a page of this site.`, 'Name a page by its URL, such as /posts/first/, or remove the entry.'));
+  }
+  return problems;
 }

@@ -153,6 +153,7 @@ describe('importing a Zola site', () => {
         footer_copyright: '© 2025 Jane',
       },
       pageCompileTimeLimitSeconds: 10,
+      budgets: { page: 8, pages: {} },
     });
 
     expect(reportLines(result)).toEqual([

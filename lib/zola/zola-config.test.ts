@@ -87,6 +87,7 @@ describe('config.toml → site.config.ts', () => {
       ],
       feedFilename: 'atom.xml',
       pageCompileTimeLimitSeconds: 10,
+      budgets: { page: 8, pages: {} },
     });
     expect(config?.extra).toEqual(parseToml(sereneConfig).extra);
     const listed = lines(notes);

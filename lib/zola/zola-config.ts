@@ -535,6 +535,7 @@ export function siteConfigFromZola(values: TomlTable, source: string): { config:
     }),
     extra: plainData(extra),
     pageCompileTimeLimitSeconds: 10,
+    budgets: { page: 8, pages: {} },
   };
   const checked = siteConfigSchema.safeParse(config);
   if (!checked.success) {
@@ -717,6 +718,11 @@ export function siteConfigSource(config: SiteConfig): string {
       'pageCompileTimeLimitSeconds',
       'How long one page may take to compile, in seconds, before the build stops it and names it. Real pages take',
       'well under a second; raise it only for a very large page on a slow machine.',
+    ),
+    ...entry(
+      'budgets',
+      'What a first visit to a page may transfer, in KB (gzip), before the build fails and names the page: `page` for',
+      "every page, `pages` for named ones (`{ '/': 32 }`). A page's math, code and drawings add what they weigh.",
     ),
     '};',
     '',
