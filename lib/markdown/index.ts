@@ -1,5 +1,4 @@
 import { compile } from '@mdx-js/mdx';
-import rehypeKatex from 'rehype-katex';
 import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
@@ -19,6 +18,7 @@ import { rehypeSummary, remarkSummaryMarker } from './summary';
 import type { AnchorMode } from './anchor-modes';
 import { headingAnchorPlugins } from './heading-anchors';
 import { rehypeCollectKatexErrors, type MathError } from './rehype-collect-katex-errors';
+import { rehypeKatexCached } from './rehype-katex-cached';
 import { rehypeMarkdownEscapesInMath } from './rehype-markdown-escapes-in-math';
 import { rehypeCountCodeBlocks } from './rehype-count-code-blocks';
 import { rehypeCountStyledElements } from './rehype-count-styled-elements';
@@ -78,7 +78,8 @@ export function markdownPlugins(
         ? [
             // Pages from Zola (TOML front matter) wrote their math through Markdown escapes.
             ...(page.frontMatterFormat === 'toml' ? [rehypeMarkdownEscapesInMath] : []),
-            rehypeKatex,
+            // rehype-katex, each formula's markup made once per worker.
+            rehypeKatexCached,
             [rehypeCollectKatexErrors, { onError: onMathError }],
           ]
         : []),
