@@ -26,6 +26,22 @@ function paragraph(next: () => number): string {
   return Array.from({ length: 2 + Math.floor(next() * 3) }, () => sentence(next)).join(' ');
 }
 
+/** The notation a site's math pages share: formulas written the same way on many pages. */
+const sharedFormulas = [
+  'a^2 + b^2 = c^2',
+  'e^{i\\pi} + 1 = 0',
+  '\\mathbb{E}[X] = \\sum_x x\\,p(x)',
+  '\\nabla \\cdot \\mathbf{E} = \\frac{\\rho}{\\varepsilon_0}',
+  'f(x) = \\frac{1}{\\sigma\\sqrt{2\\pi}} e^{-\\frac{(x-\\mu)^2}{2\\sigma^2}}',
+  '\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}',
+  'O(n \\log n)',
+  '\\lim_{h \\to 0} \\frac{f(x+h) - f(x)}{h}',
+  'P(A \\mid B) = \\frac{P(B \\mid A)\\,P(A)}{P(B)}',
+  '\\hat{y} = \\operatorname{softmax}(W x + b)',
+  '\\|x\\|_2 = \\sqrt{\\textstyle\\sum_i x_i^2}',
+  '\\frac{\\partial L}{\\partial w} = \\frac{\\partial L}{\\partial y}\\,\\frac{\\partial y}{\\partial w}',
+];
+
 /** How many tags the sectioned corpus spreads over its pages (two a page). */
 const tagCount = 50;
 
@@ -51,8 +67,13 @@ export function corpusPage(index: number, sectioned = false): string {
     lines.push(`## Section ${section}: ${sentence(next, 3).slice(0, -1)}`, '', paragraph(next), '');
     lines.push(...Array.from({ length: 3 }, () => `- ${sentence(next, 6)}`), '');
     if (section === 2) lines.push('```ts', `const value${index} = compute(${index}, ${section});`, 'console.log(value);', '```', '');
-    if (math && section === 1) lines.push(`Inline math $a_${section}^2 + b^2 = c^2$ in a sentence.`, '');
-    if (math && section === 3) lines.push('$$', `\\sum_{i=1}^{${index + 2}} \\frac{x_i}{\\sqrt{${section}}} = \\int_0^1 f(t)\\,dt`, '$$', '');
+    if (math) {
+      // Four formulas a section, twelve a page: three of a notation the whole site shares, one of this page's own.
+      const shared = () => sharedFormulas[Math.floor(next() * sharedFormulas.length)] ?? 'x';
+      lines.push(`Inline math $${shared()}$ in a sentence, and $${shared()}$ beside it.`, '');
+      lines.push('$$', shared(), '$$', '');
+      lines.push('$$', `\\sum_{i=1}^{${index + section}} \\frac{x_i}{\\sqrt{${section}}} = \\int_0^1 f(t)\\,dt`, '$$', '');
+    }
     lines.push(`### Details ${section}`, '', paragraph(next), '');
   }
   return `${lines.join('\n')}\n`;
@@ -78,8 +99,12 @@ export function writeCorpus(contentDirectory: string, pages: number, sectioned =
   if (sectioned) fs.writeFileSync(path.join(contentDirectory, '_index.md'), '+++\ntitle = "Bench"\n+++\n\nA generated site of sections.\n');
 }
 
-/** The site config of a generated corpus's project copy. */
-export function corpusSiteConfig(clientRuntime: boolean, sectioned = false): string {
+/**
+ * The site config of a generated corpus's project copy. Its budgets are raised where the corpus is heavier than a
+ * site should be: the flat site's home page lists every page (about 21 bytes of gzip each), and a sectioned site's
+ * lists show 20 pages with their descriptions, words at random that gzip cannot shrink.
+ */
+export function corpusSiteConfig(clientRuntime: boolean, sectioned = false, pages = 1000): string {
   return `import type { SiteConfig } from '@/lib/site-config-schema';
 const site: SiteConfig = {
   name: 'Bench', description: 'A generated corpus.', author: 'Bench', baseUrl: 'https://example.com', lang: 'en',
@@ -87,6 +112,7 @@ const site: SiteConfig = {
   clientRuntime: ${clientRuntime},
   defaults: { math: false, insert_anchor_links: 'right', toc: false, copy: false, mermaid: false, comment: false, reaction: false, template: 'prose' },
   taxonomies: ${sectioned ? `[{ name: 'tags', paginate_by: ${paginateBy} }]` : '[]'},
+  budgets: ${sectioned ? '{ page: 16 }' : `{ page: 8, pages: { '/': ${Math.ceil(8 + pages * 0.03)} } }`},
 };
 export default site;
 `;
