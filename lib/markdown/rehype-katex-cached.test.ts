@@ -3,11 +3,11 @@ import rehypeStringify from 'rehype-stringify';
 import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { unified, type Pluggable } from 'unified';
+import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { katexCacheCounts, rehypeKatexCached } from './rehype-katex-cached';
 
-const toHtml = async (markdown: string, katex: Pluggable) => {
+const toHtml = async (markdown: string, katex: typeof rehypeKatexCached) => {
   const file = await unified().use(remarkParse).use(remarkMath).use(remarkRehype).use(katex).use(rehypeStringify).process(markdown);
   return { html: String(file), messages: file.messages.map((message) => `${message.line}:${message.column} ${message.reason}`) };
 };
