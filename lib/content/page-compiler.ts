@@ -1,9 +1,8 @@
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { DiagramResult } from '@/lib/diagrams/mermaid-renderer';
 import type { CompiledBody, CompileInput, DrawDiagrams } from '@/lib/markdown';
 import { ContentError, ContentErrors, type SourceLocation } from '@/lib/errors';
+import { tsxWorker } from '@/lib/tsx-worker';
 
 /**
  * Page compiles under a time limit. A page's compile is synchronous JavaScript for long stretches (micromark
@@ -92,20 +91,6 @@ export function timeLimitError(page: Pick<CompileInput, 'file' | 'body' | 'bodyS
   );
 }
 
-/**
- * Node 20 does not apply `--import tsx` from a worker's execArgv to the worker's own modules (it fails with
- * ERR_UNKNOWN_FILE_EXTENSION), so the worker registers tsx itself before it loads the TypeScript entry. Plain
- * JavaScript, run as the worker's script: the dev server runs the content build inside Next's bundle, where no
- * module of the engine has a file of its own to start a worker from. The script's bare `tsx/esm/api` resolves
- * from the working folder, the project root (tsx's CommonJS build of that API cannot register from a worker).
- */
-const workerBootstrap = `
-const { workerData } = require('node:worker_threads');
-import('tsx/esm/api').then(({ register }) => {
-  register();
-  return import(workerData.entry);
-});
-`;
 
 interface Job {
   page: CompileInput;
@@ -179,12 +164,7 @@ export class PageCompiler {
   }
 
   private start(): { worker: Worker; ready: Promise<void> } {
-    const worker = new Worker(workerBootstrap, {
-      eval: true,
-      // Not the parent's flags (`--import tsx` in a build, Next's or Vitest's in theirs): the bootstrap sets up tsx.
-      execArgv: [],
-      workerData: { entry: pathToFileURL(path.join(process.cwd(), 'lib', 'content', 'page-compile-worker.ts')).href },
-    });
+    const worker = tsxWorker('lib/content/page-compile-worker.ts');
     const ready = new Promise<void>((resolve, reject) => {
       worker.on('message', (message: FromWorker) => {
         if (message.type === 'ready') resolve();

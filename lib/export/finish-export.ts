@@ -3,7 +3,8 @@ import path from 'node:path';
 import { isSchemeRelative } from '@/lib/markdown/content-policy';
 import { mergePolicyNeeds, type PolicyNeeds } from '@/lib/security/content-security-policy';
 import { sitePathOf, withBasePathInCss } from './base-path';
-import { type FinishOptions, RefusedMarkupError, finishPage } from './finish-page';
+import type { FinishOptions } from './finish-page';
+import { finishPageFiles, outcomeError } from './finish-pool';
 import { ExportError } from '@/lib/errors';
 import { duplicateNotFoundFolders, isRuntimeFile } from '@/lib/next-adapter/export-files';
 
@@ -39,9 +40,10 @@ export interface FinishReport {
  * Finishes a static export in place (`sourceFiles` names each page's content file, by its path in the
  * folder, for the errors): every page through finishPage (zero-JS unless the runtime is kept,
  * unsafe markup refused, base path prefixed, its own Content Security Policy), Next's runtime files and
- * duplicate 404 pages deleted, stylesheets' site URLs prefixed. Every page is finished before anything is
- * written: a problem anywhere leaves the folder as it was. Runtime markup it does not understand throws
- * ExportError at once; markup it will not ship is collected, and the error lists every problem of every page.
+ * duplicate 404 pages deleted, stylesheets' site URLs prefixed. A large site's pages are finished on every core
+ * (finish-pool.ts), with the outcome of one thread. Every page is finished before anything is written: a problem
+ * anywhere leaves the folder as it was. Runtime markup it does not understand throws ExportError (the first such
+ * page's); markup it will not ship is collected, and the error lists every problem of every page.
  */
 export async function finishExport(outDirectory: string, options: FinishOptions, sourceFiles: Readonly<Record<string, string>> = {}): Promise<FinishReport> {
   const files = listFiles(outDirectory);
@@ -54,19 +56,20 @@ export async function finishExport(outDirectory: string, options: FinishOptions,
   const problems: string[] = [];
   const finished: { file: string; html: string }[] = [];
   const needs: Record<string, PolicyNeeds> = {};
-  for (const file of pageFiles) {
-    try {
-      // Read as it is finished: a few MB of source pages alive at once rather than all of them, which costs the garbage collector seconds.
-      const page = finishPage(fs.readFileSync(path.join(outDirectory, file), 'utf8'), `out/${file}`, options);
-      finished.push({ file, html: page.html });
-      needs[file] = page.needs;
-    } catch (error) {
-      if (!(error instanceof RefusedMarkupError)) throw error;
-      // Named by the content file it came from, which is what the author edits.
-      const source = sourceFiles[file];
-      problems.push(...(source ? error.problems.map((problem) => problem.replace(`out/${file}: `, `${source} (out/${file}): `)) : error.problems));
+  const outcomes = await finishPageFiles(outDirectory, pageFiles, options);
+  pageFiles.forEach((file, index) => {
+    const outcome = outcomes[index];
+    if (!outcome) return;
+    if (outcome.kind === 'failed') throw outcomeError(outcome);
+    if (outcome.kind === 'finished') {
+      finished.push({ file, html: outcome.html });
+      needs[file] = outcome.needs;
+      return;
     }
-  }
+    // Named by the content file it came from, which is what the author edits.
+    const source = sourceFiles[file];
+    problems.push(...(source ? outcome.problems.map((problem) => problem.replace(`out/${file}: `, `${source} (out/${file}): `)) : outcome.problems));
+  });
   if (problems.length > 0) {
     throw new ExportError(
       'out/',
