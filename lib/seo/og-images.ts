@@ -2,6 +2,7 @@ import { fork } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import type { Site } from '@/lib/site-config-schema';
 import { placeFile } from '@/lib/export/place-file';
@@ -87,6 +88,14 @@ interface OgImageJob {
 function drawOgImagesInChildProcess(drawings: readonly OgImageDrawing[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = fork(path.join(import.meta.dirname, 'og-image-worker.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // The lowest priority: the cards are drawn on what `next build` leaves of the cores (a core waiting on its
+    // main process, on the disk), instead of slowing the build's critical path, which they are not on until the
+    // export is finished and they must be placed.
+    try {
+      if (child.pid !== undefined) os.setPriority(child.pid, 19);
+    } catch {
+      // A system that will not lower it draws them at the build's own priority, as before.
+    }
     let outcome: OgImageWorkerOutcome | undefined;
     child.on('message', (message: OgImageWorkerOutcome) => (outcome = message));
     child.once('error', reject);
