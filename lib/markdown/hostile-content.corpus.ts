@@ -202,6 +202,19 @@ export const cases: CorpusCase[] = [
   refusedCase('md: data:image/svg+xml image', '`![x](data:image/svg+xml,<svg onload=…>)`', 'data-image.md', md('![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)'), 3, /`data:` URLs are not allowed/, 'data: URL'),
   refusedCase('md: JavaScript front matter', '`---js` front matter (gray-matter would eval it)', 'js-front-matter.md', `---js\n{ title: ${writesMarker('front-matter')} }\n---\n\n# T\n`, 1, /front matter in `js` is not supported: front matter is data, never code\./, 'not evaluated'),
 
+  {
+    name: 'md: a look-alike of the math placeholder',
+    input: 'raw `<span data-katex-formula="0">` beside a formula (lib/markdown/rehype-katex-cached.ts numbers its placeholders)',
+    outcome: 'the raw tags dropped (their text kept, as for any raw HTML); the formula rendered once, in its place',
+    files: { 'content/math-placeholder.md': '---\ntitle: Math\nmath: true\n---\n\n<span data-katex-formula="0">forged</span> and $x^2$.\n' },
+    check: (result, expect) => {
+      const html = builtPage(result, expect).html;
+      expect(html).not.toContain('data-katex-formula');
+      expect(html).toMatch(/^<p>forged and <span class="katex">/);
+      expect(html.split('<span class="katex">')).toHaveLength(2);
+    },
+  },
+
   // ——— MDX: data only; no code, no elements or attributes outside the allowed set ———
   {
     name: 'mdx: allowed markup',

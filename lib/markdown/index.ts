@@ -18,7 +18,7 @@ import { rehypeSummary, remarkSummaryMarker } from './summary';
 import type { AnchorMode } from './anchor-modes';
 import { headingAnchorPlugins } from './heading-anchors';
 import { rehypeCollectKatexErrors, type MathError } from './rehype-collect-katex-errors';
-import { rehypeKatexCached } from './rehype-katex-cached';
+import { rehypeKatexCached, rehypeKatexPlaced } from './rehype-katex-cached';
 import { rehypeMarkdownEscapesInMath } from './rehype-markdown-escapes-in-math';
 import { rehypeCountCodeBlocks } from './rehype-count-code-blocks';
 import { rehypeCountStyledElements } from './rehype-count-styled-elements';
@@ -78,7 +78,7 @@ export function markdownPlugins(
         ? [
             // Pages from Zola (TOML front matter) wrote their math through Markdown escapes.
             ...(page.frontMatterFormat === 'toml' ? [rehypeMarkdownEscapesInMath] : []),
-            // rehype-katex, each formula's markup made once per worker.
+            // rehype-katex, each formula's markup made once per worker and put in place by the last plugin.
             rehypeKatexCached,
             [rehypeCollectKatexErrors, { onError: onMathError }],
           ]
@@ -92,6 +92,8 @@ export function markdownPlugins(
       ...headingAnchorPlugins(insert_anchor_links),
       [rehypeExternalLinks, { siteUrl }],
       rehypeReaderFriendlyMarkup,
+      // Last: until here each formula is a placeholder holding its text (rehype-katex-cached.ts).
+      ...(math ? [rehypeKatexPlaced] : []),
     ] as PluggableList,
   };
 }

@@ -1,7 +1,8 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import rehypeKatex from 'rehype-katex';
-import { SKIP, visitParents } from 'unist-util-visit-parents';
+import { SKIP, visit } from 'unist-util-visit';
+import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 
 /**
@@ -10,14 +11,24 @@ import type { VFile } from 'vfile';
  * about 0.9 ms a formula, and a site's notation repeats from page to page.
  *
  * Each formula is handed to rehype-katex alone, in a tree of its own holding the element rehype-katex replaces, so
- * the markup is exactly rehype-katex's; a page gets its own copy of the cached nodes, since later plugins may
- * change them. A formula KaTeX cannot render is never cached: its messages go to the page's file, where
- * rehype-collect-katex-errors reports them at their line.
+ * the markup is exactly rehype-katex's. A formula KaTeX cannot render is never cached: its messages go to the
+ * page's file, where rehype-collect-katex-errors reports them at their line.
+ *
+ * Until the last plugin, a formula stands in the page's tree as one `<span>` holding its markup's text: every
+ * plugin after this one walks the whole tree, and a formula's markup is a hundred elements or so (its HTML and
+ * its MathML), which made those walks the largest part of compiling a page with math. What they read of a formula
+ * is its text (a heading's id, the table of contents); none of them changes a formula. rehypeKatexPlaced, the last
+ * plugin, puts each page's own copy of the markup in its place.
  */
 
 /** Formulas kept per worker before the cache starts again; about 2 KB of nodes each. */
 const cacheLimit = 20_000;
-const cache = new Map<string, ElementContent[]>();
+interface Formula {
+  markup: ElementContent[];
+  /** The markup's text, what the placeholder holds. */
+  text: string;
+}
+const cache = new Map<string, Formula>();
 let hits = 0;
 let misses = 0;
 
@@ -30,8 +41,14 @@ export function katexCacheCounts(): { hits: number; misses: number } {
 
 const classesOf = (element: Element): string[] => (Array.isArray(element.properties.className) ? element.properties.className.map(String) : []);
 
+/** The page's formulas, by their placeholders' numbers. */
+const placedFormulas = new WeakMap<VFile, Formula[]>();
+const placeholderProperty = 'dataKatexFormula';
+
 export function rehypeKatexCached() {
   return (tree: Root, file: VFile) => {
+    const formulas: Formula[] = [];
+    placedFormulas.set(file, formulas);
     visitParents(tree, 'element', (element, parents) => {
       const classes = classesOf(element);
       const languageMath = classes.includes('language-math');
@@ -46,22 +63,46 @@ export function rehypeKatexCached() {
       if (!parent) return;
       // What rehype-katex reads of the formula (its text, inline or display) is all its markup depends on.
       const key = `${scope.tagName}\0${classes.join(' ')}\0${toString(scope)}`;
-      let markup = cache.get(key);
-      if (markup) {
+      let formula = cache.get(key);
+      if (formula) {
         hits++;
       } else {
         misses++;
         const alone: Root = { type: 'root', children: [scope] };
         const messagesBefore = file.messages.length;
         renderAlone(alone, file);
-        markup = alone.children as ElementContent[];
+        const markup = alone.children as ElementContent[];
+        formula = { markup, text: toString({ type: 'root', children: markup }) };
         if (file.messages.length === messagesBefore) {
           if (cache.size >= cacheLimit) cache.clear();
-          cache.set(key, markup);
+          cache.set(key, formula);
         }
       }
-      parent.children.splice(parent.children.indexOf(scope), 1, ...structuredClone(markup));
+      const placeholder: Element = {
+        type: 'element',
+        tagName: 'span',
+        properties: { [placeholderProperty]: formulas.length },
+        children: [{ type: 'text', value: formula.text }],
+      };
+      formulas.push(formula);
+      parent.children.splice(parent.children.indexOf(scope), 1, placeholder);
       return SKIP;
+    });
+  };
+}
+
+/** The last of the page's plugins: each formula's placeholder (and any copy a plugin made of it) becomes its own copy of the formula's markup. */
+export function rehypeKatexPlaced() {
+  return (tree: Root, file: VFile) => {
+    const formulas = placedFormulas.get(file);
+    if (!formulas || formulas.length === 0) return;
+    visit(tree, 'element', (element, index, parent) => {
+      const number = element.properties[placeholderProperty];
+      const formula = typeof number === 'number' ? formulas[number] : undefined;
+      if (!formula || !parent || index === undefined) return;
+      const markup = structuredClone(formula.markup);
+      parent.children.splice(index, 1, ...markup);
+      return [SKIP, index + markup.length];
     });
   };
 }
