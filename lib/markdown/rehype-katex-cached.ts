@@ -91,6 +91,14 @@ export function rehypeKatexCached() {
   };
 }
 
+/** A copy of a formula's nodes for one page: new nodes, properties and class lists (positions, never changed, are shared). Several times faster than structuredClone. */
+function copyOf(node: ElementContent): ElementContent {
+  if (node.type !== 'element') return { ...node };
+  const properties: Element['properties'] = {};
+  for (const [name, value] of Object.entries(node.properties)) properties[name] = Array.isArray(value) ? [...value] : value;
+  return { ...node, properties, children: node.children.map(copyOf) };
+}
+
 /** The last of the page's plugins: each formula's placeholder (and any copy a plugin made of it) becomes its own copy of the formula's markup. */
 export function rehypeKatexPlaced() {
   return (tree: Root, file: VFile) => {
@@ -100,7 +108,7 @@ export function rehypeKatexPlaced() {
       const number = element.properties[placeholderProperty];
       const formula = typeof number === 'number' ? formulas[number] : undefined;
       if (!formula || !parent || index === undefined) return;
-      const markup = structuredClone(formula.markup);
+      const markup = formula.markup.map(copyOf);
       parent.children.splice(index, 1, ...markup);
       return [SKIP, index + markup.length];
     });
