@@ -79,6 +79,9 @@ export function corpusPage(index: number, sectioned = false): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Where page `index` lives under the content folder: folders of 100 pages. */
+export const corpusPath = (index: number) => path.join(`section-${Math.floor(index / 100)}`, `page-${index}.md`);
+
 /** Pages a sectioned corpus's section lists on one page, and its tags too. */
 const paginateBy = 20;
 
@@ -89,9 +92,10 @@ const paginateBy = 20;
 export function writeCorpus(contentDirectory: string, pages: number, sectioned = false): void {
   fs.rmSync(contentDirectory, { recursive: true, force: true });
   for (let index = 0; index < pages; index++) {
-    const folder = path.join(contentDirectory, `section-${Math.floor(index / 100)}`);
+    const file = path.join(contentDirectory, corpusPath(index));
+    const folder = path.dirname(file);
     fs.mkdirSync(folder, { recursive: true });
-    fs.writeFileSync(path.join(folder, `page-${index}.md`), corpusPage(index, sectioned));
+    fs.writeFileSync(file, corpusPage(index, sectioned));
     if (sectioned && index % 100 === 0) {
       fs.writeFileSync(path.join(folder, '_index.md'), `+++\ntitle = "Section ${index / 100}"\nsort_by = "date"\npaginate_by = ${paginateBy}\n+++\n\nThe posts of section ${index / 100}.\n`);
     }
@@ -144,7 +148,7 @@ export async function writeCorpusPhotos(projectDirectory: string, count: number,
       fs.renameSync(`${stored}.partial`, stored);
     }
     fs.copyFileSync(stored, path.join(photos, `photo-${index}.jpg`));
-    const page = path.join(projectDirectory, 'content', `section-${Math.floor(index / 100)}`, `page-${index}.md`);
+    const page = path.join(projectDirectory, 'content', corpusPath(index));
     fs.appendFileSync(page, `\n![A generated landscape, number ${index}](/photos/photo-${index}.jpg)\n`);
   }
 }

@@ -1,13 +1,14 @@
 /**
- * `npm run bench [-- --pages N --runs R --photos P]`: builds a generated site of N pages (default 1000) cold, warm
- * (nothing changed) and after editing one page, R times each (default 3), in throwaway copies of this
- * project under the system's temp folder, and prints medians: wall time, ms per page, peak memory of all
- * the build's processes together (proportional set size, and the plain sum of resident sizes), size of
- * out/, and the per-page first-visit transfer. The same corpus is built with Next.js's client runtime kept
- * (clientRuntime: true), the plain Next.js export, as the baseline for the ratios, and as a Zola site of
- * sections and tags (its lists, term pages and redirects on top of the same pages). With --photos P, the flat
- * corpus is built beside itself with P generated 12-megapixel camera JPEGs shown on its first P pages instead, the
- * flat build being the baseline of the ratios. The repository is only read.
+ * `npm run bench [-- --pages 100,1000,5000 --runs R --sectioned --photos P]`: builds a generated site at each page
+ * count (default 100, 1000 and 5000) cold, warm (nothing changed) and after editing one page, R times each (default
+ * 3, and 1 above 1000 pages), in throwaway projects under the system's temp folder, and prints medians: wall time,
+ * ms per page, peak memory of all the build's processes together (proportional set size, and the plain sum of
+ * resident sizes), size of out/, the per-page first-visit transfer, and each phase's time and peak memory in the
+ * cold builds, so that the growth with the page count shows. Three sites are built from the same generated pages:
+ * ours, ours with Next.js's client runtime kept (clientRuntime: true, the plain Next.js export), and an Astro 5 site
+ * through the same Markdown plugins (scripts/bench-astro.ts). --sectioned adds the same pages as a Zola site of
+ * sections and tags. With --photos P, the flat corpus is built beside itself with P generated 12-megapixel camera
+ * JPEGs shown on its first P pages instead, the flat build being the baseline. The repository is only read.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,38 +17,51 @@ import path from 'node:path';
 import { median, weighPages } from '../lib/export/page-weight';
 import { listFiles } from '../lib/export/finish-export';
 import { formatTable } from '../lib/text-table';
-import { corpusSiteConfig, writeCorpus, writeCorpusPhotos } from './bench-corpus';
+import { astroBuildArguments, astroCaches, astroName, astroPagePath, astroPhase, makeAstroProject } from './bench-astro';
+import { corpusPath, corpusSiteConfig, writeCorpus, writeCorpusPhotos } from './bench-corpus';
 import { buildArguments, syncProjectCopy } from './project-copy';
 
-function option(name: string, fallback: number): number {
+function option(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
-  const value = index === -1 ? undefined : Number(process.argv[index + 1]);
-  return value !== undefined && Number.isInteger(value) && value > 0 ? value : fallback;
+  return index === -1 ? undefined : process.argv[index + 1];
 }
-const pageCount = option('pages', 1000);
-const runs = option('runs', 3);
-const photoCount = process.argv.includes('--photos') ? option('photos', 200) : 0;
+function countOption(name: string): number | undefined {
+  const value = Number(option(name));
+  return Number.isInteger(value) && value > 0 ? value : undefined;
+}
+const pageCounts = (option('pages') ?? '100,1000,5000').split(',').map(Number).filter((count) => Number.isInteger(count) && count > 0);
+const runsFor = (pages: number) => countOption('runs') ?? (pages > 1000 ? 1 : 3);
+const photoCount = process.argv.includes('--photos') ? (countOption('photos') ?? 200) : 0;
 
 interface Variant {
   name: string;
+  /** Which generator builds it. */
+  generator: 'engine' | 'astro';
   clientRuntime: boolean;
   /** The same pages as a Zola site: 10 sections listing 100 dated pages each, 20 a page, 50 tags (bench-corpus.ts). */
   sectioned: boolean;
   /** Camera photos shown on the first pages, one each. */
   photos: number;
 }
-const flat: Variant = { name: 'zero-JS export (default)', clientRuntime: false, sectioned: false, photos: 0 };
+const ours: Variant = { name: 'ours: zero-JS export (default)', generator: 'engine', clientRuntime: false, sectioned: false, photos: 0 };
+const runtimeKept: Variant = { ...ours, name: 'ours, Next.js runtime kept', clientRuntime: true };
+const astro: Variant = { ...ours, name: astroName, generator: 'astro' };
+const sectioned: Variant = { ...ours, name: 'ours, sectioned: 10 sections, 50 tags', sectioned: true };
 const variants: Variant[] =
   photoCount > 0
-    ? [flat, { ...flat, name: `zero-JS, ${photoCount} photos of 12 MP`, photos: photoCount }]
-    : [flat, { name: 'Next.js runtime kept', clientRuntime: true, sectioned: false, photos: 0 }, { name: 'sectioned: 10 sections, 50 tags, 20 a page', clientRuntime: false, sectioned: true, photos: 0 }];
+    ? [ours, { ...ours, name: `ours, ${photoCount} photos of 12 MP`, photos: photoCount }]
+    : [ours, runtimeKept, astro, ...(process.argv.includes('--sectioned') ? [sectioned] : [])];
 
-/** A copy of the project with a generated content folder and site config. */
-async function makeProject(variant: Variant): Promise<string> {
+/** A project of `pages` generated pages: a copy of this one with generated content and site config, or Astro's. */
+async function makeProject(variant: Variant, pages: number): Promise<string> {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'engine-bench-'));
+  if (variant.generator === 'astro') {
+    makeAstroProject(directory, pages);
+    return directory;
+  }
   syncProjectCopy(directory);
-  fs.writeFileSync(path.join(directory, 'site.config.ts'), corpusSiteConfig(variant.clientRuntime, variant.sectioned));
-  writeCorpus(path.join(directory, 'content'), pageCount, variant.sectioned);
+  fs.writeFileSync(path.join(directory, 'site.config.ts'), corpusSiteConfig(variant.clientRuntime, variant.sectioned, pages));
+  writeCorpus(path.join(directory, 'content'), pages, variant.sectioned);
   if (variant.photos > 0) await writeCorpusPhotos(directory, variant.photos, path.join(os.tmpdir(), 'engine-bench-photos'));
   return directory;
 }
@@ -92,44 +106,91 @@ function pssBytes(pid: number): number {
   }
 }
 
+/** One phase of a build: its time and the highest memory sampled while it ran. */
+interface Phase {
+  seconds: number;
+  peakBytes: number;
+  peakRssBytes: number;
+}
+
 interface Run {
   seconds: number;
   /** The highest sum of the build's processes' proportional set sizes (see pssBytes). */
   peakBytes: number;
   /** The highest sum of their resident set sizes, which counts shared pages more than once. */
   peakRssBytes: number;
+  /** In the order they ran; before the first that the build names, 'start' (Node, loading the generator). */
+  phases: Map<string, Phase>;
 }
 
-async function build(directory: string): Promise<Run> {
+/**
+ * Runs one build of the project in `directory` and watches it: ours names each step as it starts over an IPC
+ * channel (lib/build/run-build.ts), Astro in the lines it prints (astroPhase).
+ */
+async function build(directory: string, variant: Variant): Promise<Run> {
   const started = performance.now();
-  const child = spawn(process.execPath, buildArguments, {
+  const child = spawn(process.execPath, variant.generator === 'astro' ? astroBuildArguments : buildArguments, {
     cwd: directory,
-    env: { ...process.env, NODE_ENV: 'production' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  const phases = new Map<string, Phase>();
+  let phase: Phase = { seconds: 0, peakBytes: 0, peakRssBytes: 0 };
+  let phaseStarted = started;
+  phases.set('start', phase);
+  const enter = (name: string) => {
+    const now = performance.now();
+    phase.seconds += (now - phaseStarted) / 1000;
+    phaseStarted = now;
+    phase = phases.get(name) ?? { seconds: 0, peakBytes: 0, peakRssBytes: 0 };
+    phases.set(name, phase);
+  };
+  child.on('message', (message: { buildStep?: string }) => {
+    if (typeof message.buildStep === 'string') enter(message.buildStep);
   });
   let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  let pending = '';
+  const { stdout, stderr } = child;
+  if (!stdout || !stderr) throw new Error('The build was started without its output piped.');
+  stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    if (variant.generator !== 'astro') return;
+    const lines = (pending + chunk.toString()).split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      const named = astroPhase(line);
+      if (named && !phases.has(named)) enter(named);
+    }
+  });
+  stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   let peakBytes = 0;
   let peakRssBytes = 0;
   let samples = 0;
   const sampler = setInterval(() => {
     if (!child.pid) return;
     const tree = processTree(child.pid);
-    peakRssBytes = Math.max(peakRssBytes, tree.reduce((sum, member) => sum + member.rssBytes, 0));
+    const rssSum = tree.reduce((sum, member) => sum + member.rssBytes, 0);
+    peakRssBytes = Math.max(peakRssBytes, rssSum);
+    phase.peakRssBytes = Math.max(phase.peakRssBytes, rssSum);
     // Every 500 ms: the kernel walks a process's page tables to add up its PSS, holding the lock the process
     // needs to map memory. A sample of a 1000-page build's processes took about 22 ms; sampled every 100 ms,
     // cold builds took 49–56 s, against 39–45 s unobserved.
-    if (samples++ % 5 === 0) peakBytes = Math.max(peakBytes, tree.reduce((sum, member) => sum + pssBytes(member.pid), 0));
+    if (samples++ % 5 === 0) {
+      const pssSum = tree.reduce((sum, member) => sum + pssBytes(member.pid), 0);
+      peakBytes = Math.max(peakBytes, pssSum);
+      phase.peakBytes = Math.max(phase.peakBytes, pssSum);
+    }
   }, 100);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(sampler);
+  enter('start');
   if (code !== 0) throw new Error(`build failed in ${directory}:\n${output.slice(-3000)}`);
-  return { seconds: (performance.now() - started) / 1000, peakBytes, peakRssBytes };
+  return { seconds: (performance.now() - started) / 1000, peakBytes, peakRssBytes, phases };
 }
 
 interface Result {
   variant: Variant;
+  pages: number;
   cold: Run[];
   warm: Run[];
   /** A build after one page was edited: what an author waits for. */
@@ -140,22 +201,23 @@ interface Result {
   transferMax: number;
 }
 
-async function measure(variant: Variant): Promise<Result> {
-  const directory = await makeProject(variant);
+async function measure(variant: Variant, pages: number): Promise<Result> {
+  const directory = await makeProject(variant, pages);
   try {
     const cold: Run[] = [];
     const warm: Run[] = [];
     const edited: Run[] = [];
-    const editedPage = path.join(directory, 'content', 'section-0', 'page-7.md');
+    const editedPage = variant.generator === 'astro' ? astroPagePath(directory, 7) : path.join(directory, 'content', corpusPath(7));
+    const caches = variant.generator === 'astro' ? astroCaches : ['.next', 'out'];
+    const runs = runsFor(pages);
     for (let run = 1; run <= runs; run++) {
-      fs.rmSync(path.join(directory, '.next'), { recursive: true, force: true });
-      fs.rmSync(path.join(directory, 'out'), { recursive: true, force: true });
-      cold.push(await build(directory));
-      warm.push(await build(directory));
+      for (const cache of caches) fs.rmSync(path.join(directory, cache), { recursive: true, force: true });
+      cold.push(await build(directory, variant));
+      warm.push(await build(directory, variant));
       fs.appendFileSync(editedPage, `\nA sentence added in run ${run}.\n`);
-      edited.push(await build(directory));
+      edited.push(await build(directory, variant));
       console.error(
-        `  ${variant.name}, run ${run}/${runs}: cold ${cold.at(-1)?.seconds.toFixed(1)} s, warm ${warm.at(-1)?.seconds.toFixed(1)} s, one page edited ${edited.at(-1)?.seconds.toFixed(1)} s`,
+        `  ${pages} pages, ${variant.name}, run ${run}/${runs}: cold ${cold.at(-1)?.seconds.toFixed(1)} s, warm ${warm.at(-1)?.seconds.toFixed(1)} s, one page edited ${edited.at(-1)?.seconds.toFixed(1)} s`,
       );
     }
     const out = path.join(directory, 'out');
@@ -163,6 +225,7 @@ async function measure(variant: Variant): Promise<Result> {
     const weights = weighPages(out).map((weight) => weight.total);
     return {
       variant,
+      pages,
       cold,
       warm,
       edited,
@@ -182,50 +245,105 @@ const peakRss = (runsList: Run[]) => median(runsList.map((run) => run.peakRssByt
 /** The highest median over the kinds of build. */
 const highest = (result: Result, measure: (runsList: Run[]) => number) => Math.max(measure(result.cold), measure(result.warm), measure(result.edited));
 const fixed = (value: number, digits = 1) => value.toFixed(digits);
+const gigabytes = (bytes: number) => `${fixed(bytes / 1024 ** 3, 2)} GB`;
+const ratio = (a: number, b: number) => `${fixed(a / b, 2)}×`;
 
-console.error(`Building ${pageCount} generated pages${photoCount > 0 ? ` (and again with ${photoCount} photos)` : ''}, ${runs} cold and ${runs} warm builds per variant…`);
-const results: Result[] = [];
-for (const variant of variants) results.push(await measure(variant));
-
-const header = ['variant', 'cold', 'ms/page', 'warm', 'ms/page', 'one edited', 'peak memory', 'RSS sum', 'out/', 'files', 'transfer median', 'max'];
-const rows = results.map((result) => [
-  result.variant.name,
-  `${fixed(seconds(result.cold))} s`,
-  fixed((seconds(result.cold) * 1000) / pageCount, 0),
-  `${fixed(seconds(result.warm))} s`,
-  fixed((seconds(result.warm) * 1000) / pageCount, 0),
-  `${fixed(seconds(result.edited))} s`,
-  `${fixed(highest(result, peak) / 1024 ** 3, 2)} GB`,
-  `${fixed(highest(result, peakRss) / 1024 ** 3, 2)} GB`,
-  `${fixed(result.outBytes / 1024 ** 2)} MB`,
-  String(result.outFiles),
-  `${fixed(result.transferMedian / 1024)} KB`,
-  `${fixed(result.transferMax / 1024)} KB`,
-]);
-// With photos, the flat build is the baseline: what the photos add.
-const [ours, baseline] = photoCount > 0 ? [results[1], results[0]] : results;
-if (ours && baseline) {
-  const ratio = (a: number, b: number) => `${fixed(a / b, 2)}×`;
-  rows.push([
-    photoCount > 0 ? 'ratio (photos / flat)' : 'ratio (ours / baseline)',
-    ratio(seconds(ours.cold), seconds(baseline.cold)),
-    '',
-    ratio(seconds(ours.warm), seconds(baseline.warm)),
-    '',
-    ratio(seconds(ours.edited), seconds(baseline.edited)),
-    ratio(highest(ours, peak), highest(baseline, peak)),
-    ratio(highest(ours, peakRss), highest(baseline, peakRss)),
-    ratio(ours.outBytes, baseline.outBytes),
-    ratio(ours.outFiles, baseline.outFiles),
-    ratio(ours.transferMedian, baseline.transferMedian),
-    ratio(ours.transferMax, baseline.transferMax),
+/** The table of one page count: a row per variant, then each comparison's ratios. */
+function resultTable(results: Result[], comparisons: [label: string, Result | undefined, Result | undefined][]): string {
+  const header = ['variant', 'cold', 'ms/page', 'warm', 'ms/page', 'one edited', 'peak memory', 'RSS sum', 'out/', 'files', 'transfer median', 'max'];
+  const rows = results.map((result) => [
+    result.variant.name,
+    `${fixed(seconds(result.cold))} s`,
+    fixed((seconds(result.cold) * 1000) / result.pages, 0),
+    `${fixed(seconds(result.warm))} s`,
+    fixed((seconds(result.warm) * 1000) / result.pages, 0),
+    `${fixed(seconds(result.edited))} s`,
+    gigabytes(highest(result, peak)),
+    gigabytes(highest(result, peakRss)),
+    `${fixed(result.outBytes / 1024 ** 2)} MB`,
+    String(result.outFiles),
+    `${fixed(result.transferMedian / 1024)} KB`,
+    `${fixed(result.transferMax / 1024)} KB`,
   ]);
+  for (const [label, a, b] of comparisons) {
+    if (!a || !b) continue;
+    rows.push([
+      label,
+      ratio(seconds(a.cold), seconds(b.cold)),
+      '',
+      ratio(seconds(a.warm), seconds(b.warm)),
+      '',
+      ratio(seconds(a.edited), seconds(b.edited)),
+      ratio(highest(a, peak), highest(b, peak)),
+      ratio(highest(a, peakRss), highest(b, peakRss)),
+      ratio(a.outBytes, b.outBytes),
+      ratio(a.outFiles, b.outFiles),
+      ratio(a.transferMedian, b.transferMedian),
+      ratio(a.transferMax, b.transferMax),
+    ]);
+  }
+  return formatTable(header, rows);
 }
-console.log(
-  `${pageCount} pages, median of ${runs} runs; ${os.cpus().length} cores, ${fixed(os.totalmem() / 1024 ** 3, 0)} GB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+
+/** A phase of the cold builds at one page count: the median of its times, and of its peak memory. */
+function coldPhase(result: Result | undefined, name: string): { seconds: number; peakBytes: number } | undefined {
+  const found = result?.cold.map((run) => run.phases.get(name)).filter((phase) => phase !== undefined) ?? [];
+  if (found.length === 0) return undefined;
+  return { seconds: median(found.map((phase) => phase.seconds)), peakBytes: median(found.map((phase) => phase.peakBytes)) };
+}
+
+/**
+ * The cold builds phase by phase, a column per page count: time and peak memory (PSS; 'start' and steps shorter
+ * than the 500 ms between samples may show none), and how the time per page grew from the second-largest count
+ * to the largest. Phases under 0.3 s at every count are added up as 'other steps'.
+ */
+function phaseTable(variant: Variant, byCount: Result[]): string {
+  const names = [...new Set(byCount.flatMap((result) => result.cold.flatMap((run) => [...run.phases.keys()])))];
+  const large = (name: string) => byCount.some((result) => (coldPhase(result, name)?.seconds ?? 0) >= 0.3);
+  const [smaller, largest] = byCount.slice(-2);
+  const growthLabel = smaller && largest && smaller !== largest ? `per page, ${largest.pages} / ${smaller.pages}` : '';
+  const header = [`${variant.name}, cold`, ...byCount.map((result) => `${result.pages} pages`), ...(growthLabel ? [growthLabel] : [])];
+  const cell = (phase: { seconds: number; peakBytes: number } | undefined) =>
+    phase ? `${fixed(phase.seconds)} s${phase.peakBytes > 0 ? ` · ${gigabytes(phase.peakBytes)}` : ''}` : '–';
+  const growth = (time: (result: Result) => number) => (smaller && largest && growthLabel ? [ratio(time(largest) / largest.pages, time(smaller) / smaller.pages)] : []);
+  const rows = names.filter(large).map((name) => [name, ...byCount.map((result) => cell(coldPhase(result, name))), ...growth((result) => coldPhase(result, name)?.seconds ?? 0)]);
+  const small = names.filter((name) => !large(name));
+  if (small.length > 0) {
+    const otherSeconds = (result: Result) => small.reduce((sum, name) => sum + (coldPhase(result, name)?.seconds ?? 0), 0);
+    rows.push([`other steps (${small.length})`, ...byCount.map((result) => `${fixed(otherSeconds(result))} s`), ...growth(otherSeconds)]);
+  }
+  rows.push(['whole build', ...byCount.map((result) => `${fixed(seconds(result.cold))} s · ${gigabytes(peak(result.cold))}`), ...growth((result) => seconds(result.cold))]);
+  return formatTable(header, rows);
+}
+
+console.error(
+  `Building ${pageCounts.join(', ')} generated pages (${variants.map((variant) => variant.name).join('; ')}), each cold, warm and after one edit…`,
 );
-console.log(formatTable(header, rows));
-if (photoCount > 0 && ours && baseline) {
-  const added = (pick: (result: Result) => Run[]) => `${fixed(seconds(pick(ours)) - seconds(pick(baseline)))} s`;
-  console.log(`${photoCount} photos add: cold ${added((result) => result.cold)}, warm ${added((result) => result.warm)}, one page edited ${added((result) => result.edited)}.`);
+const results: Result[] = [];
+for (const pages of pageCounts) for (const variant of variants) results.push(await measure(variant, pages));
+
+console.log(`${os.cpus().length} cores, ${fixed(os.totalmem() / 1024 ** 3, 0)} GB, Node ${process.version}, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+for (const pages of pageCounts) {
+  const at = results.filter((result) => result.pages === pages);
+  const of = (variant: Variant) => at.find((result) => result.variant === variant);
+  console.log(`\n${pages} pages, median of ${runsFor(pages)} ${runsFor(pages) === 1 ? 'run' : 'runs'}:`);
+  console.log(
+    resultTable(
+      at,
+      photoCount > 0
+        ? [['ratio (photos / flat)', at[1], at[0]]]
+        : [
+            ['ratio (ours / runtime kept)', of(ours), of(runtimeKept)],
+            [`ratio (ours / ${astroName})`, of(ours), of(astro)],
+          ],
+    ),
+  );
+  if (photoCount > 0 && at[0] && at[1]) {
+    const [flat, withPhotos] = [at[0], at[1]];
+    const added = (pick: (result: Result) => Run[]) => `${fixed(seconds(pick(withPhotos)) - seconds(pick(flat)))} s`;
+    console.log(`${photoCount} photos add: cold ${added((result) => result.cold)}, warm ${added((result) => result.warm)}, one page edited ${added((result) => result.edited)}.`);
+  }
+}
+for (const variant of variants) {
+  console.log(`\n${phaseTable(variant, results.filter((result) => result.variant === variant))}`);
 }

@@ -64,6 +64,9 @@ class Steps {
     // Lets a signal that arrived during a synchronous step act before the next one starts.
     await new Promise((resolve) => setImmediate(resolve));
     if (this.signal.aborted) throw new BuildStopped();
+    // A parent that started the build with an IPC channel (the bench, scripts/bench.ts) learns when each step
+    // starts, to attribute time and memory to it; without one this does nothing.
+    process.send?.({ buildStep: name });
     const start = performance.now();
     try {
       return await step();

@@ -61,6 +61,18 @@ describe('weighPages', () => {
     expect(weight?.budget).toBe(budgets.page + (weight?.drawings ?? 0));
   });
 
+  it("counts the page's data inline for a kept Next.js runtime as the runtime's, adding what it weighs to the budget", () => {
+    const words = Array.from({ length: 300 }, (_, n) => `word${(n * 7919) % 1000}`).join(' ');
+    const plain = `<html><body><p>${words}</p><script type="application/ld+json">{"@type":"WebPage"}</script></body></html>`;
+    const kept = plain.replace('</body>', `<script>self.__next_f.push([1,${JSON.stringify(`["$","p",null,{"children":"${words}"}]`)}])</script></body>`);
+    const weights = weighPages(exportFolder({ 'plain/index.html': plain, 'kept/index.html': kept }));
+    expect(weights.find((weight) => weight.url === '/plain/')).toMatchObject({ inlineRuntime: 0, budget: budgets.page });
+    const keptWeight = weights.find((weight) => weight.url === '/kept/');
+    expect(keptWeight?.inlineRuntime).toBeGreaterThan(0);
+    expect(keptWeight?.inlineRuntime).toBeLessThan(keptWeight?.html ?? 0);
+    expect(keptWeight?.budget).toBe(budgets.page + (keptWeight?.inlineRuntime ?? 0));
+  });
+
   it('adds KaTeX’s stylesheet and an allowance per formula to a math page’s budget, and lists the fonts its formulas use', () => {
     const formula = katex.renderToString('\\dfrac{\\partial\\phi(\\boldsymbol{r})}{\\partial t}', { displayMode: true });
     const html = `<html><head><link rel="stylesheet" href="/katex/katex.min.css"></head><body>${formula}</body></html>`;

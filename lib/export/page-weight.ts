@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { ContentError } from '@/lib/errors';
+import { runtimeInlineScript } from '@/lib/next-adapter/strip-runtime';
 import { formatTable } from '@/lib/text-table';
 import { sitePathOf } from './base-path';
 import { listFiles } from './finish-export';
@@ -15,8 +16,8 @@ import { listFiles } from './finish-export';
 /**
  * What a first visit to a page may transfer before fonts and pictures (gzip). `page` is the page's own: its HTML
  * and the site's stylesheet. Whatever else the page links (KaTeX's stylesheet, the code and element stylesheets,
- * the engine's scripts, Next's runtime when the site keeps it) came with a feature the page or the site turned on,
- * and adds what it weighs; so do its drawings. Formulas add an allowance each rather than what they weigh, so that
+ * the engine's scripts, Next's runtime when the site keeps it, with the page's data for it inline in the HTML) came
+ * with a feature the page or the site turned on, and adds what it weighs; so do its drawings. Formulas add an allowance each rather than what they weigh, so that
  * heavy math markup is what goes over.
  */
 export const budgets = { page: 8 * 1024, perFormula: 768 } as const;
@@ -40,6 +41,8 @@ export interface PageWeight {
   formulas: number;
   /** Of `html`, the bytes the page's inline drawings add (gzip): diagrams and a profile's link icons; the budget grows by as much. */
   drawings: number;
+  /** Of `html`, the bytes of Next's runtime scripts inline (gzip): the page again as data for the kept runtime; the budget grows by as much. */
+  inlineRuntime: number;
   /** html + css + js, what the budget limits. */
   total: number;
   /** The page's own budget (BudgetSettings), plus what its features link and draw, plus its formulas' allowance. */
@@ -292,6 +295,9 @@ export function weighPages(outDirectory: string, basePath = '', settings: Budget
         .replace(/<figure class="diagram"[^>]*>[\s\S]*?<details>/g, '<figure><details>')
         .replace(/<svg class="profile-icon"[^>]*>[\s\S]*?<\/svg>/g, '<svg></svg>');
       const drawings = withoutDrawings === html ? 0 : Math.max(0, htmlBytes - gzipSize(withoutDrawings));
+      // With the runtime kept, Next inlines the page's React payload: the page a second time, as the runtime's data.
+      const withoutRuntime = html.replace(/(<script\b[^>]*>)([\s\S]*?)<\/script>/g, (script, _open, body: string) => (runtimeInlineScript.test(body) ? '' : script));
+      const inlineRuntime = withoutRuntime === html ? 0 : Math.max(0, htmlBytes - gzipSize(withoutRuntime));
       const url = file === 'index.html' ? '/' : file.endsWith('/index.html') ? `/${file.slice(0, -'index.html'.length)}` : `/${file}`;
       // Pictures are sent as they are stored (they are compressed already), each once however often the page shows it.
       const allPictures = new Set<string>();
@@ -317,9 +323,10 @@ export function weighPages(outDirectory: string, basePath = '', settings: Budget
         fonts,
         hasMath,
         drawings,
+        inlineRuntime,
         total: htmlBytes + css + js,
         formulas,
-        budget: (settings.pages[url] ?? settings.page) + (css - siteCss) + js + drawings + formulas * budgets.perFormula,
+        budget: (settings.pages[url] ?? settings.page) + (css - siteCss) + js + drawings + inlineRuntime + formulas * budgets.perFormula,
         images: { all: fileBytes(allPictures), firstScreen: fileBytes(firstScreen) },
       };
     })
