@@ -320,11 +320,24 @@ console.error(
   `Building ${pageCounts.join(', ')} generated pages (${variants.map((variant) => variant.name).join('; ')}), each cold, warm and after one edit…`,
 );
 const results: Result[] = [];
-for (const pages of pageCounts) for (const variant of variants) results.push(await measure(variant, pages));
+// A build that fails (Astro out of memory at a page count, say) is reported, and the others still measured.
+const failures: string[] = [];
+for (const pages of pageCounts) {
+  for (const variant of variants) {
+    try {
+      results.push(await measure(variant, pages));
+    } catch (error) {
+      const lines = (error instanceof Error ? error.message : String(error)).trim().split('\n');
+      console.error(`  ${pages} pages, ${variant.name}: failed\n${lines.slice(-15).join('\n')}`);
+      failures.push(`${variant.name} at ${pages} pages failed: ${lines.filter((line) => line.trim() !== '').at(-1) ?? 'no output'}`);
+    }
+  }
+}
 
 console.log(`${os.cpus().length} cores, ${fixed(os.totalmem() / 1024 ** 3, 0)} GB, Node ${process.version}, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
 for (const pages of pageCounts) {
   const at = results.filter((result) => result.pages === pages);
+  if (at.length === 0) continue;
   const of = (variant: Variant) => at.find((result) => result.variant === variant);
   console.log(`\n${pages} pages, median of ${runsFor(pages)} ${runsFor(pages) === 1 ? 'run' : 'runs'}:`);
   console.log(
@@ -345,5 +358,7 @@ for (const pages of pageCounts) {
   }
 }
 for (const variant of variants) {
-  console.log(`\n${phaseTable(variant, results.filter((result) => result.variant === variant))}`);
+  const measured = results.filter((result) => result.variant === variant);
+  if (measured.length > 0) console.log(`\n${phaseTable(variant, measured)}`);
 }
+if (failures.length > 0) console.log(`\n${failures.join('\n')}`);
