@@ -4,7 +4,7 @@
  * 3, and 1 above 1000 pages), in throwaway projects under the system's temp folder, and prints medians: wall time,
  * ms per page, peak memory of all the build's processes together (proportional set size, and the plain sum of
  * resident sizes), size of out/, the per-page first-visit transfer, and each phase's time and peak memory in the
- * cold builds, so that the growth with the page count shows. Three sites are built from the same generated pages:
+ * cold builds, so that the growth with the page count shows (and in our warm and one-edit builds). Three sites are built from the same generated pages:
  * ours, ours with Next.js's client runtime kept (clientRuntime: true, the plain Next.js export), and an Astro 5 site
  * through the same Markdown plugins (scripts/bench-astro.ts). --sectioned adds the same pages as a Zola site of
  * sections and tags. With --photos P, the flat corpus is built beside itself with P generated 12-megapixel camera
@@ -285,34 +285,38 @@ function resultTable(results: Result[], comparisons: [label: string, Result | un
   return formatTable(header, rows);
 }
 
-/** A phase of the cold builds at one page count: the median of its times, and of its peak memory. */
-function coldPhase(result: Result | undefined, name: string): { seconds: number; peakBytes: number } | undefined {
-  const found = result?.cold.map((run) => run.phases.get(name)).filter((phase) => phase !== undefined) ?? [];
+/** The kinds of build the bench makes of each site. */
+type BuildKind = 'cold' | 'warm' | 'edited';
+const buildKindName: Record<BuildKind, string> = { cold: 'cold', warm: 'warm', edited: 'one page edited' };
+
+/** A phase of one kind of build at one page count: the median of its times, and of its peak memory. */
+function phaseOf(result: Result | undefined, kind: BuildKind, name: string): { seconds: number; peakBytes: number } | undefined {
+  const found = result?.[kind].map((run) => run.phases.get(name)).filter((phase) => phase !== undefined) ?? [];
   if (found.length === 0) return undefined;
   return { seconds: median(found.map((phase) => phase.seconds)), peakBytes: median(found.map((phase) => phase.peakBytes)) };
 }
 
 /**
- * The cold builds phase by phase, a column per page count: time and peak memory (PSS; 'start' and steps shorter
+ * One kind of build phase by phase, a column per page count: time and peak memory (PSS; 'start' and steps shorter
  * than the 500 ms between samples may show none), and how the time per page grew from the second-largest count
  * to the largest. Phases under 0.3 s at every count are added up as 'other steps'.
  */
-function phaseTable(variant: Variant, byCount: Result[]): string {
-  const names = [...new Set(byCount.flatMap((result) => result.cold.flatMap((run) => [...run.phases.keys()])))];
-  const large = (name: string) => byCount.some((result) => (coldPhase(result, name)?.seconds ?? 0) >= 0.3);
+function phaseTable(variant: Variant, byCount: Result[], kind: BuildKind): string {
+  const names = [...new Set(byCount.flatMap((result) => result[kind].flatMap((run) => [...run.phases.keys()])))];
+  const large = (name: string) => byCount.some((result) => (phaseOf(result, kind, name)?.seconds ?? 0) >= 0.3);
   const [smaller, largest] = byCount.slice(-2);
   const growthLabel = smaller && largest && smaller !== largest ? `per page, ${largest.pages} / ${smaller.pages}` : '';
-  const header = [`${variant.name}, cold`, ...byCount.map((result) => `${result.pages} pages`), ...(growthLabel ? [growthLabel] : [])];
+  const header = [`${variant.name}, ${buildKindName[kind]}`, ...byCount.map((result) => `${result.pages} pages`), ...(growthLabel ? [growthLabel] : [])];
   const cell = (phase: { seconds: number; peakBytes: number } | undefined) =>
     phase ? `${fixed(phase.seconds)} s${phase.peakBytes > 0 ? ` · ${gigabytes(phase.peakBytes)}` : ''}` : '–';
   const growth = (time: (result: Result) => number) => (smaller && largest && growthLabel ? [ratio(time(largest) / largest.pages, time(smaller) / smaller.pages)] : []);
-  const rows = names.filter(large).map((name) => [name, ...byCount.map((result) => cell(coldPhase(result, name))), ...growth((result) => coldPhase(result, name)?.seconds ?? 0)]);
+  const rows = names.filter(large).map((name) => [name, ...byCount.map((result) => cell(phaseOf(result, kind, name))), ...growth((result) => phaseOf(result, kind, name)?.seconds ?? 0)]);
   const small = names.filter((name) => !large(name));
   if (small.length > 0) {
-    const otherSeconds = (result: Result) => small.reduce((sum, name) => sum + (coldPhase(result, name)?.seconds ?? 0), 0);
+    const otherSeconds = (result: Result) => small.reduce((sum, name) => sum + (phaseOf(result, kind, name)?.seconds ?? 0), 0);
     rows.push([`other steps (${small.length})`, ...byCount.map((result) => `${fixed(otherSeconds(result))} s`), ...growth(otherSeconds)]);
   }
-  rows.push(['whole build', ...byCount.map((result) => `${fixed(seconds(result.cold))} s · ${gigabytes(peak(result.cold))}`), ...growth((result) => seconds(result.cold))]);
+  rows.push(['whole build', ...byCount.map((result) => `${fixed(seconds(result[kind]))} s · ${gigabytes(peak(result[kind]))}`), ...growth((result) => seconds(result[kind]))]);
   return formatTable(header, rows);
 }
 
@@ -359,6 +363,9 @@ for (const pages of pageCounts) {
 }
 for (const variant of variants) {
   const measured = results.filter((result) => result.variant === variant);
-  if (measured.length > 0) console.log(`\n${phaseTable(variant, measured)}`);
+  if (measured.length === 0) continue;
+  console.log(`\n${phaseTable(variant, measured, 'cold')}`);
+  // Where an author waits: our warm and one-edit builds, step by step.
+  if (variant === ours) for (const kind of ['warm', 'edited'] as const) console.log(`\n${phaseTable(variant, measured, kind)}`);
 }
 if (failures.length > 0) console.log(`\n${failures.join('\n')}`);
