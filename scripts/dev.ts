@@ -9,7 +9,9 @@ import http from 'node:http';
 import path from 'node:path';
 import { ContentErrors } from '@/lib/errors';
 import { projectFolderProblems } from '@/lib/content/project-folders';
+import { buildPageStyles } from '@/lib/build/page-styles';
 import { copyKatexAssets } from '@/lib/build/katex-assets';
+import { startDevFrontServer } from './dev-front-server';
 
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 3000);
@@ -24,19 +26,7 @@ if (folderProblems.length > 0) {
   process.exit(1);
 }
 copyKatexAssets();
-// Next starts (about 3 s to its first compile) while the page stylesheets compile on the other core; the front
-// server opens once they are written, so no page is served linking a stylesheet not there yet. What only those
-// two need (Tailwind, the content reader, sharp) is imported after Next is on its way.
-const next = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'dev', '--hostname', host, '--port', String(nextPort)], {
-  stdio: 'inherit',
-  env: { ...process.env, NEXT_PUBLIC_LIVE_RELOAD_URL: `http://${host}:${livePort}/events` },
-});
-// Ctrl-C or a stop ends Next, and Next's exit ends this process with the servers below.
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => next.kill(signal));
-next.on('exit', (code) => process.exit(code ?? 0));
-const { buildPageStyles } = await import('@/lib/build/page-styles');
 await buildPageStyles();
-const { startDevFrontServer } = await import('./dev-front-server');
 
 const listeners = new Set<http.ServerResponse>();
 const live = http.createServer((request, response) => {
@@ -92,3 +82,15 @@ fs.watch(process.cwd(), (_event, name) => {
 
 const front = startDevFrontServer({ host, port, nextPort, contentDirectory });
 front.on('listening', () => console.log(`The site: http://${host}:${port}/ (Next.js's own dev server, below, answers behind it on port ${nextPort}).`));
+const next = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'dev', '--hostname', host, '--port', String(nextPort)], {
+  stdio: 'inherit',
+  env: { ...process.env, NEXT_PUBLIC_LIVE_RELOAD_URL: `http://${host}:${livePort}/events` },
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    next.kill(signal);
+    live.close();
+    front.close();
+  });
+}
+next.on('exit', (code) => process.exit(code ?? 0));

@@ -143,6 +143,9 @@ export async function buildContent(
   cacheFile: string = path.join(engineCacheDirectory, 'compiled-pages.json'),
   settings: ContentBuildSettings = site,
 ): Promise<ContentBuild> {
+  // The first worker loads the compiler while the pages are read and looked up in the cache; a build whose
+  // pages all come from the cache then only spent a core it had spare.
+  pageCompilers(1)[0]?.prepare();
   const read = readPages(directory);
   const { drafts, errors } = read;
   // Each page compiles with the URLs of the files its `@/` links name (they are part of its compile key).
@@ -159,17 +162,13 @@ export async function buildContent(
   const keys = pages.map(compileKey);
   const bodies = keys.map((key) => cache.get(key));
   const toCompile = pages.flatMap((page, index) => (bodies[index] === undefined ? [index] : []));
-  // No worker when every page is in the cache: loading the compiler costs a core about 2 s, which the dev server's
-  // first page would wait for while Next compiles its route on the other core.
-  const compilers = toCompile.length === 0 ? [] : pageCompilers(settings.compileWorkers ?? compileWorkerCount(toCompile.length));
-  for (const compiler of compilers) compiler.prepare();
   const outcomes = new Map<number, { body: CompiledBody } | { error: unknown }>();
   try {
     // Every worker takes the next page of one list until none is left; each outcome is kept by page, so the
     // result is the same as compiling the pages one after another.
     let next = 0;
     await Promise.all(
-      compilers.map(async (compiler) => {
+      pageCompilers(settings.compileWorkers ?? compileWorkerCount(toCompile.length)).map(async (compiler) => {
         for (let position = next++; position < toCompile.length; position = next++) {
           const index = toCompile[position] ?? 0;
           const page = pages[index];
