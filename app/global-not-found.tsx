@@ -15,7 +15,8 @@ export const metadata: Metadata = {
 
 export default function GlobalNotFound() {
   return (
-    <html lang={site.lang} data-theme={themeAttribute()}>
+    // The theme script sets data-theme before React hydrates (on the dev server, and where the runtime is kept).
+    <html lang={site.lang} data-theme={themeAttribute()} suppressHydrationWarning>
       <SiteShell currentUrl={undefined}>
         <ProseLayout heading={null}>
           <p className="text-sm font-semibold uppercase tracking-widest text-ink-muted">Error 404</p>

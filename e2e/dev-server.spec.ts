@@ -18,8 +18,18 @@ const bundleFolder = path.join(process.cwd(), 'content', 'live-test-bundle');
 const mdxBundleFolder = path.join(process.cwd(), 'content', 'live-test-mdx-bundle');
 /** A 2×1 PNG, red and blue. */
 const tinyPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAAEUlEQVR4AWP4z8Dwn4Hh/38AD/kD/dtv74kAAAAASUVORK5CYII=', 'base64');
+/**
+ * Saves as most editors do, by renaming a finished file over the old one. Next compiles site.config.ts itself, and a
+ * config caught half-written (an in-place write under load) is a compile error, from which Next recovers by
+ * reloading the page: its behaviour, not the live reload's, which this file tests.
+ */
+function saveAtomically(file: string, text: string): void {
+  fs.writeFileSync(`${file}.saving`, text);
+  fs.renameSync(`${file}.saving`, file);
+}
 let server: ChildProcess | undefined;
 let originalConfig = '';
+const serverLog: string[] = [];
 
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
@@ -30,9 +40,12 @@ test.beforeAll(async () => {
   originalConfig = fs.readFileSync(configFile, 'utf8');
   server = spawn('npm', ['run', 'dev'], {
     env: { ...process.env, PORT: String(port), LIVE_RELOAD_PORT: String(port + 1) },
-    stdio: 'ignore',
+    stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
+  // What the dev server and Next printed, shown when a test fails: CI keeps no other trace of the server's side.
+  server.stdout?.on('data', (chunk: Buffer) => serverLog.push(chunk.toString()));
+  server.stderr?.on('data', (chunk: Buffer) => serverLog.push(chunk.toString()));
   // The dev server compiles on first request; wait until it answers.
   for (let attempt = 0; attempt < 300; attempt++) {
     const ready = await fetch(`http://127.0.0.1:${port}/live-edit-test/`).then((response) => response.ok, () => false);
@@ -40,6 +53,21 @@ test.beforeAll(async () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error('npm run dev did not answer within 150 s');
+});
+
+const pageLog: string[] = [];
+test.beforeEach(({ page }) => {
+  pageLog.length = 0;
+  page.on('console', (message) => pageLog.push(`${message.type()}: ${message.text()}`));
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) pageLog.push(`navigated to ${frame.url()}`);
+  });
+});
+
+test.afterEach(({}, testInfo) => {
+  if (testInfo.status === testInfo.expectedStatus) return;
+  console.log(`npm run dev printed:\n${serverLog.join('').split('\n').slice(-80).join('\n')}`);
+  console.log(`The page's console and navigations:\n${pageLog.join('\n')}`);
 });
 
 test.afterAll(() => {
@@ -57,16 +85,18 @@ test('an edit appears on the open page without a navigation, and a broken file s
   await page.goto(`http://127.0.0.1:${port}/live-edit-test/`);
   await expect(page.getByRole('heading', { name: 'First section', exact: true })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('data-live-reload', 'connected', { timeout: 20_000 });
+  // React hydrated the page as the server rendered it (the theme script's data-theme included), without a complaint.
+  expect(pageLog.filter((line) => line.startsWith('error:'))).toEqual([]);
   // Mark the document: a navigation or full reload would lose the mark.
   await page.evaluate(() => Object.assign(window, { notReloaded: true }));
   // A long page, scrolled down: the edit must not move the reader.
   fs.writeFileSync(file, `${original}\n${'A paragraph to scroll past.\n\n'.repeat(60)}`);
-  await expect(page.getByText('A paragraph to scroll past.').nth(59)).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByText('A paragraph to scroll past.').nth(59)).toBeVisible({ timeout: 30_000 });
   await page.evaluate(() => window.scrollTo(0, 600));
 
   const saved = Date.now();
   fs.writeFileSync(file, `${original.replace('Before the edit.', 'After the edit.')}\n${'A paragraph to scroll past.\n\n'.repeat(60)}`);
-  await expect(page.getByText('After the edit.')).toBeAttached({ timeout: 10_000 });
+  await expect(page.getByText('After the edit.')).toBeAttached({ timeout: 30_000 });
   // Reported, not asserted: timing goals belong in measurements, not in pass/fail tests.
   console.log(`live reload: the edit was on the page ${Date.now() - saved} ms after the save`);
   expect(await page.evaluate(() => 'notReloaded' in window)).toBe(true);
@@ -74,13 +104,13 @@ test('an edit appears on the open page without a navigation, and a broken file s
 
   fs.writeFileSync(file, original.replace('---\n', '---\ninsert_anchor_links: middle\n'));
   const problem = page.getByRole('alert', { name: /content/i });
-  await expect(problem).toContainText('content/live-edit-test.md:2', { timeout: 10_000 });
+  await expect(problem).toContainText('content/live-edit-test.md:2', { timeout: 30_000 });
   // The message as the build prints it, with the key set as code.
   await expect(problem).toContainText('insert_anchor_links must be one of "none", "left", "right", "heading", got "middle".');
   await expect(problem.locator('code', { hasText: 'insert_anchor_links' })).toBeVisible();
 
   fs.writeFileSync(file, original);
-  await expect(page.getByRole('heading', { name: 'First section', exact: true })).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByRole('heading', { name: 'First section', exact: true })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('alert', { name: /content/i })).toHaveCount(0);
   expect(await page.evaluate(() => 'notReloaded' in window)).toBe(true);
 });
@@ -92,18 +122,18 @@ test('adding, renaming and deleting a page, and editing the site config, update 
   const main = page.getByRole('main');
 
   fs.writeFileSync(newFile, '---\ntitle: "Live test page"\ndescription: "Added while the server runs."\n---\n\nHello.\n');
-  await expect(main.getByRole('link', { name: 'Live test page' })).toHaveAttribute('href', '/live-test-page/', { timeout: 10_000 });
+  await expect(main.getByRole('link', { name: 'Live test page' })).toHaveAttribute('href', '/live-test-page/', { timeout: 30_000 });
 
   fs.renameSync(newFile, renamedFile);
-  await expect(main.getByRole('link', { name: 'Live test page' })).toHaveAttribute('href', '/live-test-renamed/', { timeout: 10_000 });
+  await expect(main.getByRole('link', { name: 'Live test page' })).toHaveAttribute('href', '/live-test-renamed/', { timeout: 30_000 });
 
   fs.rmSync(renamedFile);
-  await expect(main.getByRole('link', { name: 'Live test page' })).toHaveCount(0, { timeout: 10_000 });
+  await expect(main.getByRole('link', { name: 'Live test page' })).toHaveCount(0, { timeout: 30_000 });
 
-  fs.writeFileSync(configFile, originalConfig.replace("name: 'Portfolio'", "name: 'Portfolio (live)'"));
-  await expect(page.getByRole('banner').getByRole('link', { name: 'Portfolio (live)' })).toBeVisible({ timeout: 15_000 });
-  fs.writeFileSync(configFile, originalConfig);
-  await expect(page.getByRole('banner').getByRole('link', { name: 'Portfolio', exact: true })).toBeVisible({ timeout: 15_000 });
+  saveAtomically(configFile, originalConfig.replace("name: 'Portfolio'", "name: 'Portfolio (live)'"));
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Portfolio (live)' })).toBeVisible({ timeout: 30_000 });
+  saveAtomically(configFile, originalConfig);
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Portfolio', exact: true })).toBeVisible({ timeout: 30_000 });
   expect(await page.evaluate(() => 'notReloaded' in window)).toBe(true);
 });
 

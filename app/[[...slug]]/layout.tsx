@@ -21,7 +21,8 @@ export default async function RootLayout({ children, params }: { children: React
   const homeFooter = route?.kind === 'section' && route.url === '/' && isHomeSection(route.page) ? homeProfile(route.page.homeExtra ?? {}).footer : undefined;
   const footer = homeFooter ?? !(route?.kind === 'section' && route.url === '/' && route.page.templateName === 'home.html');
   return (
-    <html lang={route && 'page' in route && route.page ? route.page.lang : site.lang} data-theme={themeAttribute()}>
+    // The theme script sets data-theme before React hydrates (on the dev server, and where the runtime is kept).
+    <html lang={route && 'page' in route && route.page ? route.page.lang : site.lang} data-theme={themeAttribute()} suppressHydrationWarning>
       <SiteShell currentUrl={urlForSlug(slug)} footer={footer}>
         {children}
       </SiteShell>
