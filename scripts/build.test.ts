@@ -212,6 +212,43 @@ describe('a build that is stopped or fails late leaves the previous out/ exactly
   });
 });
 
+/** Every file under a folder with its modification time: what a build that did nothing leaves as it was. */
+const modificationTimes = (directory: string) =>
+  Object.fromEntries(
+    fs
+      .readdirSync(directory, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => [path.relative(directory, path.join(entry.parentPath, entry.name)), fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs]),
+  );
+
+describe('a build with nothing to do (lib/build/up-to-date.ts)', () => {
+  it('says out/ is up to date and leaves it alone; a file of out/ deleted by hand, or a content edit, builds again', () => {
+    setContent(aboutPages);
+    const first = build();
+    expect(first.status, first.stdout + first.stderr).toBe(0);
+    const built = modificationTimes(out());
+
+    const again = build();
+    expect(again.status, again.stdout + again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/^out\/ is up to date: nothing it is built from .* changed since the build that wrote it/m);
+    expect(again.stdout).not.toContain('next build');
+    expect(modificationTimes(out())).toEqual(built);
+    expect(leftovers()).toEqual([]);
+
+    fs.rmSync(path.join(out(), 'about', 'index.html'));
+    const repaired = build();
+    expect(repaired.status, repaired.stdout + repaired.stderr).toBe(0);
+    expect(repaired.stdout).toContain('Built out/ in');
+    expect(fs.readFileSync(path.join(out(), 'about', 'index.html'), 'utf8')).toContain('Text.');
+
+    fs.appendFileSync(path.join(project, 'content', 'about.md'), '\nOne more sentence.\n');
+    const edited = build();
+    expect(edited.status, edited.stdout + edited.stderr).toBe(0);
+    expect(edited.stdout).toContain('Render cache: 3 pages finished from earlier builds, 2 to render.');
+    expect(fs.readFileSync(path.join(out(), 'about', 'index.html'), 'utf8')).toContain('One more sentence.');
+  }, 300_000);
+});
+
 describe('the render cache (lib/export/render-cache.ts)', () => {
   it('a build after an edit renders only the edited page, and writes the very site a build without the cache writes', () => {
     setContent(aboutPages);
@@ -225,7 +262,8 @@ describe('the render cache (lib/export/render-cache.ts)', () => {
     expect(fs.readFileSync(path.join(out(), 'education/index.html'), 'utf8')).toContain('A sentence added since.');
     const warmSite = snapshot(out());
 
-    fs.rmSync(path.join(project, '.next', 'cache', 'portfolio-engine', 'rendered-pages.json'));
+    // Without the render cache, and without the record of the last build, which would find out/ up to date.
+    for (const file of ['rendered-pages.json', 'last-build.json']) fs.rmSync(path.join(project, '.next', 'cache', 'portfolio-engine', file));
     const cold = build();
     expect(cold.status, cold.stdout + cold.stderr).toBe(0);
     expect(cold.stdout).toContain('Render cache: 0 pages finished from earlier builds, 5 to render.');

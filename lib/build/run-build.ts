@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { compileSiteContent, contentFingerprint, writeManifest, type BuiltPage, type SiteModel } from '@/lib/content';
+import { dependsOnBuildDay } from '@/lib/content/site-model';
 import { projectFolderProblems } from '@/lib/content/project-folders';
 import { ContentErrors } from '@/lib/errors';
 import { syncVercelConfig, writeDeployFiles } from '@/lib/export/deploy-files';
@@ -29,6 +30,7 @@ import { ineffectiveFlagsNotice } from './flag-notice';
 import { buildPageStyles } from './page-styles';
 import { copyKatexAssets } from './katex-assets';
 import { outputFolderName, stageExport, type StagedExport } from './output-folder';
+import { buildInputs, isUpToDate, recordBuild } from './up-to-date';
 
 /** A build that cannot go on: its message is what the author reads (no stack trace). */
 export class BuildFailure extends Error {
@@ -86,6 +88,7 @@ class Steps {
 export async function runBuild({ projectDirectory, signal }: BuildOptions): Promise<void> {
   const steps = new Steps(signal);
   const engineCache = path.join(projectDirectory, '.next', 'cache', 'portfolio-engine');
+  const outFolder = path.join(projectDirectory, outputFolderName);
 
   await steps.run('check', () => checkProject(projectDirectory));
   const staged = await steps.run('stage', () => stageExport(projectDirectory));
@@ -95,6 +98,12 @@ export async function runBuild({ projectDirectory, signal }: BuildOptions): Prom
   process.once('exit', discard);
   try {
     await steps.run('assets', () => buildPublicAssets(projectDirectory));
+    // Read after the assets, which this step writes into public/, and before anything else is read.
+    const inputs = await steps.run('up to date', () => buildInputs(projectDirectory));
+    if (isUpToDate(projectDirectory, outFolder, inputs)) {
+      console.log(`${outputFolderName}/ is up to date: nothing it is built from (content, code, config, environment) changed since the build that wrote it, and it is as that build left it (${steps.summary()}).`);
+      return;
+    }
     const content = await steps.run('content', () => compileContent());
     const photos = await steps.run('photos', () => preparePhotos(projectDirectory, content.pages));
     const renderCache = site.clientRuntime ? undefined : RenderCache.load(path.join(engineCache, 'rendered-pages.json'));
@@ -123,7 +132,10 @@ export async function runBuild({ projectDirectory, signal }: BuildOptions): Prom
     const vercelJson = await steps.run('deploy files', () => completeExport(staged, plan, finished, content.model));
     await steps.run('weigh', () => weigh(staged, content.pages));
     await steps.run('render cache', () => storeRenderedPages(staged, content.model, plan, finished.needs, renderCache));
-    await steps.run('publish', () => publish(projectDirectory, staged, vercelJson));
+    await steps.run('publish', () => {
+      publish(projectDirectory, staged, vercelJson);
+      recordBuild(projectDirectory, outFolder, inputs, { dependsOnDay: dependsOnBuildDay(content.pages) });
+    });
   } finally {
     process.removeListener('exit', discard);
     staged.discard();

@@ -3,7 +3,7 @@ import { ContentErrors } from '@/lib/errors';
 import { tempFolder } from '@/lib/testing/temp-folder';
 import type { BuiltPage } from './manifest';
 import { readPages } from './pages';
-import { aliasPath, buildSiteModel, redirectTarget, sortPages } from './site-model';
+import { aliasPath, buildSiteModel, dependsOnBuildDay, redirectTarget, sortPages } from './site-model';
 
 const siteSettings = { name: 'Site', feedFilename: 'atom.xml' as const, taxonomies: [{ name: 'tags', feed: true, paginate_by: 2, paginate_path: 'page', render: true }], extra: {} };
 
@@ -220,6 +220,9 @@ describe('sections and Zola page fields in content/', () => {
     expect(outdated('/posts/old/')).toEqual({ days: 31, lastUpdate: '2024-03-01' });
     expect(outdated('/posts/new/')).toBeUndefined();
     expect(outdated('/posts/off/')).toBeUndefined();
+    // So this site's pages change with the day, and a site without an alert on a dated page does not.
+    expect(dependsOnBuildDay(pages)).toBe(true);
+    expect(dependsOnBuildDay(built({ 'posts/off.md': post('Off', 'date = 2020-01-01\n[extra]\noutdate_alert = false\n'), 'undated.md': post('Undated', '[extra]\noutdate_alert = true\n') }))).toBe(false);
   });
 
   it("lists a term's pages as serene's blog does only on a site whose blog section is serene's", () => {

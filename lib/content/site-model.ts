@@ -159,6 +159,14 @@ function outdated(page: BuiltPage, today: string): { outdated?: { days: number; 
   return days > (settings.outdate_alert_days ?? 120) ? { outdated: { days, lastUpdate } } : {};
 }
 
+/** The day a build runs on, as the outdate alert counts days (UTC, YYYY-MM-DD). */
+export const buildDay = (now: Date = new Date()): string => now.toISOString().slice(0, 10);
+
+/** Whether the pages as built change with the build's day: a page with an outdate alert and a date to count from. */
+export function dependsOnBuildDay(pages: readonly BuiltPage[]): boolean {
+  return pages.some((page) => postSettings(page.extra).outdate_alert === true && (page.updated ?? page.date) !== undefined);
+}
+
 /**
  * The section serene calls the blog: the one at the site config's `extra.blog_section_path` (serene's
  * config.toml key), else the first with `template = "blog.html"`.
@@ -190,7 +198,7 @@ export function termUrl(taxonomy: string, term: string): string {
 export function buildSiteModel(
   pages: readonly BuiltPage[],
   site: Pick<Site, 'taxonomies' | 'feedFilename' | 'name' | 'extra'>,
-  today: string = new Date().toISOString().slice(0, 10),
+  today: string = buildDay(),
 ): { model: SiteModel; errors: ContentError[] } {
   const errors: ContentError[] = [];
   const routes = new Map<string, SiteRoute>();
