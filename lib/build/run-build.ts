@@ -101,7 +101,7 @@ export async function runBuild({ projectDirectory, signal }: BuildOptions): Prom
     // Read after the assets, which this step writes into public/, and before anything else is read.
     const inputs = await steps.run('up to date', () => buildInputs(projectDirectory));
     if (isUpToDate(projectDirectory, outFolder, inputs)) {
-      console.log(`${outputFolderName}/ is up to date: nothing it is built from (content, code, config, environment) changed since the build that wrote it, and it is as that build left it (${steps.summary()}).`);
+      console.log(`${outputFolderName}/ is up to date: nothing it is built from (content, code, config, environment) changed since the build that wrote it, and it is as that build left it. Checked in ${steps.summary()}.`);
       return;
     }
     const content = await steps.run('content', () => compileContent());
