@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -69,31 +70,40 @@ describe('nextAssetsOf', () => {
   });
 });
 
+/** A key as renderKey makes them: a hex digest. */
+const hexKey = (name: string) => crypto.createHash('sha256').update(name).digest('hex');
+
 describe('RenderCache', () => {
-  it('gives back an entry only for the same URL and key, across builds', () => {
-    const file = path.join(tempFolder('cache', {}), 'rendered-pages.json');
-    const first = RenderCache.load(file);
-    expect(first.lookup('/about/', 'k1')).toBeUndefined();
-    first.store('/about/', entry('k1'));
-    first.save(new Set(['/about/']));
-    const second = RenderCache.load(file);
-    expect(second.lookup('/about/', 'k1')).toEqual(entry('k1'));
-    expect(second.lookup('/about/', 'k2')).toBeUndefined();
-    expect(second.lookup('/elsewhere/', 'k1')).toBeUndefined();
+  it('gives back an entry only for its key, across builds, one file per page', () => {
+    const folder = path.join(tempFolder('cache', {}), 'rendered-pages');
+    const first = new RenderCache(folder);
+    expect(first.lookup(hexKey('k1'))).toBeUndefined();
+    first.store(entry(hexKey('k1')));
+    const second = new RenderCache(folder);
+    expect(second.lookup(hexKey('k1'))).toEqual(entry(hexKey('k1')));
+    expect(second.lookup(hexKey('k2'))).toBeUndefined();
+    expect(fs.readdirSync(folder)).toEqual([`${hexKey('k1')}.json`]);
   });
 
-  it('keeps only the pages the site still has', () => {
-    const file = path.join(tempFolder('cache', {}), 'rendered-pages.json');
-    const cache = RenderCache.load(file);
-    cache.store('/about/', entry('k1'));
-    cache.store('/removed/', entry('k2'));
-    cache.save(new Set(['/about/']));
-    expect(Object.keys(JSON.parse(fs.readFileSync(file, 'utf8')) as object)).toEqual(['/about/']);
+  it('keeps only the pages the site still has, and forgets everything when told', () => {
+    const folder = path.join(tempFolder('cache', {}), 'rendered-pages');
+    const cache = new RenderCache(folder);
+    cache.store(entry(hexKey('about')));
+    cache.store(entry(hexKey('removed')));
+    cache.keepOnly(new Set([hexKey('about')]));
+    expect(fs.readdirSync(folder)).toEqual([`${hexKey('about')}.json`]);
+    cache.clear();
+    expect(fs.readdirSync(folder)).toEqual([]);
   });
 
-  it('starts empty from a damaged file: it is only a cache', () => {
-    const directory = tempFolder('cache', { 'rendered-pages.json': '{"/about/": {"key": "k1", "ht' });
-    expect(RenderCache.load(path.join(directory, 'rendered-pages.json')).lookup('/about/', 'k1')).toBeUndefined();
+  it('passes over a damaged entry, or one filed under another key: it is only a cache', () => {
+    const folder = path.join(tempFolder('cache', {}), 'rendered-pages');
+    fs.mkdirSync(folder);
+    fs.writeFileSync(path.join(folder, `${hexKey('k1')}.json`), '{"key": "k1", "ht');
+    fs.writeFileSync(path.join(folder, `${hexKey('k2')}.json`), JSON.stringify(entry(hexKey('k3'))));
+    const cache = new RenderCache(folder);
+    expect(cache.lookup(hexKey('k1'))).toBeUndefined();
+    expect(cache.lookup(hexKey('k2'))).toBeUndefined();
   });
 });
 
@@ -101,11 +111,9 @@ describe('planRender', () => {
   const entry = (key: string): RenderedPage => ({ key, html: '<p></p>', policyNeeds: noNeeds, nextAssets: [] });
 
   it('reuses the pages the cache holds for exactly their key, and renders the rest and always the home page', () => {
-    const cache = RenderCache.load(path.join(tempFolder('cache', {}), 'rendered-pages.json'));
-    cache.store('/', entry('home'));
-    cache.store('/about/', entry('a1'));
-    cache.store('/education/', entry('old'));
-    const keys = new Map([['/', 'home'], ['/about/', 'a1'], ['/education/', 'e2'], ['/new/', 'n1']]);
+    const cache = new RenderCache(path.join(tempFolder('cache', {}), 'rendered-pages'));
+    for (const name of ['home', 'a1', 'old']) cache.store(entry(hexKey(name)));
+    const keys = new Map([['/', hexKey('home')], ['/about/', hexKey('a1')], ['/education/', hexKey('e2')], ['/new/', hexKey('n1')]]);
     const plan = planRender(['/', '/about/', '/education/', '/new/'], keys, cache);
     expect([...plan.reused.keys()]).toEqual(['/about/']);
     expect(plan.render).toEqual(['/', '/education/', '/new/']);

@@ -21,7 +21,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { readJsonObject, writeJsonAtomically } from '@/lib/json-file';
+import { FileStore } from '@/lib/file-store';
 import { nextAssetPrefix } from '@/lib/next-adapter/export-files';
 import type { PolicyNeeds } from '@/lib/security/content-security-policy';
 
@@ -83,39 +83,35 @@ export function nextAssetsOf(html: string): string[] {
 }
 
 /**
- * The cache: one JSON file of URL → entry. A build looks up every page, stores what it rendered, and keeps
- * only the URLs the site still has.
+ * The cache: a store of finished pages by key (lib/file-store.ts). The key covers the page's URL, so a page
+ * found under its key is the page at that URL; a build reads the entries it reuses, writes the pages it
+ * rendered, and keeps only the entries of the pages the site still has.
  */
 export class RenderCache {
-  private constructor(
-    private readonly file: string,
-    private readonly entries: Map<string, RenderedPage>,
-  ) {}
+  private readonly entries: FileStore<RenderedPage>;
 
-  static load(file: string): RenderCache {
-    // No cache yet, or a damaged one: start empty, it is only a cache.
-    return new RenderCache(file, new Map(Object.entries(readJsonObject<RenderedPage>(file) ?? {})));
+  constructor(folder: string) {
+    this.entries = new FileStore(folder);
   }
 
-  /** The finished page for `url` if it was made from exactly this key. */
-  lookup(url: string, key: string): RenderedPage | undefined {
-    const entry = this.entries.get(url);
+  /** The finished page made from exactly this key, if the cache has it. */
+  lookup(key: string): RenderedPage | undefined {
+    const entry = this.entries.get(key);
     return entry?.key === key ? entry : undefined;
   }
 
-  store(url: string, entry: RenderedPage): void {
-    this.entries.set(url, entry);
+  store(entry: RenderedPage): void {
+    this.entries.set(entry.key, entry);
   }
 
-  /** Keeps the given URLs' entries only and writes the file (never half-written). */
-  save(keptUrls: ReadonlySet<string>): void {
-    for (const url of [...this.entries.keys()]) if (!keptUrls.has(url)) this.entries.delete(url);
-    writeJsonAtomically(this.file, Object.fromEntries(this.entries));
+  /** Deletes every entry but those of the given keys. */
+  keepOnly(keys: ReadonlySet<string>): void {
+    this.entries.keepOnly(keys);
   }
 
   /** Forgets everything (used when a build finds the cache does not match its export). */
   clear(): void {
-    this.entries.clear();
+    this.entries.keepOnly(new Set());
   }
 }
 
@@ -135,7 +131,8 @@ export interface RenderPlan {
 export function planRender(urls: readonly string[], keys: ReadonlyMap<string, string>, cache: RenderCache | undefined): RenderPlan {
   const reused = new Map<string, RenderedPage>();
   for (const url of urls) {
-    const entry = url === '/' ? undefined : cache?.lookup(url, keys.get(url) ?? '');
+    const key = keys.get(url);
+    const entry = url === '/' || key === undefined ? undefined : cache?.lookup(key);
     if (entry) reused.set(url, entry);
   }
   return { reused, render: urls.filter((url) => !reused.has(url)), keys };

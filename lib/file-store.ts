@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** A key the store accepts: a hex digest, so that a key can never name a path outside its folder. */
+const keyPattern = /^[0-9a-f]{16,128}$/;
+
+/**
+ * A folder of JSON entries, one file per key (a hex digest of what the entry is made from). The build's
+ * caches and the content manifest's page bodies live in stores rather than in one JSON file each: a build
+ * that changes one page reads and writes that page's entries, not every page's, and a process that needs a
+ * few entries (a Next renderer) reads those few. Each entry is written beside its place and renamed into it,
+ * so a reader (another process, a build killed midway) finds the old entry, the new one or none.
+ */
+export class FileStore<T> {
+  constructor(readonly folder: string) {}
+
+  private file(key: string): string {
+    if (!keyPattern.test(key)) throw new Error(`Not a store key: ${JSON.stringify(key)} (a hex digest is expected).`);
+    return path.join(this.folder, `${key}.json`);
+  }
+
+  /** The entry, or undefined when there is none or it does not parse (a store is only as good as its files). */
+  get(key: string): T | undefined {
+    try {
+      return JSON.parse(fs.readFileSync(this.file(key), 'utf8')) as T;
+    } catch {
+      return undefined;
+    }
+  }
+
+  has(key: string): boolean {
+    return fs.existsSync(this.file(key));
+  }
+
+  set(key: string, value: T): void {
+    const file = this.file(key);
+    fs.mkdirSync(this.folder, { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, JSON.stringify(value));
+    fs.renameSync(temporary, file);
+  }
+
+  /** Deletes every entry but those of `keys` (and what a stopped write left behind), so the store never outgrows its site. */
+  keepOnly(keys: ReadonlySet<string>): void {
+    let names: string[];
+    try {
+      names = fs.readdirSync(this.folder);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (!(name.endsWith('.json') && keys.has(name.slice(0, -'.json'.length)))) fs.rmSync(path.join(this.folder, name), { force: true });
+    }
+  }
+}
