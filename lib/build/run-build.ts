@@ -104,9 +104,9 @@ export async function runBuild({ projectDirectory, signal }: BuildOptions): Prom
       console.log(`${outputFolderName}/ is up to date: nothing it is built from (content, code, config, environment) changed since the build that wrote it, and it is as that build left it. Checked in ${steps.summary()}.`);
       return;
     }
-    const content = await steps.run('content', () => compileContent());
+    const content = await steps.run('content', () => compileContent(engineCache));
     const photos = await steps.run('photos', () => preparePhotos(projectDirectory, content.pages));
-    const renderCache = site.clientRuntime ? undefined : RenderCache.load(path.join(engineCache, 'rendered-pages.json'));
+    const renderCache = site.clientRuntime ? undefined : new RenderCache(path.join(engineCache, 'rendered-pages'));
     let plan = await steps.run('plan', () => planPages(projectDirectory, content, photos, renderCache));
     // Drawn in a child process beside `next build` (which compiles the app first) and placed after it.
     const previewImages = startPreviewImages(content.pages);
@@ -174,7 +174,9 @@ async function buildPublicAssets(projectDirectory: string): Promise<void> {
 }
 
 /** Every page read and compiled once (lib/content), or every problem in every file; the site's links checked against them. */
-async function compileContent(): Promise<{ pages: BuiltPage[]; model: SiteModel; fingerprint: string }> {
+async function compileContent(engineCache: string): Promise<{ pages: BuiltPage[]; model: SiteModel; fingerprint: string }> {
+  // Earlier versions kept the compile and render caches as one JSON file each; they are folders now (lib/file-store.ts).
+  for (const retired of ['compiled-pages.json', 'rendered-pages.json']) fs.rmSync(path.join(engineCache, retired), { force: true });
   // Taken before the pages are read: a file changed meanwhile makes the manifest stale, never wrongly current.
   const fingerprint = contentFingerprint();
   const build = await compileSiteContent();
@@ -316,9 +318,10 @@ function storeRenderedPages(
     const policyNeeds = renderedNeeds[file];
     if (url === '/' || plan.reused.has(url) || !policyNeeds) continue;
     const html = fs.readFileSync(path.join(staged.folder, file), 'utf8');
-    renderCache.store(url, { key: plan.keys.get(url) ?? '', html, policyNeeds, nextAssets: nextAssetsOf(html) });
+    const key = plan.keys.get(url);
+    if (key) renderCache.store({ key, html, policyNeeds, nextAssets: nextAssetsOf(html) });
   }
-  renderCache.save(new Set(model.routes.keys()));
+  renderCache.keepOnly(new Set(plan.keys.values()));
 }
 
 /**

@@ -13,7 +13,7 @@ describe('buildContent', { timeout: 30_000 }, () => {
       'content/broken.mdx': '---\ntitle: M\n---\n\nText\n\n<!-- not in MDX -->\n',
       'content/keys.md': '---\nmaht: true\n---\n# K\n',
     });
-    const build = await buildContent(path.join(root, 'content'), path.join(root, 'cache.json'));
+    const build = await buildContent(path.join(root, 'content'), path.join(root, 'compiled-pages'));
     expect(build.pages.map((page) => page.url)).toEqual(['/good/']);
     expect(build.errors.map((error) => [path.basename(error.location.file), error.location.line])).toEqual([
       ['broken.mdx', 7],
@@ -33,7 +33,7 @@ describe('buildContent', { timeout: 30_000 }, () => {
         '[gone](@/posts/gone.md), [draft](@/posts/draft.md), [no heading](@/posts/first.md#nowhere).', '',
       ].join('\n'),
     });
-    const build = await buildContent(path.join(root, 'content'), path.join(root, 'cache.json'));
+    const build = await buildContent(path.join(root, 'content'), path.join(root, 'compiled-pages'));
     const links = build.pages.find((page) => page.url === '/links/');
     expect(links?.body.format === 'html' && links.body.html).toContain('<a href="/posts/first/#installing-it">first</a>, <a href="/posts/">the list</a>');
     expect(build.errors.map((error) => `${path.basename(error.location.file)}:${error.location.line}: ${error.problem}`)).toEqual([
@@ -45,16 +45,17 @@ describe('buildContent', { timeout: 30_000 }, () => {
 
   it('compiles a page once: an unchanged page comes from the cache, a changed one is compiled again', async () => {
     const root = tempFolder('site', { 'content/a.md': '# A\n\nOne.\n\n```js\nlet one = 1;\n```\n', 'content/b.md': '# B\n\nTwo.\n' });
-    const cacheFile = path.join(root, 'cache.json');
-    const first = await buildContent(path.join(root, 'content'), cacheFile);
+    const cacheFolder = path.join(root, 'compiled-pages');
+    const first = await buildContent(path.join(root, 'content'), cacheFolder);
     expect([first.compiled, first.cached]).toEqual([2, 0]);
     fs.writeFileSync(path.join(root, 'content/b.md'), '# B\n\nTwo, edited.\n');
-    const second = await buildContent(path.join(root, 'content'), cacheFile);
+    const second = await buildContent(path.join(root, 'content'), cacheFolder);
     expect([second.compiled, second.cached]).toEqual([1, 1]);
     expect(second.pages.find((page) => page.url === '/b/')?.body).toEqual({ format: 'html', html: expect.stringContaining('Two, edited.'), codeBlocks: 0, internalLinks: [], anchors: ['b'] });
     // What the compile learned about the page comes back from the cache with its HTML.
     expect(second.pages.find((page) => page.url === '/a/')?.body).toEqual({ format: 'html', html: expect.stringContaining('hljs-keyword'), codeBlocks: 1, internalLinks: [], anchors: ['a'] });
-    expect(JSON.parse(fs.readFileSync(cacheFile, 'utf8'))).toSatisfy((entries: object) => Object.keys(entries).length === 2);
+    // One file per compiled body; b's first version is gone.
+    expect(fs.readdirSync(cacheFolder)).toHaveLength(2);
   });
 
   it('without a browser, names each page whose diagrams need one, says what to do, and builds the rest', { timeout: 60_000 }, async () => {
@@ -65,7 +66,7 @@ describe('buildContent', { timeout: 30_000 }, () => {
     const saved = process.env.CHROMIUM_PATH;
     process.env.CHROMIUM_PATH = '/bin/false';
     try {
-      const build = await buildContent(path.join(root, 'content'), path.join(root, 'cache.json'));
+      const build = await buildContent(path.join(root, 'content'), path.join(root, 'compiled-pages'));
       expect(build.pages.map((page) => page.url)).toEqual(['/plain/']);
       expect(build.errors.map((error) => error.message)).toEqual([expect.stringMatching(/drawn\.md: Diagrams are drawn at build time .*CHROMIUM_PATH/)]);
     } finally {
@@ -86,13 +87,16 @@ describe('buildContent', { timeout: 30_000 }, () => {
     files['content/diagram.md'] = '---\ntitle: D\nmermaid: true\n---\n\n```mermaid\nflowchart LR\n  a --> b\n```\n';
     const root = tempFolder('site', files);
     const settings = { pageCompileTimeLimitSeconds: 60 };
-    const one = await buildContent(path.join(root, 'content'), path.join(root, 'one.json'), { ...settings, compileWorkers: 1 });
-    const two = await buildContent(path.join(root, 'content'), path.join(root, 'two.json'), { ...settings, compileWorkers: 2 });
+    const one = await buildContent(path.join(root, 'content'), path.join(root, 'one'), { ...settings, compileWorkers: 1 });
+    const two = await buildContent(path.join(root, 'content'), path.join(root, 'two'), { ...settings, compileWorkers: 2 });
     expect(one.pages).toHaveLength(49);
     expect(two.pages).toEqual(one.pages);
     expect(two.errors.map((error) => error.message)).toEqual(one.errors.map((error) => error.message));
     expect(one.errors).toHaveLength(2);
-    expect(fs.readFileSync(path.join(root, 'two.json'), 'utf8')).toBe(fs.readFileSync(path.join(root, 'one.json'), 'utf8'));
+    // The same cache entries, file by file.
+    const entries = (folder: string) => fs.readdirSync(path.join(root, folder)).sort().map((name) => [name, fs.readFileSync(path.join(root, folder, name), 'utf8')]);
+    expect(entries('two')).toEqual(entries('one'));
+    expect(entries('one')).toHaveLength(49);
   });
 });
 

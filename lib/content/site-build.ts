@@ -140,7 +140,7 @@ export type ContentBuildSettings = Pick<Site, 'pageCompileTimeLimitSeconds'> & {
  */
 export async function buildContent(
   directory: string = contentDirectory,
-  cacheFile: string = path.join(engineCacheDirectory, 'compiled-pages.json'),
+  cacheFolder: string = path.join(engineCacheDirectory, 'compiled-pages'),
   settings: ContentBuildSettings = site,
 ): Promise<ContentBuild> {
   // The first worker loads the compiler while the pages are read and looked up in the cache; a build whose
@@ -156,8 +156,8 @@ export async function buildContent(
   const { closeDiagramBrowser, NoBrowserForDiagramsError } = await import('@/lib/diagrams/mermaid-renderer');
   const timeLimitMs = settings.pageCompileTimeLimitSeconds * 1000;
   // Loaded once per process: the dev server calls this on every request.
-  const cache = caches.get(cacheFile) ?? CompileCache.load(cacheFile);
-  caches.set(cacheFile, cache);
+  const cache = caches.get(cacheFolder) ?? new CompileCache(cacheFolder);
+  caches.set(cacheFolder, cache);
   cache.startBuild();
   const keys = pages.map(compileKey);
   const bodies = keys.map((key) => cache.get(key));
