@@ -2,10 +2,16 @@
  * The content manifest: every page as the content build compiled it, and which of them Next renders this
  * time. `npm run build` writes it before it starts `next build`; Next's page renderers read it and nothing
  * else of the content, and never wait for it: it is finished before they start.
+ *
+ * It is an index of the pages, with what lists and links need of each body (summary, anchors), beside a store
+ * of the bodies' text, one file each (lib/file-store.ts): every Next worker reads the index, but only the
+ * bodies of the pages it renders, and a build after one edit writes one body.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { FileStore } from '@/lib/file-store';
 import { writeJsonAtomically } from '@/lib/json-file';
 import { pageOptionsSchema } from '@/lib/page-options';
 import type { CompiledBody } from '@/lib/markdown';
@@ -28,6 +34,12 @@ export interface PagePreview {
 
 export const manifestFile = path.join(process.cwd(), '.next', 'cache', 'portfolio-engine', 'pages.json');
 
+/** The store of the body texts (HTML, or an .mdx page's compiled code) beside the manifest file. */
+const bodyStore = (file: string) => new FileStore<string>(path.join(path.dirname(file), 'page-bodies'));
+
+/** A body's text, named by its digest: an unchanged text keeps its file from build to build. */
+const bodyKey = (format: string, text: string) => crypto.createHash('sha256').update(format).update('\0').update(text).digest('hex');
+
 const linkFields = {
   codeBlocks: z.number().int().nonnegative(),
   internalLinks: z.array(z.strictObject({ target: z.string(), fragment: z.string().optional(), line: z.number().int().optional() })).optional(),
@@ -36,10 +48,8 @@ const linkFields = {
   styledElements: z.number().int().positive().optional(),
   shownFiles: z.array(z.strictObject({ src: z.string(), line: z.number().int().optional() })).optional(),
 };
-const compiledBodySchema = z.discriminatedUnion('format', [
-  z.strictObject({ format: z.literal('html'), html: z.string(), ...linkFields }),
-  z.strictObject({ format: z.literal('mdx'), code: z.string(), ...linkFields }),
-]);
+/** A compiled body in the index: its text is in the body store, under `text`. */
+const indexedBodySchema = z.strictObject({ format: z.enum(['html', 'mdx']), text: z.string().regex(/^[0-9a-f]{64}$/), ...linkFields });
 
 const builtPageSchema = z.strictObject({
   file: z.string(),
@@ -55,7 +65,7 @@ const builtPageSchema = z.strictObject({
   lang: z.string(),
   options: pageOptionsSchema,
   bodyStartLine: z.number().int().positive(),
-  body: compiledBodySchema,
+  body: indexedBodySchema,
   kind: z.enum(['page', 'section']),
   folder: z.string(),
   weight: z.number().int().optional(),
@@ -99,8 +109,27 @@ export interface ContentManifest {
   render: string[];
 }
 
+/** Writes the bodies not already stored, drops those no page has any more, then the index (whose bodies are then all there). */
 export function writeManifest(manifest: ContentManifest, file: string = manifestFile): void {
-  writeJsonAtomically(file, manifest);
+  const store = bodyStore(file);
+  const pages = manifest.pages.map((page) => {
+    const { text, ...fields } = separateText(page.body);
+    const key = bodyKey(page.body.format, text);
+    if (!store.has(key)) store.set(key, text);
+    return { ...page, body: { ...fields, text: key } };
+  });
+  store.keepOnly(new Set(pages.map((page) => page.body.text)));
+  writeJsonAtomically(file, { ...manifest, pages });
+}
+
+/** A body's text (HTML or code), and the rest of it. */
+function separateText(body: CompiledBody) {
+  if (body.format === 'html') {
+    const { html, ...fields } = body;
+    return { text: html, ...fields };
+  }
+  const { code, ...fields } = body;
+  return { text: code, ...fields };
 }
 
 /** Why a manifest cannot be used, for the renderers' error. */
@@ -130,6 +159,7 @@ export function readManifest(fingerprint: string, file: string = manifestFile): 
   if (!result.success) throw new ManifestError(`The content manifest ${path.relative(process.cwd(), file)} is damaged: ${z.prettifyError(result.error).split('\n')[0]}`);
   if (result.data.fingerprint !== fingerprint) throw new ManifestError('The content manifest is for other content: a page or site.config.ts changed since it was written.');
   const { pages, render } = result.data;
+  const store = bodyStore(file);
   // JSON leaves out the keys whose value is undefined; a page has them all.
   return {
     fingerprint,
@@ -142,9 +172,35 @@ export function readManifest(fingerprint: string, file: string = manifestFile): 
         weight: page.weight,
         templateName: page.templateName,
         homeExtra: page.homeExtra,
-        body: { ...page.body, internalLinks: page.body.internalLinks?.map((link) => ({ ...link, fragment: link.fragment, line: link.line })) },
+        body: storedBody(page.body, store, page.file),
         section: page.section && { ...page.section, paginateBy: page.section.paginateBy, redirectTo: page.section.redirectTo, pageTemplate: page.section.pageTemplate },
       }),
     ),
   };
+}
+
+/** A body whose text is read from the store when a renderer first asks for it: a worker reads only the pages it renders. */
+function storedBody({ format, text: key, ...fields }: z.infer<typeof indexedBodySchema>, store: FileStore<string>, file: string): CompiledBody {
+  let text: string | undefined;
+  const load = (): string => {
+    text ??= store.get(key);
+    if (typeof text !== 'string') throw new ManifestError(`The content manifest's body of ${file} is missing or damaged (${path.relative(process.cwd(), store.folder)}).`);
+    return text;
+  };
+  const known = { ...fields, internalLinks: fields.internalLinks?.map((link) => ({ ...link, fragment: link.fragment, line: link.line })) };
+  return format === 'html'
+    ? {
+        format,
+        ...known,
+        get html() {
+          return load();
+        },
+      }
+    : {
+        format,
+        ...known,
+        get code() {
+          return load();
+        },
+      };
 }
