@@ -270,3 +270,40 @@ describe('the render cache (lib/export/render-cache.ts)', () => {
     expect(snapshot(out())).toEqual(warmSite);
   }, 300_000);
 });
+
+describe('the app compiled by an earlier build (lib/next-adapter/compiled-app.ts)', () => {
+  const renderedOnly = 'next build: rendered with the app compiled by an earlier build';
+  const siteConfig = () => path.join(project, 'site.config.ts');
+
+  it('a content change renders with it: edited, new and deleted pages come out as a full build makes them; a site config change compiles again', () => {
+    setContent({ ...aboutPages, 'to-delete.md': '# To delete\n\nA page that goes.\n' });
+    const first = build();
+    expect(first.status, first.stdout + first.stderr).toBe(0);
+    expect(fs.existsSync(path.join(out(), 'to-delete', 'index.html'))).toBe(true);
+
+    setContent({ ...aboutPages, 'education.md': '# Education\n\nEdited since.\n', 'added.md': '# Added\n\nA new page.\n' });
+    const contentOnly = build();
+    expect(contentOnly.status, contentOnly.stdout + contentOnly.stderr).toBe(0);
+    expect(contentOnly.stdout).toContain(renderedOnly);
+    expect(fs.readFileSync(path.join(out(), 'education', 'index.html'), 'utf8')).toContain('Edited since.');
+    expect(fs.readFileSync(path.join(out(), 'added', 'index.html'), 'utf8')).toContain('A new page.');
+    expect(fs.existsSync(path.join(out(), 'to-delete'))).toBe(false);
+    const renderedSite = snapshot(out());
+
+    // Nothing kept: Next compiles, and every cache starts empty.
+    fs.rmSync(path.join(project, '.next'), { recursive: true });
+    const full = build();
+    expect(full.status, full.stdout + full.stderr).toBe(0);
+    expect(full.stdout).not.toContain(renderedOnly);
+    expect(snapshot(out())).toEqual(renderedSite);
+
+    // The site config is compiled into the app (the author's name is in every page's footer).
+    const config = fs.readFileSync(siteConfig(), 'utf8');
+    onTestFinished(() => fs.writeFileSync(siteConfig(), config));
+    fs.writeFileSync(siteConfig(), config.replace("author: 'The portfolio authors'", "author: 'A renamed author'"));
+    const configChanged = build();
+    expect(configChanged.status, configChanged.stdout + configChanged.stderr).toBe(0);
+    expect(configChanged.stdout).not.toContain(renderedOnly);
+    expect(fs.readFileSync(path.join(out(), 'added', 'index.html'), 'utf8')).toContain('A renamed author');
+  }, 300_000);
+});

@@ -99,7 +99,10 @@ export async function runBuild({ projectDirectory, signal }: BuildOptions): Prom
   try {
     await steps.run('assets', () => buildPublicAssets(projectDirectory));
     // Read after the assets, which this step writes into public/, and before anything else is read.
-    const inputs = await steps.run('up to date', () => buildInputs(projectDirectory));
+    const { template, inputs } = await steps.run('up to date', () => {
+      const template = templateFingerprint(projectDirectory);
+      return { template, inputs: buildInputs(template) };
+    });
     if (isUpToDate(projectDirectory, outFolder, inputs)) {
       console.log(`${outputFolderName}/ is up to date: nothing it is built from (content, code, config, environment) changed since the build that wrote it, and it is as that build left it. Checked in ${steps.summary()}.`);
       return;
@@ -107,20 +110,24 @@ export async function runBuild({ projectDirectory, signal }: BuildOptions): Prom
     const content = await steps.run('content', () => compileContent(engineCache));
     const photos = await steps.run('photos', () => preparePhotos(projectDirectory, content.pages));
     const renderCache = site.clientRuntime ? undefined : new RenderCache(path.join(engineCache, 'rendered-pages'));
-    let plan = await steps.run('plan', () => planPages(projectDirectory, content, photos, renderCache));
+    let plan = await steps.run('plan', () => planPages(template, content, photos, renderCache));
+    // Content is not compiled into the app (the renderers read the manifest): a build whose code is unchanged renders only.
+    const compiledApp = { fingerprint: template, recordFile: path.join(engineCache, 'compiled-app.json') };
     // Drawn in a child process beside `next build` (which compiles the app first) and placed after it.
     const previewImages = startPreviewImages(content.pages);
-    await steps.run('next build', () => runNextBuild({ projectDirectory, exportFolder: path.relative(projectDirectory, staged.folder), env: {}, signal }));
+    const nextBuild = await steps.run('next build', () => runNextBuild({ projectDirectory, exportFolder: path.relative(projectDirectory, staged.folder), env: {}, signal, compiledApp }));
+    if (nextBuild === 'rendered only') console.log('next build: rendered with the app compiled by an earlier build (no code, config or package changed since).');
     let finished = await steps.run('finish', () => finishPages(staged, content.pages, photos));
 
     // A reused page links to Next's stylesheet by its content-hashed name. The template fingerprint covers what
-    // that name depends on, so this only guards against what it cannot see: then every page is rendered.
+    // that name depends on, so this only guards against what it cannot see: then Next compiles the app afresh and
+    // renders every page.
     const staleAsset = [...plan.reused.values()].flatMap((entry) => entry.nextAssets).find((asset) => !fs.existsSync(path.join(staged.folder, asset)));
     if (staleAsset) {
       console.log(`Render cache: this build has no ${staleAsset}, which cached pages link to; rendering every page.`);
       renderCache?.clear();
       fs.rmSync(staged.folder, { recursive: true, force: true });
-      plan = await steps.run('plan', () => planPages(projectDirectory, content, photos, renderCache));
+      plan = await steps.run('plan', () => planPages(template, content, photos, renderCache));
       await steps.run('next build', () => runNextBuild({ projectDirectory, exportFolder: path.relative(projectDirectory, staged.folder), env: {}, signal }));
       finished = await steps.run('finish', () => finishPages(staged, content.pages, photos));
     }
@@ -205,15 +212,15 @@ const pageFile = (url: string) => `${url.slice(1)}index.html`;
  * the content manifest that Next's renderers read (lib/content/manifest.ts).
  */
 function planPages(
-  projectDirectory: string,
+  template: string,
   content: { pages: BuiltPage[]; model: SiteModel; fingerprint: string },
   photos: SitePhotos,
   renderCache: RenderCache | undefined,
 ): RenderPlan {
   // A page's finished markup names its photos' variants, whose names change with the photos.
-  const template = renderCache ? `${templateFingerprint(projectDirectory)}\0${siteImagesDigest(photos.images)}` : '';
+  const renderTemplate = renderCache ? `${template}\0${siteImagesDigest(photos.images)}` : '';
   // A route is keyed by all it shows: a page with its neighbours' links, a list with its pages.
-  const keys = new Map([...content.model.routes].map(([url, route]) => [url, renderKey(template, route)]));
+  const keys = new Map([...content.model.routes].map(([url, route]) => [url, renderKey(renderTemplate, route)]));
   // The home page is rendered whether or not a content page makes it: getStaticSlugs.
   const plan = planRender([...content.model.routes.keys()], keys, renderCache);
   // A page's link preview is a photo the photos step made, when it has one (its og:image).

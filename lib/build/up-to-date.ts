@@ -5,11 +5,11 @@
  *
  * What a build reads: content/ (contentFingerprint: every file's path, size and modification time) and everything
  * else the pages are made from (templateFingerprint: app/, components/, lib/, scripts/, public/, the site config,
- * the config files and the lockfile, read byte for byte; BASE_PATH, NODE_ENV and NEXT_PUBLIC_ variables), plus
- * vercel.json, which the build keeps in step with the pages, and the CI and VERCEL variables, which change what it
- * does with it. out/ is compared by each file's path, size and modification time, as the build left it. A site
- * whose pages change with the day (serene's outdate alert, lib/content/site-model.ts) is up to date on the day of
- * its build only.
+ * the config files, the lockfile, what npm installed and the .env files, read byte for byte; BASE_PATH, NODE_ENV and
+ * NEXT_PUBLIC_ variables), plus vercel.json, which the build keeps in step with the pages, and the CI and VERCEL
+ * variables, which change what it does with it. out/ is compared by each file's path, size and modification time,
+ * as the build left it. A site whose pages change with the day (serene's outdate alert, lib/content/site-model.ts)
+ * is up to date on the day of its build only.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -17,19 +17,18 @@ import path from 'node:path';
 import { contentFingerprint } from '@/lib/content';
 import { buildDay } from '@/lib/content/site-model';
 import { listFiles } from '@/lib/export/finish-export';
-import { templateFingerprint } from '@/lib/export/render-cache';
 import { readJsonObject, writeJsonAtomically } from '@/lib/json-file';
 
 /** Where the last published build is recorded. */
 const recordFile = (projectDirectory: string) => path.join(projectDirectory, '.next', 'cache', 'portfolio-engine', 'last-build.json');
 
-/** Everything a build reads but vercel.json, as one hash. */
-export function buildInputs(projectDirectory: string, environment: Readonly<Record<string, string | undefined>> = process.env): string {
+/** Everything a build reads but vercel.json, as one hash, from the project's templateFingerprint. */
+export function buildInputs(template: string, environment: Readonly<Record<string, string | undefined>> = process.env): string {
   return crypto
     .createHash('sha256')
     .update(contentFingerprint())
     .update('\0')
-    .update(templateFingerprint(projectDirectory, environment))
+    .update(template)
     .update('\0')
     .update(`CI=${environment.CI ?? ''}\0VERCEL=${environment.VERCEL ?? ''}`)
     .digest('hex');

@@ -7,7 +7,8 @@
  * A content page's finished HTML is a function of
  *  - the page itself as the content build made it (front matter, options, compiled body, URL),
  *  - the code and settings that render and finish it: app/, components/, lib/, scripts/, public/, the
- *    site config, the config files and the lockfile (Next, React, every package) — together the
+ *    site config, the config files, the lockfile and what npm installed (Next, React, every package),
+ *    the .env files — together the
  *    template fingerprint below (the preview images go into the export, not public/, and pages name
  *    them by URL only),
  *  - BASE_PATH and any NEXT_PUBLIC_ variable (Next inlines those),
@@ -38,7 +39,11 @@ export interface RenderedPage {
 
 /** What the template fingerprint reads: the folders and files whose change may change any page. */
 const templateFolders = ['app', 'components', 'lib', 'scripts', 'public'];
-const templateFiles = ['site.config.ts', 'next.config.ts', 'tailwind.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
+const templateFiles = [
+  ...['site.config.ts', 'next.config.ts', 'tailwind.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'],
+  // What npm installed (the lockfile says what it should install), and the variables Next reads from files.
+  ...['node_modules/.package-lock.json', '.env', '.env.local', '.env.production', '.env.production.local'],
+];
 
 function hashTree(hash: crypto.Hash, projectDirectory: string, relative: string): void {
   const full = path.join(projectDirectory, relative);

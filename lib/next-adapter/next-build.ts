@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { CompiledApp } from './compiled-app';
 
 /** The Next.js version every assumption in lib/next-adapter/ was checked on. */
 export const checkedNextVersion = '16.4.6';
@@ -54,17 +55,49 @@ export interface NextBuildOptions {
   env: Readonly<Record<string, string>>;
   /** Stops the build and every worker it started. */
   signal: AbortSignal;
+  /**
+   * A hash of everything Next compiles (code, config, packages, inlined variables) and the file where the last
+   * full build's is recorded: when they match, Next renders with the app it compiled then. Without it, Next
+   * always compiles.
+   */
+  compiledApp?: { fingerprint: string; recordFile: string };
+}
+
+/** What `next build` did: compiled the app and rendered, or rendered with the app a full build compiled before. */
+export type NextBuildKind = 'compiled' | 'rendered only';
+
+/**
+ * Runs `next build` to completion, its output passed through: with `compiledApp`, only the render when the app
+ * compiled last time still holds (compiled-app.ts). Resolves with what it did; rejects with NextBuildError when
+ * it failed or was stopped.
+ */
+export async function runNextBuild({ compiledApp, ...options }: NextBuildOptions): Promise<NextBuildKind> {
+  const app = compiledApp && new CompiledApp(options.projectDirectory, compiledApp.recordFile);
+  if (app && app.isCompiledFrom(compiledApp.fingerprint)) {
+    app.removeRenderedPages();
+    try {
+      await spawnNextBuild(options, ['--experimental-build-mode', 'generate']);
+    } catch (error) {
+      // Most likely the content, but perhaps .next was damaged behind the record's back: the next build compiles.
+      app.forget();
+      throw error;
+    }
+    return 'rendered only';
+  }
+  app?.forget();
+  await spawnNextBuild(options, []);
+  if (app) app.remember(compiledApp.fingerprint);
+  return 'compiled';
 }
 
 /**
- * Runs `next build` to completion, its output passed through. Resolves when it succeeded; rejects with
- * NextBuildError when it failed or was stopped. Next runs in a process group of its own, so that stopping
- * the build stops its workers too (they would go on writing into the export folder).
+ * Runs `next build ARGS` to completion, its output passed through. Next runs in a process group of its own, so
+ * that stopping the build stops its workers too (they would go on writing into the export folder).
  */
-export function runNextBuild({ projectDirectory, exportFolder, env, signal }: NextBuildOptions): Promise<void> {
+function spawnNextBuild({ projectDirectory, exportFolder, env, signal }: Omit<NextBuildOptions, 'compiledApp'>, args: readonly string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(new NextBuildError('next build was not started: the build was stopped.'));
-    const child = spawn(process.execPath, [nextBin(projectDirectory), 'build'], {
+    const child = spawn(process.execPath, [nextBin(projectDirectory), 'build', ...args], {
       cwd: projectDirectory,
       stdio: ['ignore', 'inherit', 'inherit'],
       env: { ...process.env, ...env, [exportFolderVariable]: exportFolder },
