@@ -8,9 +8,8 @@
  *  - the page itself as the content build made it (front matter, options, compiled body, URL),
  *  - the code and settings that render and finish it: app/, components/, lib/, scripts/, public/, the
  *    site config, the config files, the lockfile and what npm installed (Next, React, every package),
- *    the .env files — together the
- *    template fingerprint below (the preview images go into the export, not public/, and pages name
- *    them by URL only),
+ *    the .env files — together the template fingerprint below (the preview images go into the export,
+ *    not public/, and pages name them by URL only),
  *  - BASE_PATH and any NEXT_PUBLIC_ variable (Next inlines those),
  * and of no other page (only the home page lists them, and it is always rendered). The key of an entry
  * hashes all of that. As a last guard, each entry records the files under /_next/ it links to (the
