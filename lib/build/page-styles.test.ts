@@ -6,9 +6,9 @@ import { buildPageStyles, codeStylesHref, elementStylesHref } from './page-style
 
 it('compiles each page stylesheet alone: the code colours and the elements for both themes, no Tailwind utilities or banner', async () => {
   const folder = tempFolder('page-styles', {});
-  const sizes = await buildPageStyles(folder);
+  const sizes = await buildPageStyles(folder, path.join(folder, 'record.json'));
   const css = fs.readFileSync(path.join(folder, codeStylesHref), 'utf8');
-  expect(css.length).toBe(sizes[codeStylesHref]);
+  expect(Buffer.byteLength(css)).toBe(sizes[codeStylesHref]);
   expect(css).toContain('.hljs-keyword');
   expect(css).toContain('.copy-code');
   // The dark palette comes through Tailwind's `dark` variant, whatever globals.css defines it as (today
@@ -23,10 +23,29 @@ it('compiles each page stylesheet alone: the code colours and the elements for b
   expect(sizes[codeStylesHref]).toBeLessThan(3000);
 
   const elements = fs.readFileSync(path.join(folder, elementStylesHref), 'utf8');
-  expect(elements.length).toBe(sizes[elementStylesHref]);
+  expect(Buffer.byteLength(elements)).toBe(sizes[elementStylesHref]);
   for (const selector of ['.callout-note', '.callout-caution', '.post-list', '.post-meta']) expect(elements).toContain(selector);
   expect(elements).not.toContain('@variant');
   expect(elements).not.toContain('.sr-only');
   // Theme variables the main stylesheet does not use would be undefined here: colours are written out.
   expect(elements).not.toMatch(/var\(--color-/);
+});
+
+it('keeps the stylesheets an earlier run compiled from the same inputs, and compiles again one that was changed or deleted', async () => {
+  const folder = tempFolder('page-styles-kept', {});
+  const record = path.join(folder, 'record.json');
+  const sizes = await buildPageStyles(folder, record);
+  const code = path.join(folder, codeStylesHref);
+  const elements = path.join(folder, elementStylesHref);
+  // An mtime in the past, so that a rewrite would show.
+  fs.utimesSync(code, 1_600_000_000, 1_600_000_000);
+  expect(await buildPageStyles(folder, record)).toEqual(sizes);
+  expect(fs.statSync(code).mtimeMs).toBe(1_600_000_000_000);
+
+  const compiled = fs.readFileSync(code, 'utf8');
+  fs.writeFileSync(code, '/* edited by hand */');
+  fs.rmSync(elements);
+  expect(await buildPageStyles(folder, record)).toEqual(sizes);
+  expect(fs.readFileSync(code, 'utf8')).toBe(compiled);
+  expect(fs.existsSync(elements)).toBe(true);
 });

@@ -6,7 +6,23 @@
  * pixel limit stays on, so a small file that claims 50,000 × 50,000 pixels is refused before it is decoded.
  */
 import crypto from 'node:crypto';
-import sharp, { type Metadata, type Sharp } from 'sharp';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Metadata, Sharp } from 'sharp';
+
+/**
+ * sharp, loaded when a picture is first read: its native library cost every build 0.1 s to load, and most builds
+ * read no picture (the image cache answers for photos read before).
+ */
+export async function loadSharp(): Promise<typeof import('sharp').default> {
+  return (await import('sharp')).default;
+}
+
+/** The installed sharp's version, without loading it (imageSettingsDigest runs on builds that read no picture). */
+function sharpVersion(): string {
+  const manifest: unknown = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'node_modules', 'sharp', 'package.json'), 'utf8'));
+  return manifest !== null && typeof manifest === 'object' && 'version' in manifest && typeof manifest.version === 'string' ? manifest.version : 'unknown';
+}
 
 /** The text column's width at its widest, in CSS pixels (components/site-shell.tsx: 48rem less 1.25rem each side): no picture is shown wider. */
 export const textColumnWidth = 728;
@@ -88,7 +104,7 @@ export class ImageProblem extends Error {
 
 /** A digest of everything but the picture that decides the output: the widths, the encoders, libvips's version. */
 export function imageSettingsDigest(): string {
-  return crypto.createHash('sha256').update(JSON.stringify({ imageWidths, fallbackWidth, previewSize, encoders, version: sharp.versions.sharp })).digest('hex');
+  return crypto.createHash('sha256').update(JSON.stringify({ imageWidths, fallbackWidth, previewSize, encoders, version: sharpVersion() })).digest('hex');
 }
 
 /** A digest of the bytes and of everything that decides the output: the cache's key. */
@@ -138,6 +154,7 @@ export async function readImageHeader(data: Buffer, fileName: string): Promise<{
   try {
     // The header alone, no pixels: read past sharp's pixel limit so that the check below names the size and says
     // what to do. Every decode (processImage) keeps the limit.
+    const sharp = await loadSharp();
     metadata = await sharp(data, { failOn: 'error', limitInputPixels: false }).metadata();
   } catch (error) {
     throw new ImageProblem(`${fileName} is not a picture the build can read (${error instanceof Error ? error.message : String(error)}).`, 'Open it in an image editor and export it again as JPEG, PNG, WebP or AVIF.');
@@ -172,6 +189,7 @@ export async function readImageHeader(data: Buffer, fileName: string): Promise<{
  * is off), so a pool of these runs on every core with a known bound (site-images.ts).
  */
 export async function processImage(data: Buffer, fileName: string): Promise<ProcessedImage> {
+  const sharp = await loadSharp();
   sharp.cache(false);
   const { format, width, height } = await readImageHeader(data, fileName);
   const widths = variantWidths(width);

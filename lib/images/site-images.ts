@@ -14,9 +14,8 @@ import { publishedAssets } from '@/lib/content/page-assets';
 import type { BuiltPage, PagePreview } from '@/lib/content/manifest';
 import { avatarPath } from '@/lib/content/serene-fields';
 import { decoded, localPreviewImage } from '@/lib/content/shown-files';
-import sharp from 'sharp';
 import { imageCacheDirectory, SourceIndex, type CachedImage, type CachedVariant } from './image-cache';
-import { formatExtensions, ImageProblem } from './process-image';
+import { formatExtensions, ImageProblem, loadSharp } from './process-image';
 
 /** The first URL segment of the variants: reserved, so no page or public/ file can take it (lib/content/page-urls.ts). */
 export const imagesSegment = '_img';
@@ -149,7 +148,7 @@ export async function prepareSiteImages(
   }: { contentDirectory: string; publicDirectory: string; cacheDirectory?: string; log?: (line: string) => void; parallelism?: number },
 ): Promise<SiteImagesResult> {
   const { uses, pagePictures } = shownPictures(pages, { contentDirectory, publicDirectory });
-  sharp.concurrency(1);
+  if (uses.size > 0) (await loadSharp()).concurrency(1);
   const sources = SourceIndex.load(cacheDirectory);
   const images = new Map<string, SiteImage>();
   const errors: ContentError[] = [];
