@@ -10,6 +10,8 @@ import path from 'node:path';
 Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? 'production' });
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 
+// Loading the page compiler takes longest of all the build loads: its worker starts first.
+(await import('@/lib/content/page-compiler')).prepareFirstPageCompiler();
 const { BuildFailure, BuildStopped, runBuild } = await import('@/lib/build/run-build');
 const { BuildRunningError, outputFolderName } = await import('@/lib/build/output-folder');
 const { ContentErrors, ExportError } = await import('@/lib/errors');

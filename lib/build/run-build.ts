@@ -11,12 +11,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { compileSiteContent, contentFingerprint, writeManifest, type BuiltPage, type SiteModel } from '@/lib/content';
 import { dependsOnBuildDay } from '@/lib/content/site-model';
+import { compileKeyOf } from '@/lib/content/site-build';
 import { projectFolderProblems } from '@/lib/content/project-folders';
 import { ContentErrors } from '@/lib/errors';
 import { syncVercelConfig, writeDeployFiles } from '@/lib/export/deploy-files';
 import { writeSiteFiles } from '@/lib/export/site-files';
 import { findMissingAssets, finishExport, type FinishReport } from '@/lib/export/finish-export';
-import { budgetProblems, formatWeightTable, summariseWeights, weighPages } from '@/lib/export/page-weight';
+import { placeText } from '@/lib/export/place-file';
+import { budgetProblems, formatWeightTable, summariseWeights, weighPages, type PageMarkup } from '@/lib/export/page-weight';
+import { MemoFile } from '@/lib/memo-file';
 import { RenderCache, nextAssetsOf, planRender, renderKey, templateFingerprint, type RenderPlan } from '@/lib/export/render-cache';
 import { nextVersionProblem, runNextBuild } from '@/lib/next-adapter/next-build';
 import { mergePolicyNeeds } from '@/lib/security/content-security-policy';
@@ -136,8 +139,8 @@ export async function runBuild({ projectDirectory, signal }: BuildOptions): Prom
       writeSiteFiles(staged.folder, content.pages, content.model, { site, absoluteUrl, basePath });
       writeSiteImages(staged.folder, photos);
     });
-    const vercelJson = await steps.run('deploy files', () => completeExport(staged, plan, finished, content.model));
-    await steps.run('weigh', () => weigh(staged, content.pages));
+    const vercelJson = await steps.run('deploy files', () => completeExport(staged, outFolder, plan, finished, content.model));
+    await steps.run('weigh', () => weigh(staged, content.pages, engineCache));
     await steps.run('render cache', () => storeRenderedPages(staged, content.model, plan, finished.needs, renderCache));
     await steps.run('publish', () => {
       publish(projectDirectory, staged, vercelJson);
@@ -220,7 +223,8 @@ function planPages(
   // A page's finished markup names its photos' variants, whose names change with the photos.
   const renderTemplate = renderCache ? `${template}\0${siteImagesDigest(photos.images)}` : '';
   // A route is keyed by all it shows: a page with its neighbours' links, a list with its pages.
-  const keys = new Map([...content.model.routes].map(([url, route]) => [url, renderKey(renderTemplate, route)]));
+  // Each compiled body is named by its compile key.
+  const keys = new Map([...content.model.routes].map(([url, route]) => [url, renderKey(renderTemplate, route, compileKeyOf)]));
   // The home page is rendered whether or not a content page makes it: getStaticSlugs.
   const plan = planRender([...content.model.routes.keys()], keys, renderCache);
   // A page's link preview is a photo the photos step made, when it has one (its og:image).
@@ -282,15 +286,11 @@ async function finishPages(staged: StagedExport, pages: readonly BuiltPage[], ph
 }
 
 /**
- * The reused pages put in place, the deploy header files written for the policy of every page, and every
- * local link checked. Returns vercel.json's text, which `publish` writes.
+ * The reused pages put in place (linked to out/'s copy when it is the same), the deploy header files written for
+ * the policy of every page, and every local link checked. Returns vercel.json's text, which `publish` writes.
  */
-function completeExport(staged: StagedExport, plan: RenderPlan, finished: FinishReport, model: SiteModel): string {
-  for (const [url, entry] of plan.reused) {
-    const file = path.join(staged.folder, pageFile(url));
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, entry.html);
-  }
+function completeExport(staged: StagedExport, outFolder: string, plan: RenderPlan, finished: FinishReport, model: SiteModel): string {
+  for (const [url, entry] of plan.reused) placeText(entry.html, path.join(staged.folder, pageFile(url)), path.join(outFolder, pageFile(url)));
   const siteNeeds = mergePolicyNeeds([finished.site, ...[...plan.reused.values()].map((entry) => entry.policyNeeds)]);
   const { vercelJson } = writeDeployFiles(staged.folder, siteNeeds, { basePath, clientRuntime: site.clientRuntime, redirects: model.redirects });
   console.log(
@@ -301,10 +301,15 @@ function completeExport(staged: StagedExport, plan: RenderPlan, finished: Finish
   return vercelJson;
 }
 
-/** Every page weighed (lib/export/page-weight.ts); a page over its budget fails the build, at its file. */
-function weigh(staged: StagedExport, pages: readonly BuiltPage[]): void {
+/**
+ * Every page weighed (lib/export/page-weight.ts), each page's markup read once across builds; a page over its
+ * budget fails the build, at its file.
+ */
+function weigh(staged: StagedExport, pages: readonly BuiltPage[], engineCache: string): void {
   const settings = { page: site.budgets.page * 1024, pages: Object.fromEntries(Object.entries(site.budgets.pages).map(([url, kb]) => [url, kb * 1024])) };
-  const weights = weighPages(staged.folder, basePath, settings);
+  const markupMemo = new MemoFile<PageMarkup>(path.join(engineCache, 'page-weights.json'));
+  const weights = weighPages(staged.folder, basePath, settings, markupMemo);
+  markupMemo.save();
   console.log(`\n${formatWeightTable(weights)}\n${summariseWeights(weights)}`);
   const files = new Map(pages.map((page) => [page.url, page.file]));
   const problems = budgetProblems(weights, settings, (url) => files.get(url));

@@ -105,6 +105,32 @@ interface Job {
   reject: (error: unknown) => void;
 }
 
+/** Diagrams are drawn in this thread, in the one browser of the build, whichever worker compiles the page. */
+export const drawDiagramsInBrowser: DrawDiagrams = async (sources) => (await import('@/lib/diagrams/mermaid-renderer')).renderDiagrams(sources);
+
+declare global {
+  /**
+   * The workers that compile pages, kept between builds (the dev server builds on every save, and loading the
+   * compiler takes a second or two). On globalThis, not in a variable of a module: the dev server evaluates
+   * site-build.ts anew when the site config changes, and would leave the old module's workers running. `inputs`
+   * are the site config and compiler they started with; undefined for the worker a build started before it read
+   * them (prepareFirstPageCompiler), which that build takes as its own.
+   */
+  var portfolioEnginePageCompilers: { inputs: string | undefined; compilers: PageCompiler[] } | undefined;
+}
+
+/**
+ * Starts the first compile worker, for a process about to build (scripts/build.ts, before it loads the build's
+ * modules): loading the compiler takes 1.3 s, which then overlaps the 0.7 s of loading the build and its first
+ * steps instead of following them. A build that turns out to be up to date exits without waiting for it.
+ */
+export function prepareFirstPageCompiler(): void {
+  if (globalThis.portfolioEnginePageCompilers) return;
+  const compiler = new PageCompiler(drawDiagramsInBrowser);
+  compiler.prepare();
+  globalThis.portfolioEnginePageCompilers = { inputs: undefined, compilers: [compiler] };
+}
+
 export class PageCompiler {
   private current: { worker: Worker; ready: Promise<void> } | undefined;
   private job: Job | undefined;

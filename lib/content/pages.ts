@@ -210,7 +210,16 @@ function readFile(absolutePath: string, directory: string): ReadFile {
     : { file, relative, kind: 'page', parsed: parseSource(file, source) };
 }
 
-function loadFile(read: ReadFile, absolutePath: string, directory: string, sections: ReadonlyMap<string, SectionSource>): Page & { draft: boolean } {
+/** How readPages reads a body's opening: readOpening, or the same through a memo of earlier builds' (site-build.ts). */
+export type OpeningReader = typeof readOpening;
+
+function loadFile(
+  read: ReadFile,
+  absolutePath: string,
+  directory: string,
+  sections: ReadonlyMap<string, SectionSource>,
+  readBodyOpening: OpeningReader,
+): Page & { draft: boolean } {
   const { file, relative } = read;
   const isSection = read.kind === 'section';
   const { frontMatterFormat, body, bodyStartLine, lineOf } = read.parsed;
@@ -291,7 +300,7 @@ function loadFile(read: ReadFile, absolutePath: string, directory: string, secti
   const collections = readCollections({ absolutePath, file, format, body, bodyStartLine }, directory);
   // extra.title, when set, is both the <title>'s fallback and the visible h1; a description given needs no paragraph.
   const extraTitle = typeof extra.title === 'string' ? extra.title : undefined;
-  const opening = readOpening(body, format, options.math, { heading: extraTitle === undefined, paragraph: own.description === undefined });
+  const opening = readBodyOpening(body, format, options.math, { heading: extraTitle === undefined, paragraph: own.description === undefined });
   const bodyHeading = opening.heading;
   const folderName = fileFolder.split('/').at(-1);
   const title = own.title ?? extraTitle ?? bodyHeading ?? (slug.length === 0 ? site.name : isSection && folderName ? folderName : undefined);
@@ -354,7 +363,10 @@ function loadFile(read: ReadFile, absolutePath: string, directory: string, secti
  * pages below them. Returns the published pages (sections among them), the drafts and every problem, so that
  * one build can report all of them.
  */
-export function readPages(directory: string = contentDirectory): { pages: Page[]; drafts: Page[]; errors: ContentError[] } {
+export function readPages(
+  directory: string = contentDirectory,
+  readBodyOpening: OpeningReader = readOpening,
+): { pages: Page[]; drafts: Page[]; errors: ContentError[] } {
   const linked = linkedFolderProblem(directory);
   if (linked) return { pages: [], drafts: [], errors: [linked] };
   const errors: ContentError[] = [];
@@ -385,7 +397,7 @@ export function readPages(directory: string = contentDirectory): { pages: Page[]
     try {
       const earlier = reads.get(absolutePath);
       if (earlier && 'error' in earlier) throw earlier.error;
-      const { draft, ...page } = loadFile(earlier?.read ?? readFile(absolutePath, directory), absolutePath, directory, sections);
+      const { draft, ...page } = loadFile(earlier?.read ?? readFile(absolutePath, directory), absolutePath, directory, sections, readBodyOpening);
       // A section that is not rendered leaves its URL to a page (Zola's `render = false`).
       if (page.section?.render !== false) {
         const claimant = fileByUrl.get(page.url);

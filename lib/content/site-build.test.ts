@@ -58,6 +58,25 @@ describe('buildContent', { timeout: 30_000 }, () => {
     expect(fs.readdirSync(cacheFolder)).toHaveLength(2);
   });
 
+  it('keeps each body’s opening beside the compile cache, and reads a changed opening again', async () => {
+    const root = tempFolder('site', { 'content/a.md': '# Alpha\n\nThe first words.\n', 'content/b.md': '---\ntitle: Given\ndescription: Given too.\n---\n\nText.\n' });
+    const cacheFolder = path.join(root, 'cache', 'compiled-pages');
+    const memoFile = path.join(root, 'cache', 'page-openings.json');
+    const first = await buildContent(path.join(root, 'content'), cacheFolder);
+    expect(first.pages.map((page) => [page.title, page.description])).toEqual([
+      ['Alpha', 'The first words.'],
+      ['Given', 'Given too.'],
+    ]);
+    // b's front matter gives its description, and its body opens with no heading.
+    const stored = () => Object.values(JSON.parse(fs.readFileSync(memoFile, 'utf8')) as Record<string, unknown>);
+    expect(stored()).toEqual([{ heading: 'Alpha', paragraph: 'The first words.' }, {}]);
+
+    fs.writeFileSync(path.join(root, 'content/a.md'), '# Alpha, renamed\n\nOther words.\n');
+    const second = await buildContent(path.join(root, 'content'), cacheFolder);
+    expect(second.pages.find((page) => page.url === '/a/')).toMatchObject({ title: 'Alpha, renamed', description: 'Other words.' });
+    expect(stored()).toEqual([{ heading: 'Alpha, renamed', paragraph: 'Other words.' }, {}]);
+  });
+
   it('without a browser, names each page whose diagrams need one, says what to do, and builds the rest', { timeout: 60_000 }, async () => {
     const root = tempFolder('site', {
       'content/plain.md': '# Plain\n\n```mermaid\nflowchart LR\n  a --> b\n```\n',

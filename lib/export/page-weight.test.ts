@@ -5,7 +5,8 @@ import zlib from 'node:zlib';
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { tempFolder } from '@/lib/testing/temp-folder';
-import { budgetProblems, budgets, chosenCandidate, formatWeightTable, phoneScreen, sizesWidth, summariseWeights, weighPages } from './page-weight';
+import { MemoFile } from '@/lib/memo-file';
+import { budgetProblems, budgets, chosenCandidate, formatWeightTable, phoneScreen, sizesWidth, summariseWeights, weighPages, type PageMarkup } from './page-weight';
 
 const exportFolder = (files: Record<string, string | Buffer>) => tempFolder('weigh', files);
 
@@ -145,6 +146,38 @@ describe('weighPages', () => {
       'first screen: of those, what it fetches before any scrolling (every picture not marked loading="lazy").',
     ]);
     expect(summariseWeights(weights)).toMatch(/pictures on 1 page, at most 1\.6 KB on a 390 px phone \(\/trip\/, first screen 0\.9 KB\)\.$/);
+  });
+
+  it('reads each page’s markup once across builds through a memo, with the weights of a build without one', () => {
+    const formula = katex.renderToString('x^2', { displayMode: true });
+    const files = {
+      'm/index.html': `<html><head><link rel="stylesheet" href="/katex/katex.min.css"><link rel="stylesheet" href="/_next/site.css"></head><body>${formula}</body></html>`,
+      'p/index.html': '<html><head><link rel="stylesheet" href="/_next/site.css"></head><body><img src="/a.png" alt="A"></body></html>',
+      'katex/katex.min.css': katexCss,
+      ...Object.fromEntries(fs.readdirSync(path.join(katexDist, 'fonts')).map((font) => [`katex/fonts/${font}`, fs.readFileSync(path.join(katexDist, 'fonts', font))])),
+      '_next/site.css': 'body{color:black}',
+      'a.png': Buffer.alloc(300),
+    };
+    const out = exportFolder(files);
+    const memoFile = path.join(out, '..', `${path.basename(out)}-memo.json`);
+    const plain = weighPages(out);
+    const memo = new MemoFile<PageMarkup>(memoFile);
+    expect(weighPages(out, '', undefined, memo)).toEqual(plain);
+    memo.save();
+    expect(weighPages(out, '', undefined, new MemoFile<PageMarkup>(memoFile))).toEqual(plain);
+
+    // The memo is what is read: an entry changed behind its back shows (the file sizes the page links are not memoised).
+    const stored = JSON.parse(fs.readFileSync(memoFile, 'utf8')) as Record<string, PageMarkup>;
+    for (const markup of Object.values(stored)) markup.html = 1;
+    fs.writeFileSync(memoFile, JSON.stringify(stored));
+    fs.writeFileSync(path.join(out, '_next/site.css'), `body{color:black}${'p{margin:0}'.repeat(10)}`);
+    const fromMemo = weighPages(out, '', undefined, new MemoFile<PageMarkup>(memoFile));
+    expect(fromMemo.map((weight) => weight.html)).toEqual([1, 1]);
+    expect(fromMemo.map((weight) => weight.css)).toEqual(weighPages(out).map((weight) => weight.css));
+    expect(fromMemo.find((weight) => weight.url === '/p/')?.images.all).toBe(300);
+    // A page whose markup changed is read again.
+    fs.writeFileSync(path.join(out, 'p/index.html'), '<html><body><p>Changed</p></body></html>');
+    expect(weighPages(out, '', undefined, new MemoFile<PageMarkup>(memoFile)).find((weight) => weight.url === '/p/')?.html).toBe(gzip('<html><body><p>Changed</p></body></html>'));
   });
 
   it('leaves the picture columns out for a site without pictures', () => {

@@ -59,6 +59,20 @@ describe('renderKey', () => {
     expect(renderKey('template', { ...page, title: 'About me' })).not.toBe(key);
     expect(renderKey('template', { ...page, body: { format: 'html', html: '<p>y</p>' } })).not.toBe(key);
   });
+
+  it('takes a part by the digest that stands for it, and the rest of the page as it is', () => {
+    const body = { format: 'html', html: '<p>x</p>' };
+    const digests = new Map<object, string>([[body, 'compile key 1']]);
+    const page = { url: '/about/', title: 'About', body };
+    const key = renderKey('template', page, (part) => digests.get(part));
+    expect(key).not.toBe(renderKey('template', page));
+    // What the digest covers is not read again; a body with another digest, or none, makes another key.
+    body.html = '<p>changed behind the digest</p>';
+    expect(renderKey('template', page, (part) => digests.get(part))).toBe(key);
+    digests.set(body, 'compile key 2');
+    expect(renderKey('template', page, (part) => digests.get(part))).not.toBe(key);
+    expect(renderKey('template', { ...page, title: 'About me' }, (part) => digests.get(part))).not.toBe(renderKey('template', page, (part) => digests.get(part)));
+  });
 });
 
 describe('nextAssetsOf', () => {

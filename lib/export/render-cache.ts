@@ -71,9 +71,14 @@ export function templateFingerprint(projectDirectory: string, environment: Reado
   return hash.digest('hex');
 }
 
-/** The key of one page's entry: the template fingerprint and the page as the content build made it. */
-export function renderKey(fingerprint: string, page: unknown): string {
-  return crypto.createHash('sha256').update(fingerprint).update('\0').update(JSON.stringify(page)).digest('hex');
+/**
+ * The key of one page's entry: the template fingerprint and the page as the content build made it. `digestOf`
+ * may name a part of the page by a digest of all it is made from (a compiled body by its compile key), which
+ * then stands in for the part's own text.
+ */
+export function renderKey(fingerprint: string, page: unknown, digestOf?: (part: object) => string | undefined): string {
+  const standIn = digestOf && ((_key: string, value: unknown) => (typeof value === 'object' && value !== null && digestOf(value)) || value);
+  return crypto.createHash('sha256').update(fingerprint).update('\0').update(JSON.stringify(page, standIn)).digest('hex');
 }
 
 /** Site paths under /_next/ that a page's markup refers to (href, src). */
