@@ -118,7 +118,9 @@ export async function runBuild({ projectDirectory, signal }: BuildOptions): Prom
     const compiledApp = { fingerprint: template, recordFile: path.join(engineCache, 'compiled-app.json') };
     // Drawn in a child process beside `next build` (which compiles the app first) and placed after it.
     const previewImages = startPreviewImages(content.pages);
-    const nextBuild = await steps.run('next build', () => runNextBuild({ projectDirectory, exportFolder: path.relative(projectDirectory, staged.folder), env: {}, signal, compiledApp }));
+    // A few pages render faster in one process than in one per core, each of which loads the app first.
+    const renderProcesses = plan.render.length <= fewPages ? 1 : undefined;
+    const nextBuild = await steps.run('next build', () => runNextBuild({ projectDirectory, exportFolder: path.relative(projectDirectory, staged.folder), env: {}, signal, compiledApp, renderProcesses }));
     if (nextBuild === 'rendered only') console.log('next build: rendered with the app compiled by an earlier build (no code, config or package changed since).');
     let finished = await steps.run('finish', () => finishPages(staged, content.pages, photos));
 
@@ -206,6 +208,9 @@ async function compileContent(engineCache: string): Promise<{ pages: BuiltPage[]
   if (flagsNotice) console.log(flagsNotice);
   return { pages: build.pages, model, fingerprint };
 }
+
+/** A render plan this small goes to one of Next's processes. */
+const fewPages = 20;
 
 /** The export's file for a content page's URL: `/about/` → `about/index.html`. */
 const pageFile = (url: string) => `${url.slice(1)}index.html`;

@@ -36,6 +36,9 @@ export function nextVersionProblem(projectDirectory: string): string | undefined
  */
 export const exportFolderVariable = 'ENGINE_EXPORT_FOLDER';
 
+/** The environment variable through which the build tells next.config.ts how many processes render (`experimental.cpus`). */
+export const renderProcessesVariable = 'ENGINE_RENDER_PROCESSES';
+
 /** Next's command-line entry (package.json "bin"), run with this process's Node. */
 const nextBin = (projectDirectory: string) => path.join(projectDirectory, 'node_modules', 'next', 'dist', 'bin', 'next');
 
@@ -61,6 +64,8 @@ export interface NextBuildOptions {
    * always compiles.
    */
   compiledApp?: { fingerprint: string; recordFile: string };
+  /** How many processes Next renders in; unset, one per core. */
+  renderProcesses?: number;
 }
 
 /** What `next build` did: compiled the app and rendered, or rendered with the app a full build compiled before. */
@@ -94,13 +99,13 @@ export async function runNextBuild({ compiledApp, ...options }: NextBuildOptions
  * Runs `next build ARGS` to completion, its output passed through. Next runs in a process group of its own, so
  * that stopping the build stops its workers too (they would go on writing into the export folder).
  */
-function spawnNextBuild({ projectDirectory, exportFolder, env, signal }: Omit<NextBuildOptions, 'compiledApp'>, args: readonly string[]): Promise<void> {
+function spawnNextBuild({ projectDirectory, exportFolder, env, signal, renderProcesses }: Omit<NextBuildOptions, 'compiledApp'>, args: readonly string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(new NextBuildError('next build was not started: the build was stopped.'));
     const child = spawn(process.execPath, [nextBin(projectDirectory), 'build', ...args], {
       cwd: projectDirectory,
       stdio: ['ignore', 'inherit', 'inherit'],
-      env: { ...process.env, ...env, [exportFolderVariable]: exportFolder },
+      env: { ...process.env, ...env, [exportFolderVariable]: exportFolder, ...(renderProcesses !== undefined && { [renderProcessesVariable]: String(renderProcesses) }) },
       detached: true,
     });
     const group = child.pid === undefined ? undefined : -child.pid;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { NextConfig } from 'next';
-import { exportFolderVariable } from './next-build';
+import { exportFolderVariable, renderProcessesVariable } from './next-build';
 
 const readPackage = (file: string) =>
   JSON.parse(fs.readFileSync(file, 'utf8')) as { dependencies?: Record<string, string>; peerDependencies?: Record<string, string> };
@@ -49,8 +49,9 @@ export function engineNextConfig(projectDirectory: string): NextConfig {
       // client router, and with clientRuntime kept the router fetches those segments one by one instead.
       prefetchInlining: false,
       // Next renders pages in cores − 1 processes (one on a 2-core machine), leaving a core to a main process
-      // that only waits: with every core, 1000 pages render in 13 s instead of 17 s.
-      cpus: Math.max(1, os.availableParallelism()),
+      // that only waits: with every core, 1000 pages render in 13 s instead of 17 s. A build that renders a few
+      // pages asks for one: each process loads the app and checks every route before it renders.
+      cpus: Number(process.env[renderProcessesVariable]) || Math.max(1, os.availableParallelism()),
       // Turbopack's cache of the compile in .next/cache: writing it cost 1.5–2 s of a cold build of the shipped
       // site, and a build that changes only content no longer compiles (compiled-app.ts). A change to the code
       // or the site config compiles from scratch.
