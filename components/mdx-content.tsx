@@ -1,4 +1,3 @@
-import { run } from '@mdx-js/mdx';
 import type { ComponentPropsWithoutRef } from 'react';
 import * as devRuntime from 'react/jsx-dev-runtime';
 import * as runtime from 'react/jsx-runtime';
@@ -12,6 +11,9 @@ import { PhotoImage } from './photo-image';
  * On the dev server, an `<img>` of a photo renders as the `<picture>` a build's finish step makes of it.
  */
 export async function MdxContent({ code, pageUrl = '/' }: { code: string; pageUrl?: string }) {
+  // Loaded by the first MDX page: @mdx-js/mdx brings its whole compiler along, which every process that renders
+  // pages then loaded for sites of .md pages alone.
+  const { run } = await import('@mdx-js/mdx');
   // The dev server compiles in development mode (jsxDEV), a build in production mode (jsx/jsxs).
   const { default: Content } = await run(code, { ...runtime, jsxDEV: devRuntime.jsxDEV, baseUrl: import.meta.url });
   const photos = await getDevPhotos();
