@@ -45,4 +45,15 @@ describe('placeText', () => {
     expect(fs.readFileSync(target, 'utf8')).toBe('<p>other</p>');
     expect(fs.readFileSync(published, 'utf8')).toBe('<p>same</p>');
   });
+
+  it('reads nothing through a symbolic link in the last build’s folder, and writes the text', () => {
+    const folder = tempFolder('place', { 'outside.html': '<p>same</p>' });
+    fs.mkdirSync(path.join(folder, 'out'));
+    fs.symlinkSync(path.join(folder, 'outside.html'), path.join(folder, 'out', 'index.html'));
+    const target = path.join(folder, 'staged', 'index.html');
+    placeText('<p>same</p>', target, path.join(folder, 'out', 'index.html'));
+    expect(fs.lstatSync(target).isSymbolicLink()).toBe(false);
+    expect(inode(target)).not.toBe(inode(path.join(folder, 'outside.html')));
+    expect(fs.readFileSync(target, 'utf8')).toBe('<p>same</p>');
+  });
 });

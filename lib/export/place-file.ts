@@ -34,7 +34,8 @@ export function placeText(text: string, target: string, earlier: string): void {
   const bytes = Buffer.from(text);
   let published: Buffer | undefined;
   try {
-    published = fs.readFileSync(earlier);
+    // A plain file only: nothing is read, or linked, through a symbolic link someone put in out/.
+    published = fs.lstatSync(earlier).isFile() ? fs.readFileSync(earlier) : undefined;
   } catch {
     published = undefined;
   }
