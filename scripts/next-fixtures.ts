@@ -55,7 +55,8 @@ async function makeFixtures(): Promise<void> {
 
 /** The build's steps up to and including `next build`, in the project copy this process runs in. */
 async function exportInThisCopy(): Promise<void> {
-  const { compileSiteContent, contentFingerprint, writeManifest } = await import('@/lib/content');
+  const { contentFingerprint, writeManifest } = await import('@/lib/content');
+  const { compileSiteContent } = await import('@/lib/content/site-build');
   const { runNextBuild } = await import('@/lib/next-adapter/next-build');
   const fingerprint = contentFingerprint();
   const { pages } = await compileSiteContent();

@@ -9,9 +9,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { compileSiteContent, contentFingerprint, writeManifest, type BuiltPage, type SiteModel } from '@/lib/content';
+import { contentFingerprint, writeManifest, type BuiltPage, type SiteModel } from '@/lib/content';
 import { dependsOnBuildDay } from '@/lib/content/site-model';
-import { compileKeyOf } from '@/lib/content/site-build';
+import { compileKeyOf, compileSiteContent } from '@/lib/content/site-build';
 import { projectFolderProblems } from '@/lib/content/project-folders';
 import { ContentErrors } from '@/lib/errors';
 import { syncVercelConfig, writeDeployFiles } from '@/lib/export/deploy-files';

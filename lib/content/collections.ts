@@ -38,18 +38,7 @@ export interface CollectionPage {
   bodyStartLine: number;
 }
 
-/**
- * The .toml files under content/ (links not followed), any of which a page may name: the dev server's fingerprint
- * of the content (site-build.ts contentFingerprint) covers them, so that a saved collection shows at once.
- */
-export function listCollectionSources(directory: string): string[] {
-  if (!fs.existsSync(directory)) return [];
-  return fs.readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(directory, entry.name);
-    if (entry.isDirectory()) return listCollectionSources(full);
-    return entry.isFile() && /\.toml$/i.test(entry.name) ? [full] : [];
-  });
-}
+export { listCollectionSources } from './content-files';
 
 /** Every `file` a page's calls name, with the file line of the call. */
 function collectionCalls(page: CollectionPage): { file: unknown; line: number }[] {

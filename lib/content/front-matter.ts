@@ -5,6 +5,7 @@ import { closestWord, editDistance } from './closest-word';
 import { sereneFieldNames } from './serene-fields';
 import { ContentError, ContentErrors } from '@/lib/errors';
 import { languageTagSchema, pageOptionsSchema } from '@/lib/page-options';
+import { sortModes } from './sort-modes';
 
 const dateSchema = z
   .union([z.date(), z.iso.date(), z.iso.datetime({ offset: true, local: true })])
@@ -69,9 +70,7 @@ export const frontMatterSchema = z.strictObject({
 });
 export type FrontMatter = z.output<typeof frontMatterSchema>;
 
-/** How a section orders its pages (Zola's `sort_by`). */
-export const sortModes = ['date', 'update_date', 'title', 'title_bytes', 'weight', 'slug', 'none'] as const;
-export type SortMode = (typeof sortModes)[number];
+export { sortModes, type SortMode } from './sort-modes';
 
 /** The front matter of a section's `_index.md`: Zola's section fields, and the per-page switches as its pages' defaults. */
 export const sectionFrontMatterSchema = z.strictObject({

@@ -5,8 +5,10 @@
 import path from 'node:path';
 import type { ContentError } from '@/lib/errors';
 import { pageNameProblem, slugForFile, urlForSlug } from './page-urls';
-import { contentDirectory } from './pages';
-import { getBuiltPages, getDevSiteState, renderedUrls, type BuiltPage } from './site-build';
+import { getBuiltPages, renderedUrls } from './built-pages';
+import { contentDirectory } from './content-files';
+import type { BuiltPage } from './manifest';
+import type { DevSiteState } from './site-build';
 import { buildSiteModel, type SiteModel, type SiteRoute } from './site-model';
 import { site } from '@/lib/site';
 import type { SiteImage } from '@/lib/images/site-images';
@@ -14,12 +16,22 @@ import type { SiteImage } from '@/lib/images/site-images';
 export { ContentError, ContentErrors, formatLocation } from '@/lib/errors';
 export type { AnchorMode, PageOptions } from '@/lib/page-options';
 export { slugForFile, urlForSlug } from './page-urls';
-export { loadPages, readPages, type Page } from './pages';
-export { buildContent, compileSiteContent, contentFingerprint, getBuiltPages, type BuiltPage, type ContentBuild } from './site-build';
+// What reads and compiles pages (pages.ts, site-build.ts) is imported from its own module, not from here: every
+// route imports this one, and Next's renderers in a build only read the manifest.
+export type { Page } from './pages';
+export type { ContentBuild } from './site-build';
+export { getBuiltPages } from './built-pages';
+export { contentFingerprint } from './content-fingerprint';
+export type { BuiltPage } from './manifest';
 export { writeManifest, type ContentManifest } from './manifest';
 export { buildSiteModel, taxonomyTitle, termUrl, type FeedPlan, type PageLink, type Paginator, type Redirect, type SiteModel, type SiteRoute, type TermSummary } from './site-model';
 
 const isDevServer = () => process.env.NODE_ENV === 'development';
+
+/** The dev server's pages and problems: the content build, loaded only on the dev server. */
+async function getDevSiteState(): Promise<DevSiteState> {
+  return (await import('./site-build')).getDevSiteState();
+}
 
 export interface RouteData {
   /** What the URL shows; undefined for a URL the site does not have. */

@@ -15,7 +15,7 @@ import { FileStore } from '@/lib/file-store';
 import { writeJsonAtomically } from '@/lib/json-file';
 import { pageOptionsSchema } from '@/lib/page-options';
 import type { CompiledBody } from '@/lib/markdown';
-import { sortModes } from './front-matter';
+import { sortModes } from './sort-modes';
 import type { Page } from './pages';
 
 /** A page with its body compiled: what routes render. */

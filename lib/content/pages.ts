@@ -10,7 +10,8 @@ import { bundleAssets } from './page-assets';
 import { describe, readOpening } from './page-opening';
 import { placePage, placeSection } from './page-place';
 import { isHomeSection, sereneFieldProblems } from './serene-fields';
-import { isPrivateName, pageFilePattern, pageNameProblem } from './page-urls';
+import { pageNameProblem } from './page-urls';
+import { contentDirectory, listContentFiles, sectionFilePattern } from './content-files';
 import { linkedFolderProblem } from './project-folders';
 import { readContentSource } from './source-file';
 
@@ -93,43 +94,7 @@ export interface SectionSettings {
   lines: { redirectTo: number; sortBy: number };
 }
 
-export const contentDirectory = path.join(process.cwd(), 'content');
-
-/**
- * The page files under a content folder: .md and .mdx, and links to folders (listed so that reading them
- * says why they are not followed). None when the folder itself is a symbolic link, which readPages reports:
- * nothing is read through it.
- */
-export function listContentFiles(directory: string = contentDirectory): string[] {
-  if (!fs.existsSync(directory) || linkedFolderProblem(directory)) return [];
-  return listPageFiles(directory);
-}
-
-function listPageFiles(directory: string): string[] {
-  const files: string[] = [];
-  for (const entry of fs.readdirSync(directory, { withFileTypes: true })) {
-    // Dotfiles and _partials are the author's own business, not pages. A name that only starts so after a
-    // space is listed: reading it reports the space (pageNameProblem).
-    if (isPrivateName(entry.name) && !sectionFilePattern.test(entry.name)) continue;
-    const full = path.join(directory, entry.name);
-    if (entry.isDirectory()) files.push(...listPageFiles(full));
-    else if (pageFilePattern.test(entry.name)) files.push(full);
-    // A linked folder is listed as if it were a page, so that reading it reports why it is not followed.
-    else if (entry.isSymbolicLink() && isDirectoryOrBroken(full)) files.push(full);
-  }
-  return files.sort();
-}
-
-function isDirectoryOrBroken(link: string): boolean {
-  try {
-    return fs.statSync(link).isDirectory();
-  } catch {
-    return true;
-  }
-}
-
-/** A section's own file (Zola's `_index.md`): the one private name that is content. */
-export const sectionFilePattern = /^_index\.mdx?$/;
+export { contentDirectory, listContentFiles, sectionFilePattern } from './content-files';
 
 /** A section's front matter with its file, as the pages below it inherit it. */
 interface SectionSource {

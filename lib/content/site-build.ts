@@ -4,21 +4,22 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CompiledBody, CompileInput } from '@/lib/markdown';
 import { contentPath, internalLinkErrors, internalLinkUrls } from './internal-links';
-import { listCollectionSources } from './collections';
 import { shownFileErrors } from './shown-files';
 import { site } from '@/lib/site';
 import type { Site } from '@/lib/site-config-schema';
 import { CompileCache } from './compile-cache';
+import { contentFingerprint, pipelineVersion } from './content-fingerprint';
+export { contentFingerprint, pipelineVersion } from './content-fingerprint';
 import { MemoFile } from '@/lib/memo-file';
 import { readOpening, type BodyOpening } from './page-opening';
 import { buildSiteModel, type SiteModel } from './site-model';
-import { readManifest, type BuiltPage, type ContentManifest } from './manifest';
+import type { BuiltPage } from './manifest';
 import type { SiteImage } from '@/lib/images/site-images';
 
 export type { BuiltPage };
 import { ContentError, ContentErrors } from '@/lib/errors';
 import { drawDiagramsInBrowser, PageCompiler } from './page-compiler';
-import { contentDirectory, listContentFiles, readPages, type OpeningReader, type Page } from './pages';
+import { contentDirectory, readPages, type OpeningReader, type Page } from './pages';
 
 
 export interface ContentBuild {
@@ -33,50 +34,6 @@ export interface ContentBuild {
 }
 
 const engineCacheDirectory = path.join(process.cwd(), '.next', 'cache', 'portfolio-engine');
-const siteConfigFile = path.join(process.cwd(), 'site.config.ts');
-
-/** Packages whose version changes what a page compiles to. */
-const pipelinePackages = [
-  '@mdx-js/mdx',
-  'katex',
-  'rehype-katex',
-  'remark-math',
-  'remark-gfm',
-  'remark-parse',
-  'remark-rehype',
-  'rehype-stringify',
-  'rehype-slug',
-  'rehype-autolink-headings',
-  'mermaid',
-  'rehype-highlight',
-  'lowlight',
-  'highlight.js',
-];
-
-let pipelineVersionMemo: string | undefined;
-
-/**
- * A fingerprint of the compiler: the Markdown plugins' and the diagram renderer's own source, the MDX component
- * map, the versions of the packages they use, and the mode (development output differs). A change to any of
- * them invalidates every cached page.
- */
-export function pipelineVersion(): string {
-  if (pipelineVersionMemo) return pipelineVersionMemo;
-  const hash = crypto.createHash('sha256').update(process.env.NODE_ENV === 'production' ? 'production' : 'development');
-  for (const directory of ['markdown', 'diagrams'].map((name) => path.join(process.cwd(), 'lib', name))) {
-    for (const file of fs.readdirSync(directory).sort()) {
-      if (file.endsWith('.ts') && !file.endsWith('.test.ts')) hash.update(fs.readFileSync(path.join(directory, file)));
-    }
-  }
-  // The component map decides which JSX names an .mdx page may use (lib/markdown/remark-content-safety.ts).
-  hash.update(fs.readFileSync(path.join(process.cwd(), 'components', 'mdx-components.tsx')));
-  for (const name of pipelinePackages) {
-    const manifest = path.join(process.cwd(), 'node_modules', name, 'package.json');
-    hash.update(`${name}@${fs.existsSync(manifest) ? (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { version?: string }).version : '?'}`);
-  }
-  pipelineVersionMemo = hash.digest('hex').slice(0, 16);
-  return pipelineVersionMemo;
-}
 
 /** Everything a compiled body depends on. The file's name and line numbers only ever appear in errors, and
  * a body with errors is never cached, so a renamed or re-front-mattered page still hits the cache. The
@@ -258,44 +215,6 @@ export async function compileSiteContent(): Promise<ContentBuild> {
   const build = await buildContent().finally(closePageCompilers);
   if (build.errors.length > 0) throw new ContentErrors(build.errors);
   return build;
-}
-
-/** Names every input of the content build cheaply (paths, sizes, times), to tell a current manifest from a stale one. */
-export function contentFingerprint(): string {
-  const hash = crypto.createHash('sha256').update(pipelineVersion());
-  for (const file of [...listContentFiles(), ...listCollectionSources(contentDirectory), siteConfigFile]) {
-    // A broken symbolic link has no target to stat; the content build reports it, this only must not crash.
-    const stat = fs.statSync(file, { throwIfNoEntry: false }) ?? fs.lstatSync(file);
-    hash.update(`${file}\0${stat.size}\0${stat.mtimeMs}\n`);
-  }
-  return hash.digest('hex');
-}
-
-let manifestMemo: ContentManifest | undefined;
-
-/** The manifest `npm run build` wrote before it started Next (lib/content/manifest.ts), read once per process. */
-function builtManifest(): ContentManifest {
-  manifestMemo ??= readManifest(contentFingerprint());
-  return manifestMemo;
-}
-
-/**
- * The published pages, compiled. In a build, Next's renderers read them from the manifest, finished before
- * they started. The dev server rebuilds on every request, which the compile cache makes cheap, so edits show
- * at once.
- */
-export async function getBuiltPages(): Promise<BuiltPage[]> {
-  if (process.env.NODE_ENV === 'development') {
-    const { pages, problems } = await getDevSiteState();
-    if (problems.length > 0) throw new ContentErrors(problems);
-    return pages;
-  }
-  return builtManifest().pages;
-}
-
-/** The URLs this build has Next render (the manifest's render plan); undefined on the dev server: every page. */
-export function renderedUrls(): ReadonlySet<string> | undefined {
-  return process.env.NODE_ENV === 'development' ? undefined : new Set(builtManifest().render);
 }
 
 export interface DevSiteState {
