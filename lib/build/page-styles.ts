@@ -37,13 +37,13 @@ export async function buildPageStylesheet(source: string, target: string): Promi
 const stylesInputFolders = ['app', 'components', path.join('lib', 'markdown')];
 const stylesInputFiles = ['tailwind.config.ts', 'postcss.config.mjs', ...['tailwindcss', '@tailwindcss/postcss', 'postcss'].map((name) => path.join('node_modules', name, 'package.json'))];
 
+/** A file's sha256, or undefined when there is none. */
+const digestOf = (file: string) => (fs.existsSync(file) ? crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex') : undefined);
+
 /** A digest of every file Tailwind could read while it compiles the page stylesheets. */
 function stylesInputsDigest(projectDirectory: string): string {
   const hash = crypto.createHash('sha256');
-  const add = (relative: string) => {
-    const file = path.join(projectDirectory, relative);
-    hash.update(`${relative}\0${fs.existsSync(file) ? crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex') : '-'}\n`);
-  };
+  const add = (relative: string) => hash.update(`${relative}\0${digestOf(path.join(projectDirectory, relative)) ?? '-'}\n`);
   for (const folder of stylesInputFolders) {
     const files = fs.existsSync(path.join(projectDirectory, folder)) ? fs.readdirSync(path.join(projectDirectory, folder), { recursive: true, encoding: 'utf8' }) : [];
     for (const file of files.sort()) if (fs.statSync(path.join(projectDirectory, folder, file)).isFile()) add(path.join(folder, file));
@@ -51,8 +51,6 @@ function stylesInputsDigest(projectDirectory: string): string {
   for (const file of stylesInputFiles) add(file);
   return hash.digest('hex');
 }
-
-const digestOf = (file: string) => (fs.existsSync(file) ? crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex') : undefined);
 
 /**
  * Writes every page stylesheet into `publicFolder` (public/ unless a test names another); returns their sizes by

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { ContentErrors } from '@/lib/errors';
 import { compileMarkdown } from '@/lib/markdown';
 import { tempFolder } from '@/lib/testing/temp-folder';
-import { listCollectionSources, readCollections, type CollectionPage } from './collections';
+import { readCollections, type CollectionPage } from './collections';
+import { listCollectionSources } from './content-files';
 
 /** A section page content/projects/_index.md calling `call`, beside `files`. */
 function site(call: string, files: Record<string, string>, format: 'md' | 'mdx' = 'md') {

@@ -38,8 +38,6 @@ export interface CollectionPage {
   bodyStartLine: number;
 }
 
-export { listCollectionSources } from './content-files';
-
 /** Every `file` a page's calls name, with the file line of the call. */
 function collectionCalls(page: CollectionPage): { file: unknown; line: number }[] {
   const toFileLine = (bodyLine: number) => page.bodyStartLine + bodyLine - 1;

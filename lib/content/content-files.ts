@@ -45,10 +45,9 @@ function isDirectoryOrBroken(link: string): boolean {
 /** A section's own file (Zola's `_index.md`): the one private name that is content. */
 export const sectionFilePattern = /^_index\.mdx?$/;
 
-
 /**
  * The .toml files under content/ (links not followed), any of which a page may name: the dev server's fingerprint
- * of the content (site-build.ts contentFingerprint) covers them, so that a saved collection shows at once.
+ * of the content (content-fingerprint.ts) covers them, so that a saved collection shows at once.
  */
 export function listCollectionSources(directory: string): string[] {
   if (!fs.existsSync(directory)) return [];

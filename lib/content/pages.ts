@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { ContentError, ContentErrors } from '@/lib/errors';
 import { templateSchema, type PageOptions } from '@/lib/page-options';

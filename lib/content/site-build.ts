@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +8,6 @@ import { site } from '@/lib/site';
 import type { Site } from '@/lib/site-config-schema';
 import { CompileCache } from './compile-cache';
 import { contentFingerprint, pipelineVersion } from './content-fingerprint';
-export { contentFingerprint, pipelineVersion } from './content-fingerprint';
 import { MemoFile } from '@/lib/memo-file';
 import { readOpening, type BodyOpening } from './page-opening';
 import { buildSiteModel, type SiteModel } from './site-model';

@@ -6,9 +6,8 @@
  * pixel limit stays on, so a small file that claims 50,000 × 50,000 pixels is refused before it is decoded.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Metadata, Sharp } from 'sharp';
+import { installedVersion } from '@/lib/installed-version';
 
 /**
  * sharp, loaded when a picture is first read: its native library cost every build 0.1 s to load, and most builds
@@ -18,11 +17,6 @@ export async function loadSharp(): Promise<typeof import('sharp').default> {
   return (await import('sharp')).default;
 }
 
-/** The installed sharp's version, without loading it (imageSettingsDigest runs on builds that read no picture). */
-function sharpVersion(): string {
-  const manifest: unknown = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'node_modules', 'sharp', 'package.json'), 'utf8'));
-  return manifest !== null && typeof manifest === 'object' && 'version' in manifest && typeof manifest.version === 'string' ? manifest.version : 'unknown';
-}
 
 /** The text column's width at its widest, in CSS pixels (components/site-shell.tsx: 48rem less 1.25rem each side): no picture is shown wider. */
 export const textColumnWidth = 728;
@@ -104,7 +98,7 @@ export class ImageProblem extends Error {
 
 /** A digest of everything but the picture that decides the output: the widths, the encoders, libvips's version. */
 export function imageSettingsDigest(): string {
-  return crypto.createHash('sha256').update(JSON.stringify({ imageWidths, fallbackWidth, previewSize, encoders, version: sharpVersion() })).digest('hex');
+  return crypto.createHash('sha256').update(JSON.stringify({ imageWidths, fallbackWidth, previewSize, encoders, version: installedVersion('sharp') })).digest('hex');
 }
 
 /** A digest of the bytes and of everything that decides the output: the cache's key. */

@@ -5,8 +5,8 @@
  * for moving to another.
  */
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
+import { installedVersion } from '../installed-version';
 import { CompiledApp } from './compiled-app';
 
 /** The Next.js version every assumption in lib/next-adapter/ was checked on. */
@@ -14,9 +14,7 @@ export const checkedNextVersion = '16.4.6';
 
 /** The Next.js installed in a project, from its package.json. */
 export function installedNextVersion(projectDirectory: string): string {
-  const manifest = path.join(projectDirectory, 'node_modules', 'next', 'package.json');
-  const parsed: unknown = JSON.parse(fs.readFileSync(manifest, 'utf8'));
-  return parsed !== null && typeof parsed === 'object' && 'version' in parsed && typeof parsed.version === 'string' ? parsed.version : 'unknown';
+  return installedVersion('next', projectDirectory);
 }
 
 /** Why this project's Next.js is not the one the adapter was checked on, or undefined when it is. */
