@@ -24,9 +24,15 @@ function mayBeBundleFile(request: http.IncomingMessage, sitePath: string): boole
   return (request.method === 'GET' || request.method === 'HEAD') && !sitePath.startsWith('/_next/') && /\/[^/]+\.[A-Za-z0-9]+$/.test(sitePath);
 }
 
-export function startDevFrontServer(options: { host: string; port: number; nextPort: number; contentDirectory: string }): http.Server {
-  const { host, port, nextPort, contentDirectory } = options;
-  const server = http.createServer((request, response) => {
+/**
+ * `ready` settles when public/ holds what pages link (the KaTeX assets, the page stylesheets): requests wait for it.
+ * If it fails, dev.ts has reported why and is stopping.
+ */
+export function startDevFrontServer(options: { host: string; port: number; nextPort: number; contentDirectory: string; ready: Promise<void> }): http.Server {
+  const { host, port, nextPort, contentDirectory, ready } = options;
+  const server = http.createServer(async (request, response) => {
+    // The request's body stays buffered meanwhile: nothing reads it until it is piped on.
+    await ready.catch(() => undefined);
     let sitePath: string;
     try {
       sitePath = decodeURIComponent(new URL(request.url ?? '/', 'http://dev.invalid').pathname);

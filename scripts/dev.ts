@@ -11,7 +11,6 @@ import { ContentErrors } from '@/lib/errors';
 import { projectFolderProblems } from '@/lib/content/project-folders';
 import { buildPageStyles } from '@/lib/build/page-styles';
 import { copyKatexAssets } from '@/lib/build/katex-assets';
-import { startDevFrontServer } from './dev-front-server';
 
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 3000);
@@ -25,8 +24,22 @@ if (folderProblems.length > 0) {
   console.error(new ContentErrors(folderProblems).message);
   process.exit(1);
 }
-copyKatexAssets();
-await buildPageStyles();
+// Next starts first: its start and the compile of the route are most of the wait for the first page, and they
+// overlap what this process loads and prepares below. The author's requests reach it through the front server, which
+// holds them until the KaTeX assets and the page stylesheets are in public/.
+const next = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'dev', '--hostname', host, '--port', String(nextPort)], {
+  stdio: 'inherit',
+  env: { ...process.env, NEXT_PUBLIC_LIVE_RELOAD_URL: `http://${host}:${livePort}/events` },
+});
+const publicFilesReady = (async () => {
+  copyKatexAssets();
+  await buildPageStyles();
+})();
+publicFilesReady.catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  next.kill('SIGTERM');
+  process.exit(1);
+});
 
 const listeners = new Set<http.ServerResponse>();
 const live = http.createServer((request, response) => {
@@ -80,12 +93,10 @@ fs.watch(process.cwd(), (_event, name) => {
   if (name === 'site.config.ts') announce(name);
 });
 
-const front = startDevFrontServer({ host, port, nextPort, contentDirectory });
+// Loaded after Next's start: it reads pages (for their bundles' files), which loads the front-matter reader.
+const { startDevFrontServer } = await import('./dev-front-server');
+const front = startDevFrontServer({ host, port, nextPort, contentDirectory, ready: publicFilesReady });
 front.on('listening', () => console.log(`The site: http://${host}:${port}/ (Next.js's own dev server, below, answers behind it on port ${nextPort}).`));
-const next = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'dev', '--hostname', host, '--port', String(nextPort)], {
-  stdio: 'inherit',
-  env: { ...process.env, NEXT_PUBLIC_LIVE_RELOAD_URL: `http://${host}:${livePort}/events` },
-});
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     next.kill(signal);

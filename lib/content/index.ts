@@ -81,10 +81,9 @@ export async function getSiteModel(): Promise<SiteModel> {
  * only the pages the manifest's render plan names: the others come finished from the render cache (lib/export/render-cache.ts).
  */
 export async function getStaticSlugs(): Promise<string[][]> {
-  const { pages, problems } = await currentPages();
-  const plan = renderedUrls();
+  const { urls, problems } = isDevServer() ? (await import('./site-build')).readDevUrls() : { urls: builtUrls(await getBuiltPages()), problems: [] };
   const slugs = new Map<string, string[]>([['/', []]]);
-  for (const url of siteModelOf(pages).routes.keys()) if (!plan || plan.has(url)) slugs.set(url, url.split('/').filter(Boolean));
+  for (const url of urls) slugs.set(url, url.split('/').filter(Boolean));
   for (const problem of problems) {
     const relative = path.relative(contentDirectory, path.resolve(problem.location.file));
     // A misnamed file has no URL of its own (it could name one of Next's, such as /_next/); every page shows it.
@@ -94,4 +93,10 @@ export async function getStaticSlugs(): Promise<string[][]> {
     }
   }
   return [...slugs.values()];
+}
+
+/** The URLs of a build's site model that its render plan names. */
+function builtUrls(pages: readonly BuiltPage[]): string[] {
+  const plan = renderedUrls();
+  return [...siteModelOf(pages).routes.keys()].filter((url) => !plan || plan.has(url));
 }

@@ -132,9 +132,6 @@ export async function buildContent(
   cacheFolder: string = path.join(engineCacheDirectory, 'compiled-pages'),
   settings: ContentBuildSettings = site,
 ): Promise<ContentBuild> {
-  // The first worker loads the compiler while the pages are read and looked up in the cache; a build whose
-  // pages all come from the cache then only spent a core it had spare.
-  pageCompilers(1)[0]?.prepare();
   const openings = openingMemo(cacheFolder);
   const read = readPages(directory, memoisedOpeningReader(openings));
   openings.save();
@@ -215,6 +212,19 @@ export async function compileSiteContent(): Promise<ContentBuild> {
   return build;
 }
 
+/**
+ * The dev server's URLs, and the problems of its files, from the pages as read: none is compiled. Next's dev
+ * server asks for them at every request, in a process started for the question (its static-paths worker), which
+ * would otherwise compile what the rendering process compiles too. A page whose body does not compile keeps
+ * its URL; the rendering process shows the problem there.
+ */
+export function readDevUrls(directory: string = contentDirectory): { urls: string[]; problems: ContentError[] } {
+  const openings = openingMemo(path.join(engineCacheDirectory, 'compiled-pages'));
+  const read = readPages(directory, memoisedOpeningReader(openings));
+  const { model, errors } = buildSiteModel(read.pages, site);
+  return { urls: [...model.routes.keys()], problems: [...read.errors, ...errors] };
+}
+
 export interface DevSiteState {
   pages: BuiltPage[];
   problems: ContentError[];
@@ -235,6 +245,9 @@ export function getDevSiteState(): Promise<DevSiteState> {
     devState = {
       fingerprint,
       state: buildContent().then(async ({ pages, errors }) => {
+        // The compiler loads now, beside the first page's render, and not before that page's content was read:
+        // the author's first edit then finds it ready.
+        pageCompilers(1)[0]?.prepare();
         // Imported here: sharp is for the dev server's pages; a build's renderers get theirs finished.
         const { withDevPhotos } = await import('@/lib/images/dev-photos');
         const shown = await withDevPhotos(pages, contentDirectory);

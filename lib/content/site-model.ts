@@ -8,9 +8,16 @@ import { ContentError } from '@/lib/errors';
 import type { Site, TaxonomyConfig } from '@/lib/site-config-schema';
 import type { SortMode } from './front-matter';
 import type { BuiltPage } from './manifest';
+import type { Page } from './pages';
 import { slugProblem, urlForSlug } from './page-urls';
 import { zolaSlug } from './zola-slug';
 import { homeProfile, isHomeSection, postSettings } from './serene-fields';
+
+/**
+ * What the model reads of a page: everything but its body. Read pages (`Page`) and compiled ones (`BuiltPage`)
+ * both are one, so the site's URLs are known before any page compiles (the dev server's list of URLs).
+ */
+export type ModelPage = Omit<Page, 'body'>;
 
 /** A link to another page of the site, with what a list shows of it. */
 export interface PageLink {
@@ -29,11 +36,11 @@ export interface Paginator {
   next: string | undefined;
 }
 
-export type SiteRoute =
+export type SiteRoute<P extends ModelPage = BuiltPage> =
   | {
       kind: 'page';
       url: string;
-      page: BuiltPage;
+      page: P;
       section: PageLink | undefined;
       earlier: PageLink | undefined;
       later: PageLink | undefined;
@@ -43,23 +50,23 @@ export type SiteRoute =
   | {
       kind: 'section';
       url: string;
-      page: BuiltPage;
-      items: BuiltPage[];
+      page: P;
+      items: P[];
       subsections: PageLink[];
       paginator: Paginator | undefined;
       feed: string | undefined;
       /** On a home page with serene's `recent = true`: the newest posts of the blog section, and its URL. */
-      recent?: { url: string; pages: BuiltPage[] };
+      recent?: { url: string; pages: P[] };
     }
   /** The home page of a site without content/_index.md: content/index.md's text if there is one, then every page. */
-  | { kind: 'home'; url: '/'; page: BuiltPage | undefined; items: BuiltPage[] }
+  | { kind: 'home'; url: '/'; page: P | undefined; items: P[] }
   | { kind: 'taxonomy'; url: string; taxonomy: TaxonomyConfig; terms: TermSummary[] }
   | {
       kind: 'term';
       url: string;
       taxonomy: TaxonomyConfig;
       term: TermSummary;
-      items: BuiltPage[];
+      items: P[];
       paginator: Paginator | undefined;
       feed: string | undefined;
       /** On a serene site (its blog section has `template = "blog.html"`): list the pages as the blog does, dates in its `date_format`. */
@@ -81,23 +88,23 @@ export interface Redirect {
   to: string;
 }
 
-export interface FeedPlan {
+export interface FeedPlan<P extends ModelPage = BuiltPage> {
   /** The feed's own site path: /posts/atom.xml. */
   url: string;
   /** The page the feed follows: /posts/. */
   alternate: string;
   title: string;
-  pages: BuiltPage[];
+  pages: P[];
 }
 
-export interface SiteModel {
-  routes: Map<string, SiteRoute>;
+export interface SiteModel<P extends ModelPage = BuiltPage> {
+  routes: Map<string, SiteRoute<P>>;
   redirects: Redirect[];
-  feeds: FeedPlan[];
+  feeds: FeedPlan<P>[];
 }
 
 /** How `sort_by` orders two pages that both have what it sorts by. */
-const comparators: Record<Exclude<SortMode, 'none'>, (a: BuiltPage, b: BuiltPage) => number> = {
+const comparators: Record<Exclude<SortMode, 'none'>, (a: ModelPage, b: ModelPage) => number> = {
   date: (a, b) => (b.date ?? '').localeCompare(a.date ?? ''),
   update_date: (a, b) => (b.updated ?? b.date ?? '').localeCompare(a.updated ?? a.date ?? ''),
   title: (a, b) => a.title.localeCompare(b.title, undefined, { numeric: true, sensitivity: 'base' }),
@@ -107,7 +114,7 @@ const comparators: Record<Exclude<SortMode, 'none'>, (a: BuiltPage, b: BuiltPage
 };
 
 /** Whether a page has what `sort_by` needs. */
-function sortable(page: BuiltPage, mode: SortMode): boolean {
+function sortable(page: ModelPage, mode: SortMode): boolean {
   if (mode === 'date') return page.date !== undefined;
   if (mode === 'update_date') return page.date !== undefined || page.updated !== undefined;
   if (mode === 'weight') return page.weight !== undefined;
@@ -118,7 +125,7 @@ function sortable(page: BuiltPage, mode: SortMode): boolean {
  * A section's pages in its order. Pages that lack what it sorts by come after the sorted ones, in file order
  * (Zola leaves them out of the list; a page that vanishes from its section's list is worse than one at its end).
  */
-export function sortPages(pages: readonly BuiltPage[], mode: SortMode): BuiltPage[] {
+export function sortPages<P extends ModelPage>(pages: readonly P[], mode: SortMode): P[] {
   const byFile = [...pages].sort((a, b) => a.file.localeCompare(b.file));
   if (mode === 'none') return byFile;
   const compare = comparators[mode];
@@ -144,14 +151,14 @@ function paginate<T>(items: readonly T[], size: number | undefined, url: string,
   }));
 }
 
-const link = (page: BuiltPage): PageLink => ({ url: page.url, title: page.title });
+const link = (page: ModelPage): PageLink => ({ url: page.url, title: page.title });
 
 /**
  * serene's outdate alert, decided on the build's day (`today`, YYYY-MM-DD, part of the route and so of its
  * render-cache key): a page with `outdate_alert` whose last update is more than `outdate_alert_days` (120 by
  * default) days old.
  */
-function outdated(page: BuiltPage, today: string): { outdated?: { days: number; lastUpdate: string } } {
+function outdated(page: ModelPage, today: string): { outdated?: { days: number; lastUpdate: string } } {
   const settings = postSettings(page.extra);
   const lastUpdate = page.updated ?? page.date;
   if (!settings.outdate_alert || lastUpdate === undefined) return {};
@@ -163,7 +170,7 @@ function outdated(page: BuiltPage, today: string): { outdated?: { days: number; 
 export const buildDay = (now: Date = new Date()): string => now.toISOString().slice(0, 10);
 
 /** Whether the pages as built change with the build's day: a page with an outdate alert and a date to count from. */
-export function dependsOnBuildDay(pages: readonly BuiltPage[]): boolean {
+export function dependsOnBuildDay(pages: readonly ModelPage[]): boolean {
   return pages.some((page) => postSettings(page.extra).outdate_alert === true && (page.updated ?? page.date) !== undefined);
 }
 
@@ -171,7 +178,7 @@ export function dependsOnBuildDay(pages: readonly BuiltPage[]): boolean {
  * The section serene calls the blog: the one at the site config's `extra.blog_section_path` (serene's
  * config.toml key), else the first with `template = "blog.html"`.
  */
-export function blogSection(sections: readonly BuiltPage[], site: Pick<Site, 'extra'>): BuiltPage | undefined {
+export function blogSection<P extends ModelPage>(sections: readonly P[], site: Pick<Site, 'extra'>): P | undefined {
   const configured = site.extra.blog_section_path;
   if (typeof configured === 'string') {
     const url = `/${configured.split('/').filter(Boolean).join('/')}/`.replace(/^\/\/$/, '/');
@@ -195,15 +202,15 @@ export function termUrl(taxonomy: string, term: string): string {
  * The site model of the published pages, and every problem in it (URLs claimed twice, redirects that climb
  * out or land nowhere), each with its file and line.
  */
-export function buildSiteModel(
-  pages: readonly BuiltPage[],
+export function buildSiteModel<P extends ModelPage>(
+  pages: readonly P[],
   site: Pick<Site, 'taxonomies' | 'feedFilename' | 'name' | 'extra'>,
   today: string = buildDay(),
-): { model: SiteModel; errors: ContentError[] } {
+): { model: SiteModel<P>; errors: ContentError[] } {
   const errors: ContentError[] = [];
-  const routes = new Map<string, SiteRoute>();
+  const routes = new Map<string, SiteRoute<P>>();
   const redirects: Redirect[] = [];
-  const feeds: FeedPlan[] = [];
+  const feeds: FeedPlan<P>[] = [];
   const claimedBy = new Map<string, string>();
   const claim = (url: string, by: string, where: { file: string; line?: number }) => {
     const earlier = claimedBy.get(url);
@@ -221,7 +228,7 @@ export function buildSiteModel(
   for (const section of sections.values()) if (section.section?.render !== false) claimedBy.set(section.url, section.file);
 
   /** The nearest section above a folder (itself excluded), if any. */
-  const sectionAbove = (folder: string): BuiltPage | undefined => {
+  const sectionAbove = (folder: string): P | undefined => {
     for (let current = parentFolder(folder); current !== undefined; current = parentFolder(current)) {
       const found = sections.get(current);
       if (found) return found;
@@ -229,13 +236,13 @@ export function buildSiteModel(
     return undefined;
   };
   /** A section's own pages, and those of its transparent subsections (Zola's `transparent`). */
-  const pagesOf = (section: BuiltPage): BuiltPage[] => {
+  const pagesOf = (section: P): P[] => {
     const own = plainPages.filter((page) => page.folder === section.folder);
     const transparent = [...sections.values()].filter((child) => child.section?.transparent && sectionAbove(child.folder) === section);
     return [...own, ...transparent.flatMap(pagesOf)];
   };
 
-  const pageRoutes = new Map<string, Extract<SiteRoute, { kind: 'page' }>>();
+  const pageRoutes = new Map<string, Extract<SiteRoute<P>, { kind: 'page' }>>();
   for (const page of plainPages) {
     const owner = sections.get(page.folder);
     pageRoutes.set(page.url, { kind: 'page', url: page.url, page, section: owner && owner.section?.render !== false ? link(owner) : undefined, earlier: undefined, later: undefined, ...outdated(page, today) });
@@ -286,7 +293,7 @@ export function buildSiteModel(
 
   for (const taxonomy of site.taxonomies) {
     if (!taxonomy.render) continue;
-    const terms = new Map<string, { name: string; pages: BuiltPage[] }>();
+    const terms = new Map<string, { name: string; pages: P[] }>();
     for (const page of plainPages) {
       for (const name of page.taxonomies.find((entry) => entry.name === taxonomy.name)?.terms ?? []) {
         const slug = zolaSlug(name);
