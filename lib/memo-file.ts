@@ -23,6 +23,11 @@ export class MemoFile<T> {
     return crypto.createHash('sha256').update(JSON.stringify(parts)).digest('hex');
   }
 
+  /** Whether a result is stored under `key`. */
+  has(key: string): boolean {
+    return this.used.has(key) || Object.hasOwn(this.stored, key);
+  }
+
   /** The result stored under `key`, or `make()`'s, stored. */
   get(key: string, make: () => T): T {
     let value = this.used.get(key);

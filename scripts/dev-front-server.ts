@@ -7,15 +7,14 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
-import path from 'node:path';
 import { publishedAssets } from '@/lib/content/page-assets';
 import { devVariantFile } from '@/lib/images/dev-photos';
 import { readPages } from '@/lib/content/pages';
 import { contentTypeFor } from '@/lib/preview-server/content-types';
 
 /** The bundle file a site path names, if any. The pages are read again for each such request: files come and go as the author works. */
-function bundleFile(sitePath: string, contentDirectory: string): string | undefined {
-  const { pages } = readPages(contentDirectory);
+async function bundleFile(sitePath: string, contentDirectory: string): Promise<string | undefined> {
+  const { pages } = await readPages(contentDirectory);
   return pages.flatMap((page) => (sitePath.startsWith(page.url) ? publishedAssets(page, contentDirectory) : [])).find((asset) => asset.url === sitePath)?.file;
 }
 
@@ -40,7 +39,7 @@ export function startDevFrontServer(options: { host: string; port: number; nextP
       sitePath = '';
     }
     // A photo's variant (/_img/…, lib/images/dev-photos.ts) from the image cache, else a bundle's file.
-    const file = sitePath !== '' && mayBeBundleFile(request, sitePath) ? (devVariantFile(sitePath) ?? bundleFile(sitePath, contentDirectory)) : undefined;
+    const file = sitePath !== '' && mayBeBundleFile(request, sitePath) ? (devVariantFile(sitePath) ?? (await bundleFile(sitePath, contentDirectory))) : undefined;
     if (file) {
       // lstat: the listing refused links; one made since is not followed either.
       const stat = fs.lstatSync(file, { throwIfNoEntry: false });

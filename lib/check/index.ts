@@ -133,7 +133,7 @@ function isWebLink(url: string): boolean {
  * heading levels, drafts. `limits` are the sizes from which a photo is reported as too large.
  */
 export async function checkContent(directory: string = contentDirectory, publicDirectory = path.join(process.cwd(), 'public'), limits = largePhoto): Promise<CheckReport> {
-  const { pages, drafts, errors } = readPages(directory);
+  const { pages, drafts, errors } = await readPages(directory);
   const findings: Finding[] = [...errors, ...publicFolderProblems(publicDirectory)].map(asFinding);
   const externalLinks: ExternalLink[] = [];
   const outlines = pages.flatMap((page) => {

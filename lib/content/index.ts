@@ -81,7 +81,7 @@ export async function getSiteModel(): Promise<SiteModel> {
  * only the pages the manifest's render plan names: the others come finished from the render cache (lib/export/render-cache.ts).
  */
 export async function getStaticSlugs(): Promise<string[][]> {
-  const { urls, problems } = isDevServer() ? (await import('./site-build')).readDevUrls() : { urls: builtUrls(await getBuiltPages()), problems: [] };
+  const { urls, problems } = isDevServer() ? await (await import('./site-build')).readDevUrls() : { urls: builtUrls(await getBuiltPages()), problems: [] };
   const slugs = new Map<string, string[]>([['/', []]]);
   for (const url of urls) slugs.set(url, url.split('/').filter(Boolean));
   for (const problem of problems) {

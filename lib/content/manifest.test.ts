@@ -7,8 +7,8 @@ import { ManifestError, readManifest, writeManifest, type BuiltPage } from './ma
 import { readPages } from './pages';
 
 /** Three pages as the content build makes them: two Markdown pages and an .mdx page. */
-function builtPages(): BuiltPage[] {
-  const { pages, errors } = readPages(tempFolder('content', { 'a.md': '# A\n', 'b.md': '# B\n', 'c.mdx': '# C\n' }));
+async function builtPages(): Promise<BuiltPage[]> {
+  const { pages, errors } = await readPages(tempFolder('content', { 'a.md': '# A\n', 'b.md': '# B\n', 'c.mdx': '# C\n' }));
   if (errors.length > 0) throw new ContentErrors(errors);
   return pages.map((page): BuiltPage => {
     const fields = { codeBlocks: 1, internalLinks: [{ target: '/b/', fragment: undefined, line: 3 }], anchors: ['a'], summary: `<p>${page.title}</p>` };
@@ -20,9 +20,9 @@ function builtPages(): BuiltPage[] {
 const manifestFiles = (folder: string) => ({ index: path.join(folder, 'pages.json'), bodies: path.join(folder, 'page-bodies') });
 
 describe('the content manifest', () => {
-  it('reads back every page as written, the body texts included', () => {
+  it('reads back every page as written, the body texts included', async () => {
     const { index } = manifestFiles(tempFolder('cache', {}));
-    const pages = builtPages();
+    const pages = await builtPages();
     writeManifest({ fingerprint: 'f1', pages, render: ['/', '/a/'] }, index);
     const read = readManifest('f1', index);
     expect(read.render).toEqual(['/', '/a/']);
@@ -31,10 +31,10 @@ describe('the content manifest', () => {
     expect(read.pages.map((page) => (page.body.format === 'html' ? page.body.html : page.body.code))).toEqual(['<p>/a/ text</p>', '<p>/b/ text</p>', 'return {default: () => null};']);
   });
 
-  it('keeps the bodies apart from the index, and reads a body only when a renderer asks for it', () => {
+  it('keeps the bodies apart from the index, and reads a body only when a renderer asks for it', async () => {
     const folder = tempFolder('cache', {});
     const { index, bodies } = manifestFiles(folder);
-    writeManifest({ fingerprint: 'f1', pages: builtPages(), render: ['/'] }, index);
+    writeManifest({ fingerprint: 'f1', pages: await builtPages(), render: ['/'] }, index);
     expect(fs.readFileSync(index, 'utf8')).not.toContain('/a/ text');
     expect(fs.readdirSync(bodies)).toHaveLength(3);
     // Without its body, a page still lists and links: only its own render needs the text, and says what is wrong.
@@ -45,9 +45,9 @@ describe('the content manifest', () => {
     expect(() => (first?.body.format === 'html' ? first.body.html : '')).toThrow(/body of .*a\.md is missing or damaged/);
   });
 
-  it('writes only the bodies that changed, and drops those no page has', () => {
+  it('writes only the bodies that changed, and drops those no page has', async () => {
     const { index, bodies } = manifestFiles(tempFolder('cache', {}));
-    const pages = builtPages();
+    const pages = await builtPages();
     writeManifest({ fingerprint: 'f1', pages, render: ['/'] }, index);
     const written = new Map(fs.readdirSync(bodies).map((name) => [name, fs.statSync(path.join(bodies, name)).mtimeMs]));
     const [a, b] = pages;
@@ -60,10 +60,10 @@ describe('the content manifest', () => {
     expect(readManifest('f2', index).pages.map((page) => page.body.format === 'html' && page.body.html)).toEqual(['<p>edited</p>', '<p>/b/ text</p>']);
   });
 
-  it('refuses a manifest that is missing, damaged or for other content, saying how to build', () => {
+  it('refuses a manifest that is missing, damaged or for other content, saying how to build', async () => {
     const { index } = manifestFiles(tempFolder('cache', {}));
     expect(() => readManifest('f1', index)).toThrow(/There is no content manifest.*npm run build/);
-    writeManifest({ fingerprint: 'f1', pages: builtPages(), render: ['/'] }, index);
+    writeManifest({ fingerprint: 'f1', pages: await builtPages(), render: ['/'] }, index);
     expect(() => readManifest('f2', index)).toThrow(/for other content/);
     fs.writeFileSync(index, JSON.stringify({ fingerprint: 'f1', pages: [{ url: '/a/', body: { format: 'html', text: '../../etc/passwd' } }], render: [] }));
     expect(() => readManifest('f1', index)).toThrow(/is damaged/);

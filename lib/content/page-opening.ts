@@ -205,9 +205,3 @@ function literalText(program: Program | null | undefined): string {
   return '';
 }
 
-/** A description from a paragraph's words, cut at a word near 160 characters. */
-export function describe(words: string): string {
-  if (words.length <= 160) return words;
-  return `${words.slice(0, 160).replace(/\s+\S*$/, '')}…`;
-}
-

@@ -6,7 +6,7 @@ import { parseSource, type FrontMatter, type FrontMatterFormat, type ParsedSourc
 import type { CollectionItem } from '@/lib/markdown/collection-items';
 import { readCollections } from './collections';
 import { bundleAssets } from './page-assets';
-import { describe, readOpening } from './page-opening';
+import type { BodyOpening } from './page-opening';
 import { placePage, placeSection } from './page-place';
 import { isHomeSection, sereneFieldProblems } from './serene-fields';
 import { pageNameProblem } from './page-urls';
@@ -174,16 +174,50 @@ function readFile(absolutePath: string, directory: string): ReadFile {
     : { file, relative, kind: 'page', parsed: parseSource(file, source) };
 }
 
-/** How readPages reads a body's opening: readOpening, or the same through a memo of earlier builds' (site-build.ts). */
-export type OpeningReader = typeof readOpening;
+/** What readPages asks of a body's opening (page-opening.ts readOpening's arguments). */
+export interface OpeningQuery {
+  body: string;
+  format: 'md' | 'mdx';
+  math: boolean;
+  /** The heading when front matter gives no title, the paragraph when it gives no description. */
+  wants: { heading: boolean; paragraph: boolean };
+}
+
+/**
+ * How readPages gets the openings of the bodies it read, all at once: parsed (parsedOpenings), or through the
+ * memo of earlier builds' (site-build.ts), which parses only the bodies it has not seen.
+ */
+export type OpeningSource = (queries: readonly OpeningQuery[]) => Promise<BodyOpening[]>;
+
+const nothingWanted = (query: OpeningQuery) => !query.wants.heading && !query.wants.paragraph;
+
+/**
+ * Each body's opening, parsed. The parser (page-opening.ts, about 250 modules and 0.2–0.3 s) loads only when a
+ * body needs it: the memo answers every unchanged page, and front matter may give every title and description.
+ */
+export async function parsedOpenings(queries: readonly OpeningQuery[]): Promise<BodyOpening[]> {
+  const { readOpening } = queries.every(nothingWanted) ? { readOpening: undefined } : await import('./page-opening');
+  return queries.map((query) => readOpening?.(query.body, query.format, query.math, query.wants) ?? { heading: undefined, paragraph: undefined });
+}
+
+/** A description made of a paragraph's words: at most 160 characters, cut at a word. */
+function describe(words: string): string {
+  if (words.length <= 160) return words;
+  return `${words.slice(0, 160).replace(/\s+\S*$/, '')}…`;
+}
+
+/** A file read and checked, but for what its body's opening gives (its title, heading and description). */
+interface LoadedFile {
+  opening: OpeningQuery;
+  withOpening: (opening: BodyOpening) => Page & { draft: boolean };
+}
 
 function loadFile(
   read: ReadFile,
   absolutePath: string,
   directory: string,
   sections: ReadonlyMap<string, SectionSource>,
-  readBodyOpening: OpeningReader,
-): Page & { draft: boolean } {
+): LoadedFile {
   const { file, relative } = read;
   const isSection = read.kind === 'section';
   const { frontMatterFormat, body, bodyStartLine, lineOf } = read.parsed;
@@ -264,61 +298,63 @@ function loadFile(
   const collections = readCollections({ absolutePath, file, format, body, bodyStartLine }, directory);
   // extra.title, when set, is both the <title>'s fallback and the visible h1; a description given needs no paragraph.
   const extraTitle = typeof extra.title === 'string' ? extra.title : undefined;
-  const opening = readBodyOpening(body, format, options.math, { heading: extraTitle === undefined, paragraph: own.description === undefined });
-  const bodyHeading = opening.heading;
   const folderName = fileFolder.split('/').at(-1);
-  const title = own.title ?? extraTitle ?? bodyHeading ?? (slug.length === 0 ? site.name : isSection && folderName ? folderName : undefined);
-  if (title === undefined) {
-    throw new ContentError(
-      { file, line: 1 },
-      'page has no title.',
-      'Add `title: "…"` to its front matter, or open the page with a `# Heading` line.',
-    );
-  }
   const wordCount = countWords(body);
   const previewImage = previewImageOf(own, extra, file, lineOf);
-  return {
-    file,
-    slug,
-    url: place.url,
-    format,
-    frontMatterFormat,
-    title,
-    heading: extraTitle ?? (bodyHeading !== undefined ? null : title),
-    description: own.description ?? (opening.paragraph === undefined ? site.description : describe(opening.paragraph)),
-    date: pageFields?.date ?? place.dateFromName,
-    updated: pageFields?.updated,
-    lang: own.lang ?? (typeof extra.lang === 'string' ? extra.lang : undefined) ?? site.lang,
-    options,
-    body,
-    bodyStartLine,
-    kind: isSection ? 'section' : 'page',
-    folder,
-    weight: own.weight,
-    aliases: (own.aliases ?? []).map((alias) => ({ path: alias, line: lineOf(['aliases']) })),
-    taxonomies,
-    extra: mergedExtra,
-    templateName,
-    ...(isHomeSection({ kind: isSection ? 'section' : 'page', folder, templateName }) && { homeExtra: extra }),
-    wordCount,
-    readingMinutes: Math.ceil(wordCount / 200),
-    ...(previewImage && { previewImage }),
-    assets: isSection || isBundle ? bundleAssets(absolutePath, directory, isSection ? 'section' : 'bundle') : [],
-    section: sectionFields && {
-      sortBy: sectionFields.sort_by ?? 'none',
-      paginateBy: sectionFields.paginate_by,
-      paginatePath: sectionFields.paginate_path ?? 'page',
-      paginateReversed: sectionFields.paginate_reversed ?? false,
-      render: sectionFields.render ?? true,
-      redirectTo: sectionFields.redirect_to,
-      transparent: sectionFields.transparent ?? false,
-      generateFeeds: sectionFields.generate_feeds ?? sectionFields.generate_feed ?? false,
-      pageTemplate: sectionFields.page_template,
-      lines: { redirectTo: lineOf(['redirect_to']), sortBy: lineOf(['sort_by']) },
-    },
-    ...(Object.keys(collections).length > 0 && { collections }),
-    draft: own.draft ?? false,
+  const withOpening = (opening: BodyOpening): Page & { draft: boolean } => {
+    const bodyHeading = opening.heading;
+    const title = own.title ?? extraTitle ?? bodyHeading ?? (slug.length === 0 ? site.name : isSection && folderName ? folderName : undefined);
+    if (title === undefined) {
+      throw new ContentError(
+        { file, line: 1 },
+        'page has no title.',
+        'Add `title: "…"` to its front matter, or open the page with a `# Heading` line.',
+      );
+    }
+    return {
+      file,
+      slug,
+      url: place.url,
+      format,
+      frontMatterFormat,
+      title,
+      heading: extraTitle ?? (bodyHeading !== undefined ? null : title),
+      description: own.description ?? (opening.paragraph === undefined ? site.description : describe(opening.paragraph)),
+      date: pageFields?.date ?? place.dateFromName,
+      updated: pageFields?.updated,
+      lang: own.lang ?? (typeof extra.lang === 'string' ? extra.lang : undefined) ?? site.lang,
+      options,
+      body,
+      bodyStartLine,
+      kind: isSection ? 'section' : 'page',
+      folder,
+      weight: own.weight,
+      aliases: (own.aliases ?? []).map((alias) => ({ path: alias, line: lineOf(['aliases']) })),
+      taxonomies,
+      extra: mergedExtra,
+      templateName,
+      ...(isHomeSection({ kind: isSection ? 'section' : 'page', folder, templateName }) && { homeExtra: extra }),
+      wordCount,
+      readingMinutes: Math.ceil(wordCount / 200),
+      ...(previewImage && { previewImage }),
+      assets: isSection || isBundle ? bundleAssets(absolutePath, directory, isSection ? 'section' : 'bundle') : [],
+      section: sectionFields && {
+        sortBy: sectionFields.sort_by ?? 'none',
+        paginateBy: sectionFields.paginate_by,
+        paginatePath: sectionFields.paginate_path ?? 'page',
+        paginateReversed: sectionFields.paginate_reversed ?? false,
+        render: sectionFields.render ?? true,
+        redirectTo: sectionFields.redirect_to,
+        transparent: sectionFields.transparent ?? false,
+        generateFeeds: sectionFields.generate_feeds ?? sectionFields.generate_feed ?? false,
+        pageTemplate: sectionFields.page_template,
+        lines: { redirectTo: lineOf(['redirect_to']), sortBy: lineOf(['sort_by']) },
+      },
+      ...(Object.keys(collections).length > 0 && { collections }),
+      draft: own.draft ?? false,
+    };
   };
+  return { opening: { body, format, math: options.math, wants: { heading: extraTitle === undefined, paragraph: own.description === undefined } }, withOpening };
 }
 
 /**
@@ -327,10 +363,10 @@ function loadFile(
  * pages below them. Returns the published pages (sections among them), the drafts and every problem, so that
  * one build can report all of them.
  */
-export function readPages(
+export async function readPages(
   directory: string = contentDirectory,
-  readBodyOpening: OpeningReader = readOpening,
-): { pages: Page[]; drafts: Page[]; errors: ContentError[] } {
+  openingSource: OpeningSource = parsedOpenings,
+): Promise<{ pages: Page[]; drafts: Page[]; errors: ContentError[] }> {
   const linked = linkedFolderProblem(directory);
   if (linked) return { pages: [], drafts: [], errors: [linked] };
   const errors: ContentError[] = [];
@@ -353,15 +389,25 @@ export function readPages(
       reads.set(absolutePath, { error });
     }
   }
-  // Drafts claim their URL too: publishing one later must not silently collide with another page.
-  const fileByUrl = new Map<string, string>();
-  const pages: Page[] = [];
-  const drafts: Page[] = [];
+  const loaded: LoadedFile[] = [];
   for (const absolutePath of [...files.filter(isSectionFile), ...files.filter((file) => !isSectionFile(file))]) {
     try {
       const earlier = reads.get(absolutePath);
       if (earlier && 'error' in earlier) throw earlier.error;
-      const { draft, ...page } = loadFile(earlier?.read ?? readFile(absolutePath, directory), absolutePath, directory, sections, readBodyOpening);
+      loaded.push(loadFile(earlier?.read ?? readFile(absolutePath, directory), absolutePath, directory, sections));
+    } catch (error) {
+      collect(error);
+    }
+  }
+  // The openings of every body at once: most come from the memo, and the parser loads only for the others.
+  const openings = await openingSource(loaded.map((file) => file.opening));
+  // Drafts claim their URL too: publishing one later must not silently collide with another page.
+  const fileByUrl = new Map<string, string>();
+  const pages: Page[] = [];
+  const drafts: Page[] = [];
+  loaded.forEach((file, index) => {
+    try {
+      const { draft, ...page } = file.withOpening(openings[index] ?? { heading: undefined, paragraph: undefined });
       // A section that is not rendered leaves its URL to a page (Zola's `render = false`).
       if (page.section?.render !== false) {
         const claimant = fileByUrl.get(page.url);
@@ -373,7 +419,7 @@ export function readPages(
               'Rename or remove one of them, or change its `slug` or `path` (URLs are made lower-case, with spaces as `-`).',
             ),
           );
-          continue;
+          return;
         }
         fileByUrl.set(page.url, page.file);
       }
@@ -381,13 +427,13 @@ export function readPages(
     } catch (error) {
       collect(error);
     }
-  }
+  });
   return { pages: pages.sort((a, b) => a.url.localeCompare(b.url) || a.kind.localeCompare(b.kind)), drafts, errors };
 }
 
 /** readPages, for callers that want the pages or one error listing every problem. */
-export function loadPages(directory: string = contentDirectory): Page[] {
-  const { pages, errors } = readPages(directory);
+export async function loadPages(directory: string = contentDirectory): Promise<Page[]> {
+  const { pages, errors } = await readPages(directory);
   if (errors.length > 0) throw new ContentErrors(errors);
   return pages;
 }

@@ -9,7 +9,7 @@ import type { Site } from '@/lib/site-config-schema';
 import { CompileCache } from './compile-cache';
 import { contentFingerprint, pipelineVersion } from './content-fingerprint';
 import { MemoFile } from '@/lib/memo-file';
-import { readOpening, type BodyOpening } from './page-opening';
+import type { BodyOpening } from './page-opening';
 import { buildSiteModel, type SiteModel } from './site-model';
 import type { BuiltPage } from './manifest';
 import type { SiteImage } from '@/lib/images/site-images';
@@ -17,7 +17,7 @@ import type { SiteImage } from '@/lib/images/site-images';
 export type { BuiltPage };
 import { ContentError, ContentErrors } from '@/lib/errors';
 import { drawDiagramsInBrowser, PageCompiler } from './page-compiler';
-import { contentDirectory, readPages, type OpeningReader, type Page } from './pages';
+import { contentDirectory, parsedOpenings, readPages, type OpeningSource, type Page } from './pages';
 
 
 export interface ContentBuild {
@@ -77,12 +77,27 @@ function openingMemo(cacheFolder: string): MemoFile<BodyOpening> {
   return memo;
 }
 
-/** readOpening through a memo: a body read before, with the same settings, is not parsed again. */
-const memoisedOpeningReader =
-  (memo: MemoFile<BodyOpening>): OpeningReader =>
-  (body, format, math, wants) =>
-    // A page whose front matter gives its title and description needs nothing of its body.
-    wants.heading || wants.paragraph ? memo.get(MemoFile.key([openingVersion(), format, math, wants, body]), () => readOpening(body, format, math, wants)) : readOpening(body, format, math, wants);
+/** Openings through a memo: a body read before, with the same settings, is not parsed again (nor the parser loaded). */
+const memoisedOpenings =
+  (memo: MemoFile<BodyOpening>): OpeningSource =>
+  async (queries) => {
+    // A page whose front matter gives its title and description needs nothing of its body, nor a memo entry.
+    const keys = queries.map(({ body, format, math, wants }) => (wants.heading || wants.paragraph ? MemoFile.key([openingVersion(), format, math, wants, body]) : undefined));
+    const toParse = queries.filter((_, index) => {
+      const key = keys[index];
+      return key === undefined || !memo.has(key);
+    });
+    const openings = await parsedOpenings(toParse);
+    const emptyOpening: BodyOpening = { heading: undefined, paragraph: undefined };
+    const parsed = new Map(toParse.map((query, position) => [query, openings[position] ?? emptyOpening]));
+    return queries.map((query, index) => {
+      const key = keys[index];
+      const opening = parsed.get(query) ?? emptyOpening;
+      return key === undefined ? opening : memo.get(key, () => opening);
+    });
+  };
+
+
 
 /**
  * Pages one more worker must have to compile to pay for its start: loading the compiler costs about 2 s of
@@ -133,7 +148,7 @@ export async function buildContent(
   settings: ContentBuildSettings = site,
 ): Promise<ContentBuild> {
   const openings = openingMemo(cacheFolder);
-  const read = readPages(directory, memoisedOpeningReader(openings));
+  const read = await readPages(directory, memoisedOpenings(openings));
   openings.save();
   const { drafts, errors } = read;
   // Each page compiles with the URLs of the files its `@/` links name (they are part of its compile key).
@@ -218,9 +233,9 @@ export async function compileSiteContent(): Promise<ContentBuild> {
  * would otherwise compile what the rendering process compiles too. A page whose body does not compile keeps
  * its URL; the rendering process shows the problem there.
  */
-export function readDevUrls(directory: string = contentDirectory): { urls: string[]; problems: ContentError[] } {
+export async function readDevUrls(directory: string = contentDirectory): Promise<{ urls: string[]; problems: ContentError[] }> {
   const openings = openingMemo(path.join(engineCacheDirectory, 'compiled-pages'));
-  const read = readPages(directory, memoisedOpeningReader(openings));
+  const read = await readPages(directory, memoisedOpenings(openings));
   const { model, errors } = buildSiteModel(read.pages, site);
   return { urls: [...model.routes.keys()], problems: [...read.errors, ...errors] };
 }

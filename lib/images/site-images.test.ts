@@ -25,7 +25,7 @@ async function project(shown: Record<string, { src: string; line: number }[]>) {
   });
   fs.writeFileSync(path.join(root, 'content/trip/photo.jpg'), await photo(1000, 500));
   fs.writeFileSync(path.join(root, 'public/img/wide.jpg'), await photo(1500, 500));
-  const { pages, errors } = readPages(path.join(root, 'content'));
+  const { pages, errors } = await readPages(path.join(root, 'content'));
   if (errors.length > 0) throw new ContentErrors(errors);
   const built = pages.map((page): BuiltPage => ({ ...page, body: { format: 'html', html: '', codeBlocks: 0, shownFiles: shown[page.url] ?? [] } }));
   return { root, pages: built, options: { contentDirectory: path.join(root, 'content'), publicDirectory: path.join(root, 'public'), cacheDirectory: path.join(root, 'cache') } };

@@ -60,7 +60,7 @@ async function compileHostilePage(fileName: string, source: string): Promise<Awa
   const folder = fs.mkdtempSync(path.join(markerDirectory, '..', 'hostile-page-'));
   try {
     fs.writeFileSync(path.join(folder, fileName), source);
-    const [page] = loadPages(folder);
+    const [page] = await loadPages(folder);
     if (!page) throw new Error('the page was not read');
     return await compileMarkdown(page, { siteUrl: site.baseUrl });
   } finally {

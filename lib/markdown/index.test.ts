@@ -17,7 +17,7 @@ vi.mock('@mdx-js/mdx', async (importOriginal) => {
 });
 
 async function render(fileName: string, source: string): Promise<string> {
-  const [page] = loadPages(tempFolder('markdown', { [fileName]: source }));
+  const [page] = await loadPages(tempFolder('markdown', { [fileName]: source }));
   if (!page) throw new Error('no page');
   const body = await compileMarkdown(page, { siteUrl: site.baseUrl });
   return body.format === 'html' ? body.html : renderToStaticMarkup(await MdxContent({ code: body.code }));

@@ -12,7 +12,7 @@ import { site } from '@/lib/site';
 afterAll(closeDiagramBrowser);
 
 async function render(fileName: string, source: string): Promise<string> {
-  const [page] = loadPages(tempFolder('diagrams', { [fileName]: source }));
+  const [page] = await loadPages(tempFolder('diagrams', { [fileName]: source }));
   if (!page) throw new Error('no page');
   const body = await compileMarkdown(page, { siteUrl: site.baseUrl });
   return body.format === 'html' ? body.html : renderToStaticMarkup(await MdxContent({ code: body.code }));

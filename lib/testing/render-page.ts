@@ -7,7 +7,7 @@ import { site } from '@/lib/site';
 
 /** Compiles one content file (name → source) as a build would. */
 export async function compilePage(fileName: string, source: string): Promise<CompiledBody> {
-  const [page] = loadPages(tempFolder('markdown', { [fileName]: source }));
+  const [page] = await loadPages(tempFolder('markdown', { [fileName]: source }));
   if (!page) throw new Error('no page');
   return compileMarkdown(page, { siteUrl: site.baseUrl });
 }
