@@ -8,7 +8,8 @@
  * ours, ours with Next.js's client runtime kept (clientRuntime: true, the plain Next.js export), and an Astro 5 site
  * through the same Markdown plugins (scripts/bench-astro.ts). --sectioned adds the same pages as a Zola site of
  * sections and tags. With --photos P, the flat corpus is built beside itself with P generated 12-megapixel camera
- * JPEGs shown on its first P pages instead, the flat build being the baseline. The repository is only read.
+ * JPEGs shown on its first P pages instead, the flat build being the baseline. `--dev` times `npm run dev` to its
+ * first page instead (scripts/bench-dev.ts). The repository is only read.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -28,6 +29,11 @@ function option(name: string): string | undefined {
 function countOption(name: string): number | undefined {
   const value = Number(option(name));
   return Number.isInteger(value) && value > 0 ? value : undefined;
+}
+if (process.argv.includes('--dev')) {
+  const { benchDevServer } = await import('./bench-dev');
+  await benchDevServer(countOption('runs') ?? 5);
+  process.exit(0);
 }
 const pageCounts = (option('pages') ?? '100,1000,5000').split(',').map(Number).filter((count) => Number.isInteger(count) && count > 0);
 const runsFor = (pages: number) => countOption('runs') ?? (pages > 1000 ? 1 : 3);
