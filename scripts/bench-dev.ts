@@ -1,17 +1,17 @@
 /**
  * `npm run bench -- --dev [--runs R]`: how long `npm run dev` takes to show the site's home page. In a throwaway
- * copy of the project with its own content, built once first (as an author's project is after `npm run build`),
+ * clone of the repository's committed tree, content included, built once first (as an author's project is after `npm run build`),
  * `npm run dev` is started R times (default 5) after one start that is not counted, each time until `/` answers
  * 200, then stopped with Ctrl-C as an author stops it (so that Next keeps its dev cache). Prints each run, the
  * median, and the median of what Next's own request line says of the first request.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { median } from '../lib/export/page-weight';
-import { buildArguments, repository, syncProjectCopy } from './project-copy';
+import { buildArguments, repository } from './project-copy';
 
 const port = 3900;
 
@@ -64,14 +64,15 @@ async function firstPage(directory: string): Promise<DevStart> {
 }
 
 export async function benchDevServer(runs: number): Promise<void> {
+  // A clone of the committed tree, as an author's project is one: in a plain copy of the files (project-copy.ts),
+  // Next 16.4's dev server never wrote its compile cache, and every start compiled from nothing.
   const directory = path.join(os.tmpdir(), 'engine-bench-dev');
-  syncProjectCopy(directory);
-  fs.rmSync(path.join(directory, 'content'), { recursive: true, force: true });
-  fs.cpSync(path.join(repository, 'content'), path.join(directory, 'content'), { recursive: true });
-  fs.copyFileSync(path.join(repository, 'site.config.ts'), path.join(directory, 'site.config.ts'));
+  fs.rmSync(directory, { recursive: true, force: true });
+  execFileSync('git', ['clone', '--quiet', repository, directory]);
+  execFileSync('cp', ['-al', path.join(repository, 'node_modules'), path.join(directory, 'node_modules')]);
   const build = spawnSync(process.execPath, buildArguments, { cwd: directory, env: { ...process.env, NODE_ENV: 'production' }, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`npm run build failed in ${directory}:\n${build.stdout}${build.stderr}`);
-  console.log(`npm run dev in ${directory} (the shipped site's content), ${runs} runs after one not counted; each until / answers 200:`);
+  console.log(`npm run dev in ${directory} (a clone of the committed tree), ${runs} runs after one not counted; each until / answers 200:`);
   await firstPage(directory);
   const results: DevStart[] = [];
   for (let run = 1; run <= runs; run++) {
