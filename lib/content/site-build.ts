@@ -97,8 +97,6 @@ const memoisedOpenings =
     });
   };
 
-
-
 /**
  * Pages one more worker must have to compile to pay for its start: loading the compiler costs about 2 s of
  * CPU, what some 60 pages take to compile.
