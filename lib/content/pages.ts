@@ -191,13 +191,16 @@ export type OpeningSource = (queries: readonly OpeningQuery[]) => Promise<BodyOp
 
 const nothingWanted = (query: OpeningQuery) => !query.wants.heading && !query.wants.paragraph;
 
+/** The opening of a body that was not read: front matter gave all it would have. */
+export const noOpening = (): BodyOpening => ({ heading: undefined, paragraph: undefined });
+
 /**
  * Each body's opening, parsed. The parser (page-opening.ts, about 250 modules and 0.2–0.3 s) loads only when a
  * body needs it: the memo answers every unchanged page, and front matter may give every title and description.
  */
 export async function parsedOpenings(queries: readonly OpeningQuery[]): Promise<BodyOpening[]> {
   const { readOpening } = queries.every(nothingWanted) ? { readOpening: undefined } : await import('./page-opening');
-  return queries.map((query) => readOpening?.(query.body, query.format, query.math, query.wants) ?? { heading: undefined, paragraph: undefined });
+  return queries.map((query) => readOpening?.(query.body, query.format, query.math, query.wants) ?? noOpening());
 }
 
 /** A description made of a paragraph's words: at most 160 characters, cut at a word. */
@@ -407,7 +410,7 @@ export async function readPages(
   const drafts: Page[] = [];
   loaded.forEach((file, index) => {
     try {
-      const { draft, ...page } = file.withOpening(openings[index] ?? { heading: undefined, paragraph: undefined });
+      const { draft, ...page } = file.withOpening(openings[index] ?? noOpening());
       // A section that is not rendered leaves its URL to a page (Zola's `render = false`).
       if (page.section?.render !== false) {
         const claimant = fileByUrl.get(page.url);

@@ -17,7 +17,7 @@ import type { SiteImage } from '@/lib/images/site-images';
 export type { BuiltPage };
 import { ContentError, ContentErrors } from '@/lib/errors';
 import { drawDiagramsInBrowser, PageCompiler } from './page-compiler';
-import { contentDirectory, parsedOpenings, readPages, type OpeningSource, type Page } from './pages';
+import { contentDirectory, noOpening, parsedOpenings, readPages, type OpeningSource, type Page } from './pages';
 
 
 export interface ContentBuild {
@@ -83,17 +83,12 @@ const memoisedOpenings =
   async (queries) => {
     // A page whose front matter gives its title and description needs nothing of its body, nor a memo entry.
     const keys = queries.map(({ body, format, math, wants }) => (wants.heading || wants.paragraph ? MemoFile.key([openingVersion(), format, math, wants, body]) : undefined));
-    const toParse = queries.filter((_, index) => {
-      const key = keys[index];
-      return key === undefined || !memo.has(key);
-    });
-    const openings = await parsedOpenings(toParse);
-    const emptyOpening: BodyOpening = { heading: undefined, paragraph: undefined };
-    const parsed = new Map(toParse.map((query, position) => [query, openings[position] ?? emptyOpening]));
+    const unseen = queries.filter((_, index) => keys[index] !== undefined && !memo.has(keys[index]));
+    const openings = await parsedOpenings(unseen);
+    const parsed = new Map(unseen.map((query, position) => [query, openings[position] ?? noOpening()]));
     return queries.map((query, index) => {
       const key = keys[index];
-      const opening = parsed.get(query) ?? emptyOpening;
-      return key === undefined ? opening : memo.get(key, () => opening);
+      return key === undefined ? noOpening() : memo.get(key, () => parsed.get(query) ?? noOpening());
     });
   };
 
