@@ -11,18 +11,25 @@ import { Worker } from 'node:worker_threads';
  */
 const workerBootstrap = `
 const { workerData } = require('node:worker_threads');
-import('tsx/esm/api').then(({ register }) => {
-  register();
-  return import(workerData.entry);
-});
+// Packages are loaded first, by Node alone: once tsx's hooks are registered, every module passes through them.
+// One that fails to load here fails where the entry imports it, with the entry's own error.
+Promise.all(workerData.preload.map((name) => import(name).catch(() => undefined)))
+  .then(() => import('tsx/esm/api'))
+  .then(({ register }) => {
+    register();
+    return import(workerData.entry);
+  });
 `;
 
-/** A worker thread running the engine's TypeScript module `entry` (a path from the project root: `lib/content/page-compile-worker.ts`). */
-export function tsxWorker(entry: string): Worker {
+/**
+ * A worker thread running the engine's TypeScript module `entry` (a path from the project root:
+ * `lib/content/page-compile-worker.ts`), with `preload`, packages the entry imports, loaded before tsx is.
+ */
+export function tsxWorker(entry: string, { preload = [] }: { preload?: readonly string[] } = {}): Worker {
   return new Worker(workerBootstrap, {
     eval: true,
     // Not the parent's flags (`--import tsx` in a build, Next's or Vitest's in theirs): the bootstrap sets up tsx.
     execArgv: [],
-    workerData: { entry: pathToFileURL(path.join(process.cwd(), entry)).href },
+    workerData: { entry: pathToFileURL(path.join(process.cwd(), entry)).href, preload: [...preload] },
   });
 }

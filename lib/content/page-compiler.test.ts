@@ -4,6 +4,7 @@ import { compileMarkdown, type CompileInput, type DrawDiagrams } from '@/lib/mar
 import { site } from '@/lib/site';
 import { ContentError, ContentErrors } from '@/lib/errors';
 import { compileOutcome, PageCompiler } from './page-compiler';
+import { readOpenings, type OpeningQuery } from './page-opening';
 
 const page = (file: string, body: string, options: Partial<CompileInput['options']> = {}): CompileInput => ({
   file,
@@ -34,6 +35,21 @@ describe('PageCompiler', { timeout: 60_000 }, () => {
       const there = await compiler.compile(each, 10_000).catch((error: unknown) => messagesOf(error));
       expect(there).toEqual(here);
     }
+  });
+
+  it('reads openings in its worker exactly as readOpenings reads them in this thread, in order, between compiles', async () => {
+    const queries: OpeningQuery[] = [
+      { body: '# Title\n\nThe first *paragraph*, with [a link](https://example.org/).\n', format: 'md', math: false, wants: { heading: true, paragraph: true } },
+      { body: '{/* A comment */}\n\n# From MDX\n\n<Aside>not words</Aside>\n\nWords at last.\n', format: 'mdx', math: false, wants: { heading: true, paragraph: true } },
+      { body: '$$\nx^2\n$$\n\nAfter the equation.\n', format: 'md', math: true, wants: { heading: false, paragraph: true } },
+      { body: '<div>\n\n# Not closed', format: 'mdx', math: false, wants: { heading: true, paragraph: false } },
+      { body: 'Nothing asked.\n', format: 'md', math: false, wants: { heading: false, paragraph: false } },
+    ];
+    const compiled = compiler.compile(page('content/a.md', '# A\n'), 10_000);
+    const there = await compiler.readOpenings(queries);
+    expect(there).toEqual(readOpenings(queries));
+    expect(there[0]).toEqual({ heading: 'Title', paragraph: 'The first paragraph, with a link.' });
+    expect(await compiled).toEqual(await compileMarkdown(page('content/a.md', '# A\n'), { siteUrl: site.baseUrl }));
   });
 
   it('stops a page that overruns its time limit, names it with what to do, and compiles the next page in a new worker', async () => {

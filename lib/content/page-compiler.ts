@@ -1,6 +1,8 @@
 import type { Worker } from 'node:worker_threads';
 import type { DiagramResult } from '@/lib/diagrams/mermaid-renderer';
 import type { CompiledBody, CompileInput, DrawDiagrams } from '@/lib/markdown';
+import { markdownPackages } from '@/lib/markdown/packages';
+import type { BodyOpening, OpeningQuery } from './page-opening';
 import { ContentError, ContentErrors, type SourceLocation } from '@/lib/errors';
 import { tsxWorker } from '@/lib/tsx-worker';
 
@@ -20,21 +22,39 @@ interface ContentErrorData {
   hint: string | undefined;
 }
 
+/** An engine error as it crosses between threads. */
+interface ErrorData {
+  name: string;
+  message: string;
+  stack: string | undefined;
+}
+
 /** How a compile in the worker ended. */
 export type WorkerOutcome =
   | { kind: 'compiled'; body: CompiledBody }
   | { kind: 'content-errors'; errors: ContentErrorData[] }
   /** Anything else: an engine error, thrown on by the content build as it would have been in one thread. */
-  | { kind: 'failed'; error: { name: string; message: string; stack: string | undefined } };
+  | { kind: 'failed'; error: ErrorData };
 
 /** What the content build sends its worker. */
 export type ToWorker =
   | { type: 'compile'; page: CompileInput }
   | { type: 'diagrams-drawn'; results: DiagramResult[] }
-  | { type: 'diagrams-failed'; message: string };
+  | { type: 'diagrams-failed'; message: string }
+  | { type: 'read-openings'; queries: OpeningQuery[] };
 
 /** What the worker sends back. */
-export type FromWorker = { type: 'ready' } | { type: 'draw-diagrams'; sources: string[] } | { type: 'compiled'; outcome: WorkerOutcome };
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'draw-diagrams'; sources: string[] }
+  | { type: 'compiled'; outcome: WorkerOutcome }
+  | { type: 'openings-read'; outcome: { kind: 'read'; openings: BodyOpening[] } | { kind: 'failed'; error: ErrorData } };
+
+/** An error as data that survives postMessage. */
+export function errorData(error: unknown): ErrorData {
+  const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
+  return { name, message, stack };
+}
 
 const toData = ({ location, problem, hint }: ContentError): ContentErrorData => ({ location, problem, hint });
 
@@ -50,8 +70,7 @@ export async function compileOutcome(page: CompileInput, compile: (page: Compile
     if (error instanceof ContentError) return { kind: 'content-errors', errors: [toData(error)] };
     if (error instanceof ContentErrors) return { kind: 'content-errors', errors: error.errors.map(toData) };
     if (error instanceof RangeError) return { kind: 'content-errors', errors: [toData(outOfRangeError(page, error))] };
-    const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
-    return { kind: 'failed', error: { name, message, stack } };
+    return { kind: 'failed', error: errorData(error) };
   }
 }
 
@@ -73,7 +92,7 @@ function outOfRangeError(page: CompileInput, error: RangeError): ContentError {
 }
 
 /** An engine error from the worker, with the worker's stack (DEBUG=1 shows it). */
-function engineError({ name, message, stack }: { name: string; message: string; stack: string | undefined }): Error {
+function engineError({ name, message, stack }: ErrorData): Error {
   const error = new Error(message);
   error.name = name;
   if (stack) error.stack = stack;
@@ -134,6 +153,8 @@ export function prepareFirstPageCompiler(): void {
 export class PageCompiler {
   private current: { worker: Worker; ready: Promise<void> } | undefined;
   private job: Job | undefined;
+  /** The answer a readOpenings call waits for. */
+  private openingsJob: { resolve: (openings: BodyOpening[]) => void; reject: (error: unknown) => void } | undefined;
   /** Pages compile one after another: callers (the dev server's overlapping builds) queue here. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -148,6 +169,18 @@ export class PageCompiler {
     const compiled = this.queue.then(() => this.run(page, timeLimitMs));
     this.queue = compiled.catch(() => undefined);
     return compiled;
+  }
+
+  /**
+   * The openings of bodies (page-opening.ts readOpenings), read in the worker, where the Markdown parser is loaded
+   * anyway: the build's thread, which would otherwise load it for a body the memo has not seen (0.3–0.5 s of an
+   * edit's build, beside the worker's own start), does not. Queued with the compiles; no time limit, as in the
+   * build's thread (readOpening reads at most 16 KB of a body).
+   */
+  readOpenings(queries: readonly OpeningQuery[]): Promise<BodyOpening[]> {
+    const read = this.queue.then(() => this.runOpenings(queries));
+    this.queue = read.catch(() => undefined);
+    return read;
   }
 
   /**
@@ -189,8 +222,24 @@ export class PageCompiler {
     }
   }
 
+  private async runOpenings(queries: readonly OpeningQuery[]): Promise<BodyOpening[]> {
+    this.current ??= this.start();
+    const { worker, ready } = this.current;
+    worker.ref();
+    try {
+      await ready;
+      return await new Promise<BodyOpening[]>((resolve, reject) => {
+        this.openingsJob = { resolve, reject };
+        worker.postMessage({ type: 'read-openings', queries: [...queries] } satisfies ToWorker);
+      });
+    } finally {
+      this.openingsJob = undefined;
+      worker.unref();
+    }
+  }
+
   private start(): { worker: Worker; ready: Promise<void> } {
-    const worker = tsxWorker('lib/content/page-compile-worker.ts');
+    const worker = tsxWorker('lib/content/page-compile-worker.ts', { preload: markdownPackages });
     const ready = new Promise<void>((resolve, reject) => {
       worker.on('message', (message: FromWorker) => {
         if (message.type === 'ready') resolve();
@@ -202,6 +251,7 @@ export class PageCompiler {
         if (this.current?.worker !== worker) return;
         this.current = undefined;
         this.job?.reject(new Error(`compiling ${this.job.page.file} stopped the page compiler: ${error.message}`));
+        this.openingsJob?.reject(new Error(`reading the openings of pages stopped the page compiler: ${error.message}`));
       };
       worker.on('error', died);
       worker.on('exit', (code) => died(new Error(`its worker exited with code ${code}`)));
@@ -210,6 +260,12 @@ export class PageCompiler {
   }
 
   private async receive(worker: Worker, message: Exclude<FromWorker, { type: 'ready' }>): Promise<void> {
+    if (message.type === 'openings-read') {
+      const { outcome } = message;
+      if (outcome.kind === 'read') this.openingsJob?.resolve(outcome.openings);
+      else this.openingsJob?.reject(engineError(outcome.error));
+      return;
+    }
     const job = this.job;
     if (!job || this.current?.worker !== worker) return;
     this.stopClock(job);

@@ -12,6 +12,15 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { remarkContentSafety } from '@/lib/markdown/remark-content-safety';
 
+/** What readPages asks of a body's opening (readOpening's arguments). */
+export interface OpeningQuery {
+  body: string;
+  format: 'md' | 'mdx';
+  math: boolean;
+  /** The heading when front matter gives no title, the paragraph when it gives no description. */
+  wants: { heading: boolean; paragraph: boolean };
+}
+
 /** What a page shows first, as its renderer reads the body: the words of its opening `# heading` and of its first paragraph. */
 export interface BodyOpening {
   /** Set when the body opens with a level-1 heading that has words (HTML comments, link definitions and MDX comments may come first). */
@@ -53,6 +62,11 @@ export function readOpening(body: string, format: 'md' | 'mdx', math: boolean, w
     if (last || ((!wants.heading || first) && (!wants.paragraph || opening.paragraph !== undefined))) return opening;
   }
   return opening;
+}
+
+/** readOpening of each query, in order: in the build's thread (pages.ts parsedOpenings) or in a compile worker. */
+export function readOpenings(queries: readonly OpeningQuery[]): BodyOpening[] {
+  return queries.map(({ body, format, math, wants }) => readOpening(body, format, math, wants));
 }
 
 /** The end of the opening: after the first blank line at or past `size`, or the end of the body; never past openingLimit. */

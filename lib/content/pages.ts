@@ -6,7 +6,7 @@ import { parseSource, type FrontMatter, type FrontMatterFormat, type ParsedSourc
 import type { CollectionItem } from '@/lib/markdown/collection-items';
 import { readCollections } from './collections';
 import { bundleAssets } from './page-assets';
-import type { BodyOpening } from './page-opening';
+import type { BodyOpening, OpeningQuery } from './page-opening';
 import { placePage, placeSection } from './page-place';
 import { isHomeSection, sereneFieldProblems } from './serene-fields';
 import { pageNameProblem } from './page-urls';
@@ -174,18 +174,9 @@ function readFile(absolutePath: string, directory: string): ReadFile {
     : { file, relative, kind: 'page', parsed: parseSource(file, source) };
 }
 
-/** What readPages asks of a body's opening (page-opening.ts readOpening's arguments). */
-export interface OpeningQuery {
-  body: string;
-  format: 'md' | 'mdx';
-  math: boolean;
-  /** The heading when front matter gives no title, the paragraph when it gives no description. */
-  wants: { heading: boolean; paragraph: boolean };
-}
-
 /**
- * How readPages gets the openings of the bodies it read, all at once: parsed (parsedOpenings), or through the
- * memo of earlier builds' (site-build.ts), which parses only the bodies it has not seen.
+ * How readPages gets the openings of the bodies it read, all at once: parsed here (parsedOpenings), or through the
+ * memo of earlier builds' (site-build.ts), which has the compile workers parse only the bodies it has not seen.
  */
 export type OpeningSource = (queries: readonly OpeningQuery[]) => Promise<BodyOpening[]>;
 
@@ -199,8 +190,8 @@ export const noOpening = (): BodyOpening => ({ heading: undefined, paragraph: un
  * body needs it: the memo answers every unchanged page, and front matter may give every title and description.
  */
 export async function parsedOpenings(queries: readonly OpeningQuery[]): Promise<BodyOpening[]> {
-  const { readOpening } = queries.every(nothingWanted) ? { readOpening: undefined } : await import('./page-opening');
-  return queries.map((query) => readOpening?.(query.body, query.format, query.math, query.wants) ?? noOpening());
+  if (queries.every(nothingWanted)) return queries.map(noOpening);
+  return (await import('./page-opening')).readOpenings(queries);
 }
 
 /** A description made of a paragraph's words: at most 160 characters, cut at a word. */

@@ -77,14 +77,17 @@ function openingMemo(cacheFolder: string): MemoFile<BodyOpening> {
   return memo;
 }
 
-/** Openings through a memo: a body read before, with the same settings, is not parsed again (nor the parser loaded). */
+/**
+ * Openings through a memo: a body read before, with the same settings, is not parsed again. The others are read by
+ * `parse`: the compile workers in a build, this thread where there are none (Next's static-paths process).
+ */
 const memoisedOpenings =
-  (memo: MemoFile<BodyOpening>): OpeningSource =>
+  (memo: MemoFile<BodyOpening>, parse: OpeningSource): OpeningSource =>
   async (queries) => {
     // A page whose front matter gives its title and description needs nothing of its body, nor a memo entry.
     const keys = queries.map(({ body, format, math, wants }) => (wants.heading || wants.paragraph ? MemoFile.key([openingVersion(), format, math, wants, body]) : undefined));
     const unseen = queries.filter((_, index) => keys[index] !== undefined && !memo.has(keys[index]));
-    const openings = await parsedOpenings(unseen);
+    const openings = unseen.length === 0 ? [] : await parse(unseen);
     const parsed = new Map(unseen.map((query, position) => [query, openings[position] ?? noOpening()]));
     return queries.map((query, index) => {
       const key = keys[index];
@@ -118,6 +121,18 @@ function pageCompilers(count: number): PageCompiler[] {
   return current.compilers.slice(0, count);
 }
 
+/**
+ * Openings read by the compile workers, as many as would compile that many pages, each taking a share of the
+ * bodies in order: a cold build starts the workers it compiles with a little sooner, and an edit's build reads
+ * the one new opening in the worker that compiles the page, without loading the parser in this thread.
+ */
+const openingsInWorkers: OpeningSource = async (queries) => {
+  const compilers = pageCompilers(compileWorkerCount(queries.length));
+  const share = Math.ceil(queries.length / compilers.length);
+  const parts = await Promise.all(compilers.map((compiler, index) => compiler.readOpenings(queries.slice(index * share, (index + 1) * share))));
+  return parts.flat();
+};
+
 /** Ends the compile workers, for a process that builds once and has other work to do. */
 async function closePageCompilers(): Promise<void> {
   const current = globalThis.portfolioEnginePageCompilers;
@@ -141,7 +156,7 @@ export async function buildContent(
   settings: ContentBuildSettings = site,
 ): Promise<ContentBuild> {
   const openings = openingMemo(cacheFolder);
-  const read = await readPages(directory, memoisedOpenings(openings));
+  const read = await readPages(directory, memoisedOpenings(openings, openingsInWorkers));
   openings.save();
   const { drafts, errors } = read;
   // Each page compiles with the URLs of the files its `@/` links name (they are part of its compile key).
@@ -228,7 +243,7 @@ export async function compileSiteContent(): Promise<ContentBuild> {
  */
 export async function readDevUrls(directory: string = contentDirectory): Promise<{ urls: string[]; problems: ContentError[] }> {
   const openings = openingMemo(path.join(engineCacheDirectory, 'compiled-pages'));
-  const read = await readPages(directory, memoisedOpenings(openings));
+  const read = await readPages(directory, memoisedOpenings(openings, parsedOpenings));
   const { model, errors } = buildSiteModel(read.pages, site);
   return { urls: [...model.routes.keys()], problems: [...read.errors, ...errors] };
 }
