@@ -56,4 +56,13 @@ describe('MemoFile', () => {
     expect(inMemory.get(MemoFile.key(['a']), () => 4)).toBe(3);
     expect(fs.readdirSync(folder)).toEqual(['broken.json']);
   });
+
+  it('keys a file by its context and its bytes, and never mistakes where one ends for where the other starts', () => {
+    const bytes = (text: string) => Buffer.from(text);
+    expect(MemoFile.contentKey(['v1', '/a/'], bytes('<p>A</p>'))).toBe(MemoFile.contentKey(['v1', '/a/'], bytes('<p>A</p>')));
+    expect(MemoFile.contentKey(['v1', '/a/'], bytes('<p>A</p>'))).not.toBe(MemoFile.contentKey(['v1', '/a/'], bytes('<p>B</p>')));
+    expect(MemoFile.contentKey(['v1', '/a/'], bytes('<p>A</p>'))).not.toBe(MemoFile.contentKey(['v2', '/a/'], bytes('<p>A</p>')));
+    // The separator cannot come from a context: JSON writes a NUL in a string as \u0000.
+    expect(MemoFile.contentKey(['a'], bytes('\0b'))).not.toBe(MemoFile.contentKey(['a\0'], bytes('b')));
+  });
 });

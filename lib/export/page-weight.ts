@@ -342,10 +342,10 @@ export function weighPages(
   return files
     .filter((file) => file.endsWith('.html'))
     .map((file) => {
-      const html = fs.readFileSync(path.join(outDirectory, file), 'utf8');
+      const bytes = fs.readFileSync(path.join(outDirectory, file));
       const url = file === 'index.html' ? '/' : file.endsWith('/index.html') ? `/${file.slice(0, -'index.html'.length)}` : `/${file}`;
-      const read = () => readPageMarkup(html, url, basePath, katexFonts);
-      const markup = memo ? memo.get(MemoFile.key([context, url, html]), read) : read();
+      const read = () => readPageMarkup(bytes.toString('utf8'), url, basePath, katexFonts);
+      const markup = memo ? memo.get(MemoFile.contentKey([context, url], bytes), read) : read();
       const stylesheets = markup.stylesheets.filter((target) => exported.has(target));
       const css = stylesheets.reduce((sum, target) => sum + gzipOf(target), 0);
       // Next's stylesheet (the site's own) is part of the page's budget; every other linked file a feature's.

@@ -28,14 +28,15 @@ export function placeFile(cached: string, target: string): void {
  * so the link leaves one file, this build's.
  */
 export function placeText(text: string, target: string, earlier: string): void {
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  // Never written through: a file already there may itself be a link to the last build's page.
-  fs.rmSync(target, { force: true });
+  // Never written through: a file already there may itself be a link to the last build's page. (A folder made
+  // just now holds nothing.)
+  if (fs.mkdirSync(path.dirname(target), { recursive: true }) === undefined) fs.rmSync(target, { force: true });
   const bytes = Buffer.from(text);
   let published: Buffer | undefined;
   try {
-    // A plain file only: nothing is read, or linked, through a symbolic link someone put in out/.
-    published = fs.lstatSync(earlier).isFile() ? fs.readFileSync(earlier) : undefined;
+    // A plain file of the same size only: nothing is read, or linked, through a symbolic link someone put in out/.
+    const stat = fs.lstatSync(earlier);
+    published = stat.isFile() && stat.size === bytes.length ? fs.readFileSync(earlier) : undefined;
   } catch {
     published = undefined;
   }
