@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { NextConfig } from 'next';
+import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 import { exportFolderVariable, renderProcessesVariable } from './next-build';
 
 const readPackage = (file: string) =>
@@ -24,10 +25,10 @@ function runtimeRequiredPackages(projectDirectory: string): string[] {
 }
 
 /**
- * The engine's Next.js configuration (next.config.ts is only its entry point). Every flag below is an
- * assumption about Next's behaviour, checked on the version in next-build.ts.
+ * The engine's Next.js configuration in Next's `phase` (next/constants; next.config.ts is only its entry point).
+ * Every flag below is an assumption about Next's behaviour, checked on the version in next-build.ts.
  */
-export function engineNextConfig(projectDirectory: string): NextConfig {
+export function engineNextConfig(projectDirectory: string, phase: string): NextConfig {
   // `npm run build` exports into a staging folder and swaps it in as out/ only when every step succeeded
   // (lib/build/output-folder.ts). Unset, as in `next dev` (which would put its files under a distDir), Next
   // keeps .next and exports to out/.
@@ -56,6 +57,11 @@ export function engineNextConfig(projectDirectory: string): NextConfig {
       // site, and a build that changes only content no longer compiles (compiled-app.ts). A change to the code
       // or the site config compiles from scratch.
       turbopackFileSystemCacheForBuild: false,
+      // A build's server code runs only on the build machine, to render the pages once: minifying it and mapping
+      // its sources cost 0.6 s of CPU of every compile (shipped site, cold: 11.6 s → 11.0 s), for an export that
+      // came out the same to the byte. The dev server keeps its source maps, for the engine's own stack traces.
+      turbopackMinify: { server: false },
+      turbopackSourceMaps: phase !== PHASE_PRODUCTION_BUILD,
     },
     // `npm test` type-checks the whole project (tsc --noEmit) and the site config is validated by its schema
     // at build time, so Next's second type check would only add a second or two to every build.
