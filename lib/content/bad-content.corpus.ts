@@ -286,6 +286,21 @@ export const cases: CorpusCase[] = [
     },
   },
   {
+    name: 'slow opening read by the compile workers',
+    input: 'a heading, then 160 KB of `[a](`, no front matter: its opening is read for the title and description, under a 1 s limit',
+    outcome: 'error naming the page and the setting; its opening is read no further than 16 KB, so the worker that reads it does not stall',
+    files: {
+      'content/a-slow.md': `# Slow\n\n${'[a]('.repeat(40_000)}\n`,
+      'content/b-fine.md': '# Fine\n\nText.\n',
+    },
+    siteConfig: { pageCompileTimeLimitSeconds: 1 },
+    timeLimitMs: 15_000,
+    check: (result, expect) => {
+      errors(result, expect, /^content\/a-slow\.md:1: compiling this page took longer than 1 s, so the build stopped it\. /);
+      expect(result.pages.map((page) => [page.url, page.title])).toEqual([['/b-fine/', 'Fine']]);
+    },
+  },
+  {
     name: '10,000-character heading',
     input: 'a `# heading` of 10,000 letters',
     outcome: 'page; whole heading as title, h1 and id',
