@@ -166,9 +166,7 @@ export class PageCompiler {
    * diagrams threw, or an engine error.
    */
   compile(page: CompileInput, timeLimitMs: number): Promise<CompiledBody> {
-    const compiled = this.queue.then(() => this.run(page, timeLimitMs));
-    this.queue = compiled.catch(() => undefined);
-    return compiled;
+    return this.enqueue(() => this.run(page, timeLimitMs));
   }
 
   /**
@@ -178,9 +176,7 @@ export class PageCompiler {
    * build's thread (readOpening reads at most 16 KB of a body).
    */
   readOpenings(queries: readonly OpeningQuery[]): Promise<BodyOpening[]> {
-    const read = this.queue.then(() => this.runOpenings(queries));
-    this.queue = read.catch(() => undefined);
-    return read;
+    return this.enqueue(() => this.runOpenings(queries));
   }
 
   /**
@@ -202,40 +198,45 @@ export class PageCompiler {
     await worker?.terminate();
   }
 
-  private async run(page: CompileInput, timeLimitMs: number): Promise<CompiledBody> {
+  /** Runs `task` after every task queued before it, whether those succeeded or not. */
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const done = this.queue.then(task);
+    this.queue = done.catch(() => undefined);
+    return done;
+  }
+
+  /** `use` with the worker started and ready, held meanwhile (a prepared worker was let go of: prepare()). */
+  private async withReadyWorker<T>(use: (worker: Worker) => Promise<T>): Promise<T> {
     this.current ??= this.start();
     const { worker, ready } = this.current;
-    // Held while this page waits, its start included (a prepared worker was let go of: prepare()).
     worker.ref();
     try {
-      // Awaited before the clock starts: loading the compiler takes a second or two and is no page's doing.
       await ready;
-      return await new Promise<CompiledBody>((resolve, reject) => {
-        this.job = { page, timeLimitMs, remainingMs: timeLimitMs, clockStartedAt: 0, timer: undefined, diagramsError: undefined, resolve, reject };
-        this.startClock(this.job, worker);
-        worker.postMessage({ type: 'compile', page } satisfies ToWorker);
-      });
+      return await use(worker);
     } finally {
-      this.job = undefined;
       // An idle worker does not keep the process alive.
       worker.unref();
     }
   }
 
-  private async runOpenings(queries: readonly OpeningQuery[]): Promise<BodyOpening[]> {
-    this.current ??= this.start();
-    const { worker, ready } = this.current;
-    worker.ref();
-    try {
-      await ready;
-      return await new Promise<BodyOpening[]>((resolve, reject) => {
+  private run(page: CompileInput, timeLimitMs: number): Promise<CompiledBody> {
+    // The clock starts once the worker is ready: loading the compiler takes a second or two and is no page's doing.
+    return this.withReadyWorker((worker) =>
+      new Promise<CompiledBody>((resolve, reject) => {
+        this.job = { page, timeLimitMs, remainingMs: timeLimitMs, clockStartedAt: 0, timer: undefined, diagramsError: undefined, resolve, reject };
+        this.startClock(this.job, worker);
+        worker.postMessage({ type: 'compile', page } satisfies ToWorker);
+      }).finally(() => (this.job = undefined)),
+    );
+  }
+
+  private runOpenings(queries: readonly OpeningQuery[]): Promise<BodyOpening[]> {
+    return this.withReadyWorker((worker) =>
+      new Promise<BodyOpening[]>((resolve, reject) => {
         this.openingsJob = { resolve, reject };
         worker.postMessage({ type: 'read-openings', queries: [...queries] } satisfies ToWorker);
-      });
-    } finally {
-      this.openingsJob = undefined;
-      worker.unref();
-    }
+      }).finally(() => (this.openingsJob = undefined)),
+    );
   }
 
   private start(): { worker: Worker; ready: Promise<void> } {
