@@ -10,6 +10,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { contentFingerprint, writeManifest, type BuiltPage, type SiteModel } from '@/lib/content';
+import { newBodySlots, type BodySlots } from '@/lib/content/body-slots';
+import { bodyStoreFolder } from '@/lib/content/manifest';
 import { dependsOnBuildDay } from '@/lib/content/site-model';
 import { compileKeyOf, compileSiteContent } from '@/lib/content/site-build';
 import { projectFolderProblems } from '@/lib/content/project-folders';
@@ -113,7 +115,9 @@ export async function runBuild({ projectDirectory, signal }: BuildOptions): Prom
     const content = await steps.run('content', () => compileContent(engineCache));
     const photos = await steps.run('photos', () => preparePhotos(projectDirectory, content.pages));
     const renderCache = site.clientRuntime ? undefined : new RenderCache(path.join(engineCache, 'rendered-pages'));
-    let plan = await steps.run('plan', () => planPages(template, content, photos, renderCache));
+    // Without the runtime, Next's payload is deleted: Markdown bodies go from the manifest to the finish step, not through React.
+    const bodySlots = site.clientRuntime ? undefined : newBodySlots(bodyStoreFolder());
+    let plan = await steps.run('plan', () => planPages(template, content, photos, renderCache, bodySlots));
     // Content is not compiled into the app (the renderers read the manifest): a build whose code is unchanged renders only.
     const compiledApp = { fingerprint: template, recordFile: path.join(engineCache, 'compiled-app.json') };
     // Drawn in a child process beside `next build` (which compiles the app first) and placed after it.
@@ -122,7 +126,7 @@ export async function runBuild({ projectDirectory, signal }: BuildOptions): Prom
     const renderProcesses = plan.render.length <= fewPages ? 1 : undefined;
     const nextBuild = await steps.run('next build', () => runNextBuild({ projectDirectory, exportFolder: path.relative(projectDirectory, staged.folder), env: {}, signal, compiledApp, renderProcesses }));
     if (nextBuild === 'rendered only') console.log('next build: rendered with the app compiled by an earlier build (no code, config or package changed since).');
-    let finished = await steps.run('finish', () => finishPages(staged, content.pages, photos));
+    let finished = await steps.run('finish', () => finishPages(staged, content.pages, photos, bodySlots));
 
     // A reused page links to Next's stylesheet by its content-hashed name. The template fingerprint covers what
     // that name depends on, so this only guards against what it cannot see: then Next compiles the app afresh and
@@ -132,9 +136,9 @@ export async function runBuild({ projectDirectory, signal }: BuildOptions): Prom
       console.log(`Render cache: this build has no ${staleAsset}, which cached pages link to; rendering every page.`);
       renderCache?.clear();
       fs.rmSync(staged.folder, { recursive: true, force: true });
-      plan = await steps.run('plan', () => planPages(template, content, photos, renderCache));
+      plan = await steps.run('plan', () => planPages(template, content, photos, renderCache, bodySlots));
       await steps.run('next build', () => runNextBuild({ projectDirectory, exportFolder: path.relative(projectDirectory, staged.folder), env: {}, signal }));
-      finished = await steps.run('finish', () => finishPages(staged, content.pages, photos));
+      finished = await steps.run('finish', () => finishPages(staged, content.pages, photos, bodySlots));
     }
     await steps.run('preview images', async () => placePreviewImages(await previewImages, staged));
     await steps.run('site files', () => {
@@ -224,6 +228,7 @@ function planPages(
   content: { pages: BuiltPage[]; model: SiteModel; fingerprint: string },
   photos: SitePhotos,
   renderCache: RenderCache | undefined,
+  bodySlots: BodySlots | undefined,
 ): RenderPlan {
   // A page's finished markup names its photos' variants, whose names change with the photos.
   const renderTemplate = renderCache ? `${template}\0${siteImagesDigest(photos.images)}` : '';
@@ -237,7 +242,7 @@ function planPages(
     const preview = photos.previews.get(page.url);
     return preview ? { ...page, preview } : page;
   });
-  writeManifest({ fingerprint: content.fingerprint, pages, render: plan.render });
+  writeManifest({ fingerprint: content.fingerprint, pages, render: plan.render, bodySlots: bodySlots?.nonce });
   if (renderCache) console.log(`Render cache: ${plan.reused.size} pages finished from earlier builds, ${plan.render.length} to render.`);
   return plan;
 }
@@ -279,9 +284,9 @@ function placePreviewImages(images: PreviewImages, staged: StagedExport): void {
 }
 
 /** What Next wrote, finished (lib/export/finish-export.ts): runtime stripped, unsafe markup refused, each page's policy. */
-async function finishPages(staged: StagedExport, pages: readonly BuiltPage[], photos: SitePhotos): Promise<FinishReport> {
+async function finishPages(staged: StagedExport, pages: readonly BuiltPage[], photos: SitePhotos, bodySlots: BodySlots | undefined): Promise<FinishReport> {
   const sourceFiles = Object.fromEntries(pages.map((page) => [pageFile(page.url), page.file]));
-  const finished = await finishExport(staged.folder, { basePath, clientRuntime: site.clientRuntime, scripts: engineScripts(site), images: photos.images }, sourceFiles);
+  const finished = await finishExport(staged.folder, { basePath, clientRuntime: site.clientRuntime, scripts: engineScripts(site), images: photos.images, bodySlots }, sourceFiles);
   if (!site.clientRuntime) {
     console.log(
       `Zero-JS export: Next.js runtime removed from ${finished.pages} pages (${finished.removedFiles} files, ${Math.round(finished.removedBytes / 1024)} KB deleted).`,

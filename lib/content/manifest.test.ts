@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ContentErrors } from '@/lib/errors';
 import { tempFolder } from '@/lib/testing/temp-folder';
-import { ManifestError, readManifest, writeManifest, type BuiltPage } from './manifest';
+import { bodyStoreFolder, ManifestError, readManifest, writeManifest, type BuiltPage } from './manifest';
+import { fillBodySlots, newBodySlots } from './body-slots';
 import { readPages } from './pages';
 
 /** Three pages as the content build makes them: two Markdown pages and an .mdx page. */
@@ -43,6 +44,26 @@ describe('the content manifest', () => {
     expect(first?.body.summary).toBe('<p>A</p>');
     expect(() => (first?.body.format === 'html' ? first.body.html : '')).toThrow(ManifestError);
     expect(() => (first?.body.format === 'html' ? first.body.html : '')).toThrow(/body of .*a\.md is missing or damaged/);
+  });
+
+  it('with body slots, gives a Markdown body as its slot, without reading the store, and an MDX body as its code', async () => {
+    const folder = tempFolder('cache', {});
+    const { index, bodies } = manifestFiles(folder);
+    const { nonce } = newBodySlots(bodyStoreFolder(index));
+    writeManifest({ fingerprint: 'f1', pages: await builtPages(), render: ['/'], bodySlots: nonce }, index);
+    const read = readManifest('f1', index);
+    expect(read.bodySlots).toBe(nonce);
+    const [a, b, c] = read.pages;
+    // Each slot names the stored file of its body's text.
+    const slots = [a, b].map((page) => (page?.body.format === 'html' ? page.body.html : ''));
+    const key = (slot: string) => slot.match(/ ([0-9a-f]{64})-->$/)?.[1] ?? '';
+    expect(slots.map((slot) => fillBodySlots(slot, 'out/a/index.html', nonce, (name) => JSON.parse(fs.readFileSync(path.join(bodies, `${name}.json`), 'utf8')) as string))).toEqual([
+      '<p>/a/ text</p>',
+      '<p>/b/ text</p>',
+    ]);
+    expect(c?.body.format === 'mdx' && c.body.code).toBe('return {default: () => null};');
+    for (const slot of slots) fs.rmSync(path.join(bodies, `${key(slot)}.json`));
+    expect(a?.body.format === 'html' && a.body.html).toBe(slots[0]);
   });
 
   it('writes only the bodies that changed, and drops those no page has', async () => {

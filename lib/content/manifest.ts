@@ -15,6 +15,7 @@ import { FileStore } from '@/lib/file-store';
 import { writeJsonAtomically } from '@/lib/json-file';
 import { pageOptionsSchema } from '@/lib/page-options';
 import type { CompiledBody } from '@/lib/markdown';
+import { bodySlot } from './body-slots';
 import { sortModes } from './sort-modes';
 import type { Page } from './pages';
 
@@ -34,8 +35,9 @@ export interface PagePreview {
 
 export const manifestFile = path.join(process.cwd(), '.next', 'cache', 'portfolio-engine', 'pages.json');
 
-/** The store of the body texts (HTML, or an .mdx page's compiled code) beside the manifest file. */
-const bodyStore = (file: string) => new FileStore<string>(path.join(path.dirname(file), 'page-bodies'));
+/** The folder of the body texts (HTML, or an .mdx page's compiled code) beside the manifest file. */
+export const bodyStoreFolder = (file: string = manifestFile) => path.join(path.dirname(file), 'page-bodies');
+const bodyStore = (file: string) => new FileStore<string>(bodyStoreFolder(file));
 
 /** A body's text, named by its digest: an unchanged text keeps its file from build to build. */
 const bodyKey = (format: string, text: string) => crypto.createHash('sha256').update(format).update('\0').update(text).digest('hex');
@@ -102,11 +104,17 @@ const manifestSchema = z.strictObject({
   pages: z.array(builtPageSchema),
   /** The URLs Next renders; the others come finished from the render cache (lib/export/render-cache.ts). */
   render: z.array(z.string()),
+  bodySlots: z.string().regex(/^[0-9a-f]{32}$/).optional(),
 });
 export interface ContentManifest {
   fingerprint: string;
   pages: BuiltPage[];
   render: string[];
+  /**
+   * This build's body-slot nonce (lib/content/body-slots.ts), in a zero-JS export: the renderers then write a
+   * slot for each Markdown body, which the finish step fills, instead of reading the body.
+   */
+  bodySlots?: string;
 }
 
 /** Writes the bodies not already stored, drops those no page has any more, then the index (whose bodies are then all there). */
@@ -158,12 +166,13 @@ export function readManifest(fingerprint: string, file: string = manifestFile): 
   const result = manifestSchema.safeParse(parsed);
   if (!result.success) throw new ManifestError(`The content manifest ${path.relative(process.cwd(), file)} is damaged: ${z.prettifyError(result.error).split('\n')[0]}`);
   if (result.data.fingerprint !== fingerprint) throw new ManifestError('The content manifest is for other content: a page or site.config.ts changed since it was written.');
-  const { pages, render } = result.data;
+  const { pages, render, bodySlots } = result.data;
   const store = bodyStore(file);
   // JSON leaves out the keys whose value is undefined; a page has them all.
   return {
     fingerprint,
     render,
+    bodySlots,
     pages: pages.map(
       (page): BuiltPage => ({
         ...page,
@@ -172,15 +181,18 @@ export function readManifest(fingerprint: string, file: string = manifestFile): 
         weight: page.weight,
         templateName: page.templateName,
         homeExtra: page.homeExtra,
-        body: storedBody(page.body, store, page.file),
+        body: storedBody(page.body, store, page.file, bodySlots),
         section: page.section && { ...page.section, paginateBy: page.section.paginateBy, redirectTo: page.section.redirectTo, pageTemplate: page.section.pageTemplate },
       }),
     ),
   };
 }
 
-/** A body whose text is read from the store when a renderer first asks for it: a worker reads only the pages it renders. */
-function storedBody({ format, text: key, ...fields }: z.infer<typeof indexedBodySchema>, store: FileStore<string>, file: string): CompiledBody {
+/**
+ * A body whose text is read from the store when a renderer first asks for it: a worker reads only the pages it
+ * renders. With body slots, a Markdown body's HTML is its slot, and the renderer reads no body text at all.
+ */
+function storedBody({ format, text: key, ...fields }: z.infer<typeof indexedBodySchema>, store: FileStore<string>, file: string, slotNonce: string | undefined): CompiledBody {
   let text: string | undefined;
   const load = (): string => {
     text ??= store.get(key);
@@ -193,7 +205,7 @@ function storedBody({ format, text: key, ...fields }: z.infer<typeof indexedBody
         format,
         ...known,
         get html() {
-          return load();
+          return slotNonce === undefined ? load() : bodySlot(slotNonce, key);
         },
       }
     : {

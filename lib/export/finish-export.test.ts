@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempFolder } from '@/lib/testing/temp-folder';
 import { sha256Source } from '@/lib/security/content-security-policy';
+import { bodySlot, newBodySlots } from '@/lib/content/body-slots';
+import { FileStore } from '@/lib/file-store';
 import { ExportError, findMissingAssets, finishExport, listFiles } from './finish-export';
 
 const exportFolder = (files: Record<string, string>) => tempFolder('out', files);
@@ -92,6 +94,23 @@ describe('finishExport', () => {
     expect(keptMessage).toContain('out/a/index.html: an event handler attribute onerror="alert(1)" on <img>');
     expect(keptMessage).toContain('out/b/index.html: an inline <script> the engine did not write: "alert(2)"');
     expect(keptMessage).toContain('out/b/index.html: a javascript: URL in href of <a>');
+  });
+
+  it('fills each body slot from the store before it finishes the page, and checks the body as it checks the rest', async () => {
+    const store = new FileStore<string>(tempFolder('page-bodies', {}));
+    const [prose, hostile] = ['c'.repeat(64), 'd'.repeat(64)];
+    store.set(prose, '<p>Body <em>text</em>.</p>');
+    store.set(hostile, '<img src="/x.png" onerror="alert(1)" alt="">');
+    const bodySlots = newBodySlots(store.folder);
+    const options = { ...zeroJs, bodySlots };
+    const out = exportFolder({ 'index.html': nextPage(`<article>${bodySlot(bodySlots.nonce, prose)}</article>`), 'index.txt': 'rsc' });
+    await finishExport(out, options);
+    expect(read(out, 'index.html')).toContain('<article><p>Body <em>text</em>.</p></article>');
+    expect(read(out, 'index.html')).not.toContain('body-slot');
+    const refused = exportFolder({ 'a/index.html': nextPage(`<article>${bodySlot(bodySlots.nonce, hostile)}</article>`) });
+    await expect(finishExport(refused, options, { 'a/index.html': 'content/a.md' })).rejects.toThrow(/content\/a\.md \(out\/a\/index\.html\): an event handler attribute onerror="alert\(1\)" on <img>/);
+    const missing = exportFolder({ 'b/index.html': nextPage(`<article>${bodySlot(bodySlots.nonce, 'e'.repeat(64))}</article>`) });
+    await expect(finishExport(missing, options)).rejects.toThrow(/^out\/b\/index\.html: the page's body \(eeeeeeeeeeee…\) is missing from the content manifest's store/);
   });
 
   it('names the content file a refused page came from, when it is given', async () => {

@@ -7,6 +7,7 @@ import type { EngineScripts } from '@/lib/security/engine-scripts';
 import { prefixBasePath } from './base-path';
 import { rewritePictures } from '@/lib/images/picture-markup';
 import type { SiteImage } from '@/lib/images/site-images';
+import type { BodySlots } from '@/lib/content/body-slots';
 import { ExportError } from '@/lib/errors';
 import { assertRuntimeGone, stripRuntimeTree } from '@/lib/next-adapter/strip-runtime';
 
@@ -19,6 +20,8 @@ export interface FinishOptions {
   scripts: EngineScripts;
   /** The processed photos by their site path (lib/images/site-images.ts): their `<img>` become `<picture>`. */
   images?: ReadonlyMap<string, SiteImage>;
+  /** This build's body slots (lib/content/body-slots.ts), which finishPageFile fills as it reads each page. */
+  bodySlots?: BodySlots;
 }
 
 /** The site path a page file of the export is served at: `out/about/index.html` → /about/, `out/404.html` → /. */

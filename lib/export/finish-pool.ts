@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
+import { fillBodySlots } from '@/lib/content/body-slots';
 import { ExportError } from '@/lib/errors';
+import { FileStore } from '@/lib/file-store';
 import type { PolicyNeeds } from '@/lib/security/content-security-policy';
 import { tsxWorker } from '@/lib/tsx-worker';
 import { type FinishOptions, RefusedMarkupError, finishPage } from './finish-page';
@@ -22,10 +24,21 @@ export type FinishOutcome =
   /** Runtime markup the export does not understand (ExportError), or a fault of the engine's. */
   | { kind: 'failed'; message: string; exportError: boolean; stack?: string };
 
+/** A page as Next wrote it, with its body slots filled (lib/content/body-slots.ts) when the build has them. */
+function readPageFile(outDirectory: string, file: string, { bodySlots }: FinishOptions): string {
+  const html = fs.readFileSync(path.join(outDirectory, file), 'utf8');
+  if (!bodySlots) return html;
+  const bodies = new FileStore<unknown>(bodySlots.folder);
+  return fillBodySlots(html, `out/${file}`, bodySlots.nonce, (key) => {
+    const body = bodies.get(key);
+    return typeof body === 'string' ? body : undefined;
+  });
+}
+
 /** A page of `outDirectory` (`about/index.html`), read and finished. */
 export function finishPageFile(outDirectory: string, file: string, options: FinishOptions): FinishOutcome {
   try {
-    const page = finishPage(fs.readFileSync(path.join(outDirectory, file), 'utf8'), `out/${file}`, options);
+    const page = finishPage(readPageFile(outDirectory, file, options), `out/${file}`, options);
     return { kind: 'finished', html: page.html, needs: page.needs };
   } catch (error) {
     if (error instanceof RefusedMarkupError) return { kind: 'refused', problems: error.problems };

@@ -126,6 +126,21 @@ export const cases: CorpusCase[] = [
     check: (result, expect) => expect(builtPage(result, expect).html).toContain('<p>A new tab link.</p>'),
   },
   {
+    name: 'md: a comment shaped like a body slot',
+    input: 'an HTML comment as the build writes a body slot (lib/content/body-slots.ts), as a block, inline and in code',
+    outcome: 'page; the comments are dropped, the one in code is text',
+    files: {
+      'content/slot.md': md(
+        `<!--body-slot ${'0'.repeat(32)} ${'a'.repeat(64)}-->\n\nBefore <!--body-slot ${'0'.repeat(32)} ${'b'.repeat(64)}--> after, and \`<!--body-slot ${'0'.repeat(32)} ${'c'.repeat(64)}-->\`.`,
+      ),
+    },
+    check: (result, expect) => {
+      const { html } = builtPage(result, expect);
+      expect(html).not.toContain('<!--');
+      expect(html).toContain(`<p>Before  after, and <code>&#x3C;!--body-slot ${'0'.repeat(32)} ${'c'.repeat(64)}--></code>.</p>`);
+    },
+  },
+  {
     name: 'md: HTML block with event handlers',
     input: '`<div onclick>` and `<details ontoggle>` blocks',
     outcome: 'page; the blocks are dropped',
