@@ -39,6 +39,15 @@ interface PluginLists {
   rehypePlugins: PluggableList;
 }
 
+/**
+ * The plugins markdownPlugins chose, with those that place each formula's markup (rehype-katex-cached.ts) apart:
+ * they go after every plugin that only reads the page or rewrites its own elements (links, ids, counts), so
+ * that none of those walks the formulas' hundred-odd elements each, and before any that copies markup.
+ */
+interface ChosenPlugins extends PluginLists {
+  placeFormulas: PluggableList;
+}
+
 /** Every Markdown plugin the engine uses, chosen by a page's resolved options. The only list of them. */
 export function markdownPlugins(
   page: Pick<CompileInput, 'options' | 'frontMatterFormat' | 'format' | 'collections'> & { shortcodes?: Pick<ExpandedBody, 'nonce' | 'elements'> },
@@ -47,7 +56,7 @@ export function markdownPlugins(
   onUnsafeContent: (problem: UnsafeContent) => void,
   onDiagramError: (error: DiagramError) => void = () => undefined,
   onShownFile: (file: ShownFile) => void = () => undefined,
-): PluginLists {
+): ChosenPlugins {
   const { math, mermaid, insert_anchor_links, toc } = page.options;
   return {
     remarkPlugins: [
@@ -78,7 +87,7 @@ export function markdownPlugins(
         ? [
             // Pages from Zola (TOML front matter) wrote their math through Markdown escapes.
             ...(page.frontMatterFormat === 'toml' ? [rehypeMarkdownEscapesInMath] : []),
-            // rehype-katex, each formula's markup made once per worker and put in place by the last plugin.
+            // rehype-katex, each formula's markup made once per worker and put in place by placeFormulas, below.
             rehypeKatexCached,
             [rehypeCollectKatexErrors, { onError: onMathError }],
           ]
@@ -92,9 +101,9 @@ export function markdownPlugins(
       ...headingAnchorPlugins(insert_anchor_links),
       [rehypeExternalLinks, { siteUrl }],
       rehypeReaderFriendlyMarkup,
-      // Last: until here each formula is a placeholder holding its text (rehype-katex-cached.ts).
-      ...(math ? [rehypeKatexPlaced] : []),
     ] as PluggableList,
+    // Until these, each formula is a placeholder holding its text (rehype-katex-cached.ts).
+    placeFormulas: math ? [rehypeKatexPlaced] : [],
   };
 }
 
@@ -167,7 +176,7 @@ export async function compileMarkdown(page: CompileInput, options: CompileOption
   // Zola's shortcodes first, in .md only (in MDX `{` starts an expression); the expansion keeps every line's number.
   const zola = page.format === 'md' ? expandZolaShortcodes(page.body, page) : undefined;
   problems.push(...(zola?.errors ?? []));
-  const plugins = markdownPlugins(
+  const { placeFormulas, ...plugins } = markdownPlugins(
     { ...page, shortcodes: zola },
     options,
     (error) =>
@@ -206,16 +215,18 @@ export async function compileMarkdown(page: CompileInput, options: CompileOption
   let anchors: string[] = [];
   // After the ids and permalinks, so that every id a link may name is there.
   plugins.rehypePlugins.push([rehypeInternalLinks, { urls: page.internalLinks ?? {}, onLinks: (links: InternalLink[], ids: string[]) => ((internalLinks = links), (anchors = ids)) }]);
+  // After every plugin that adds or changes elements, so that they count what the page ends up with: placing the
+  // formulas and taking the summary out add no code block or styled element.
+  plugins.rehypePlugins.push([rehypeCountCodeBlocks, { onCount: (count: number) => (codeBlocks = count) }]);
+  let styledElements = 0;
+  plugins.rehypePlugins.push([rehypeCountStyledElements, { onCount: (count: number) => (styledElements = count) }]);
+  plugins.rehypePlugins.push(...placeFormulas);
   let summary: string | undefined;
-  // After the links are rewritten: a summary's links lead where the page's do.
+  // After the links are rewritten, so that a summary's links lead where the page's do, and the formulas placed.
   if (page.format === 'md') {
     plugins.remarkPlugins.push(remarkSummaryMarker);
     plugins.rehypePlugins.push([rehypeSummary, { onSummary: (html: string | undefined) => (summary = html) }]);
   }
-  // Last, so they count what the page ends up with.
-  plugins.rehypePlugins.push([rehypeCountCodeBlocks, { onCount: (count: number) => (codeBlocks = count) }]);
-  let styledElements = 0;
-  plugins.rehypePlugins.push([rehypeCountStyledElements, { onCount: (count: number) => (styledElements = count) }]);
   const throwProblems = () => {
     if (problems.length === 1 && problems[0]) throw problems[0];
     if (problems.length > 1) throw new ContentErrors(problems.sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0)));

@@ -14,11 +14,12 @@ import type { VFile } from 'vfile';
  * the markup is exactly rehype-katex's. A formula KaTeX cannot render is never cached: its messages go to the
  * page's file, where rehype-collect-katex-errors reports them at their line.
  *
- * Until the last plugin, a formula stands in the page's tree as one `<span>` holding its markup's text: every
+ * Until rehypeKatexPlaced, a formula stands in the page's tree as one `<span>` holding its markup's text: every
  * plugin after this one walks the whole tree, and a formula's markup is a hundred elements or so (its HTML and
  * its MathML), which made those walks the largest part of compiling a page with math. What they read of a formula
- * is its text (a heading's id, the table of contents); none of them changes a formula. rehypeKatexPlaced, the last
- * plugin, puts each page's own copy of the markup in its place.
+ * is its text (a heading's id, the table of contents); none of them changes a formula. rehypeKatexPlaced runs
+ * after every plugin that reads or rewrites the page's elements (lib/markdown/index.ts), and puts each page's own
+ * copy of the markup in its place; only the summary, which copies markup, comes after it.
  */
 
 /** Formulas kept per worker before the cache starts again; about 2 KB of nodes each. */
@@ -99,7 +100,7 @@ function copyOf(node: ElementContent): ElementContent {
   return { ...node, properties, children: node.children.map(copyOf) };
 }
 
-/** The last of the page's plugins: each formula's placeholder (and any copy a plugin made of it) becomes its own copy of the formula's markup. */
+/** Each formula's placeholder (and any copy a plugin made of it) becomes its own copy of the formula's markup. */
 export function rehypeKatexPlaced() {
   return (tree: Root, file: VFile) => {
     const formulas = placedFormulas.get(file);
