@@ -31,7 +31,7 @@ describe('body slots', () => {
 
   it('takes `$` in a body literally', () => {
     const { nonce } = newBodySlots('/store');
-    const price = 'e'.repeat(64);
-    expect(fillBodySlots(bodySlot(nonce, price), 'out/c/index.html', nonce, () => "<p>$& and $' and $1</p>")).toBe("<p>$& and $' and $1</p>");
+    const dollarsKey = 'e'.repeat(64);
+    expect(fillBodySlots(bodySlot(nonce, dollarsKey), 'out/c/index.html', nonce, () => "<p>$& and $' and $1</p>")).toBe("<p>$& and $' and $1</p>");
   });
 });

@@ -14,8 +14,8 @@ import { ExportError } from '@/lib/errors';
  * runtime reads, so the body goes through React as before; the dev server has no finish step and does the same.
  *
  * A slot carries a nonce that is new with each build and known only to the build and its renderers: content
- * cannot write a slot (Markdown drops raw HTML, comments included; MDX has no comments), and a slot the build
- * did not write could not name this build's nonce anyway.
+ * cannot write a slot (Markdown drops raw HTML, comments included; in MDX an HTML comment does not compile),
+ * and a slot the build did not write could not name this build's nonce anyway.
  */
 export interface BodySlots {
   /** Random, new with each build. */
