@@ -242,7 +242,7 @@ function planPages(
     const preview = photos.previews.get(page.url);
     return preview ? { ...page, preview } : page;
   });
-  writeManifest({ fingerprint: content.fingerprint, pages, render: plan.render, bodySlots: bodySlots?.nonce });
+  writeManifest({ fingerprint: content.fingerprint, pages, render: plan.render, bodySlotNonce: bodySlots?.nonce });
   if (renderCache) console.log(`Render cache: ${plan.reused.size} pages finished from earlier builds, ${plan.render.length} to render.`);
   return plan;
 }

@@ -50,9 +50,9 @@ describe('the content manifest', () => {
     const folder = tempFolder('cache', {});
     const { index, bodies } = manifestFiles(folder);
     const { nonce } = newBodySlots(bodyStoreFolder(index));
-    writeManifest({ fingerprint: 'f1', pages: await builtPages(), render: ['/'], bodySlots: nonce }, index);
+    writeManifest({ fingerprint: 'f1', pages: await builtPages(), render: ['/'], bodySlotNonce: nonce }, index);
     const read = readManifest('f1', index);
-    expect(read.bodySlots).toBe(nonce);
+    expect(read.bodySlotNonce).toBe(nonce);
     const [a, b, c] = read.pages;
     // Each slot names the stored file of its body's text.
     const slots = [a, b].map((page) => (page?.body.format === 'html' ? page.body.html : ''));

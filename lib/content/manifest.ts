@@ -104,7 +104,7 @@ const manifestSchema = z.strictObject({
   pages: z.array(builtPageSchema),
   /** The URLs Next renders; the others come finished from the render cache (lib/export/render-cache.ts). */
   render: z.array(z.string()),
-  bodySlots: z.string().regex(/^[0-9a-f]{32}$/).optional(),
+  bodySlotNonce: z.string().regex(/^[0-9a-f]{32}$/).optional(),
 });
 export interface ContentManifest {
   fingerprint: string;
@@ -114,7 +114,7 @@ export interface ContentManifest {
    * This build's body-slot nonce (lib/content/body-slots.ts), in a zero-JS export: the renderers then write a
    * slot for each Markdown body, which the finish step fills, instead of reading the body.
    */
-  bodySlots?: string;
+  bodySlotNonce?: string;
 }
 
 /** Writes the bodies not already stored, drops those no page has any more, then the index (whose bodies are then all there). */
@@ -166,13 +166,13 @@ export function readManifest(fingerprint: string, file: string = manifestFile): 
   const result = manifestSchema.safeParse(parsed);
   if (!result.success) throw new ManifestError(`The content manifest ${path.relative(process.cwd(), file)} is damaged: ${z.prettifyError(result.error).split('\n')[0]}`);
   if (result.data.fingerprint !== fingerprint) throw new ManifestError('The content manifest is for other content: a page or site.config.ts changed since it was written.');
-  const { pages, render, bodySlots } = result.data;
+  const { pages, render, bodySlotNonce } = result.data;
   const store = bodyStore(file);
   // JSON leaves out the keys whose value is undefined; a page has them all.
   return {
     fingerprint,
     render,
-    bodySlots,
+    bodySlotNonce,
     pages: pages.map(
       (page): BuiltPage => ({
         ...page,
@@ -181,7 +181,7 @@ export function readManifest(fingerprint: string, file: string = manifestFile): 
         weight: page.weight,
         templateName: page.templateName,
         homeExtra: page.homeExtra,
-        body: storedBody(page.body, store, page.file, bodySlots),
+        body: storedBody(page.body, store, page.file, bodySlotNonce),
         section: page.section && { ...page.section, paginateBy: page.section.paginateBy, redirectTo: page.section.redirectTo, pageTemplate: page.section.pageTemplate },
       }),
     ),
