@@ -11,10 +11,10 @@ export const repository = path.resolve(new URL('..', import.meta.url).pathname);
 
 /**
  * What `npm run build` runs (package.json), as Node's arguments; spawn with process.execPath and the copy as
- * cwd. Node loads tsx itself rather than through tsx's CLI, whose signal relay SIGKILLs a child that is busy
- * for 60 ms when Ctrl-C comes, so the build could not clean up after itself (scripts/build.ts, stop()).
+ * cwd. Node loads tsx itself (scripts/start-build.mjs) rather than through tsx's CLI, whose signal relay SIGKILLs
+ * a child that is busy for 60 ms when Ctrl-C comes, so the build could not clean up after itself.
  */
-export const buildArguments = ['--import', 'tsx', 'scripts/build.ts'];
+export const buildArguments = ['scripts/start-build.mjs'];
 
 /** Files a project copy never takes from the repository: its content, its config, and the tests. */
 const notCopied = (file: string) => file.startsWith('content/') || file.startsWith('e2e/') || file === 'site.config.ts';
