@@ -4,6 +4,9 @@ import path from 'node:path';
 /** A key the store accepts: a hex digest, so that a key can never name a path outside its folder. */
 const keyPattern = /^[0-9a-f]{16,128}$/;
 
+/** Whether `key` is one a store accepts, and so safe to name a file after. */
+export const isStoreKey = (key: string): boolean => keyPattern.test(key);
+
 /**
  * A folder of JSON entries, one file per key (a hex digest of what the entry is made from). The build's
  * caches and the content manifest's page bodies live in stores rather than in one JSON file each: a build
@@ -15,7 +18,7 @@ export class FileStore<T> {
   constructor(readonly folder: string) {}
 
   private file(key: string): string {
-    if (!keyPattern.test(key)) throw new Error(`Not a store key: ${JSON.stringify(key)} (a hex digest is expected).`);
+    if (!isStoreKey(key)) throw new Error(`Not a store key: ${JSON.stringify(key)} (a hex digest is expected).`);
     return path.join(this.folder, `${key}.json`);
   }
 

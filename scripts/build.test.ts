@@ -263,7 +263,7 @@ describe('the render cache (lib/export/render-cache.ts)', () => {
     const warmSite = snapshot(out());
 
     // Without the render cache, and without the record of the last build, which would find out/ up to date.
-    for (const file of ['rendered-pages', 'last-build.json']) fs.rmSync(path.join(project, '.next', 'cache', 'portfolio-engine', file), { recursive: true });
+    for (const file of ['finished-pages', 'last-build.json']) fs.rmSync(path.join(project, '.next', 'cache', 'portfolio-engine', file), { recursive: true });
     const cold = build();
     expect(cold.status, cold.stdout + cold.stderr).toBe(0);
     expect(cold.stdout).toContain('Render cache: 0 pages finished from earlier builds, 5 to render.');

@@ -19,7 +19,7 @@ import { ContentErrors } from '@/lib/errors';
 import { syncVercelConfig, writeDeployFiles } from '@/lib/export/deploy-files';
 import { writeSiteFiles } from '@/lib/export/site-files';
 import { findMissingAssets, finishExport, type FinishReport } from '@/lib/export/finish-export';
-import { placeText } from '@/lib/export/place-file';
+import { placeFile } from '@/lib/export/place-file';
 import { budgetProblems, formatWeightTable, summariseWeights, weighPages, type PageMarkup } from '@/lib/export/page-weight';
 import { MemoFile } from '@/lib/memo-file';
 import { RenderCache, nextAssetsOf, planRender, renderKey, templateFingerprint, type RenderPlan } from '@/lib/export/render-cache';
@@ -114,7 +114,7 @@ export async function runBuild({ projectDirectory, signal }: BuildOptions): Prom
     }
     const content = await steps.run('content', () => compileContent(engineCache));
     const photos = await steps.run('photos', () => preparePhotos(projectDirectory, content.pages));
-    const renderCache = site.clientRuntime ? undefined : new RenderCache(path.join(engineCache, 'rendered-pages'));
+    const renderCache = site.clientRuntime ? undefined : new RenderCache(path.join(engineCache, 'finished-pages'));
     // Without the runtime, Next's payload is deleted: Markdown bodies go from the manifest to the finish step, not through React.
     const bodySlots = site.clientRuntime ? undefined : newBodySlots(bodyStoreFolder());
     let plan = await steps.run('plan', () => planPages(template, content, photos, renderCache, bodySlots));
@@ -145,7 +145,7 @@ export async function runBuild({ projectDirectory, signal }: BuildOptions): Prom
       writeSiteFiles(staged.folder, content.pages, content.model, { site, absoluteUrl, basePath });
       writeSiteImages(staged.folder, photos);
     });
-    const vercelJson = await steps.run('deploy files', () => completeExport(staged, outFolder, plan, finished, content.model));
+    const vercelJson = await steps.run('deploy files', () => completeExport(staged, plan, finished, content.model));
     await steps.run('weigh', () => weigh(staged, content.pages, engineCache));
     await steps.run('render cache', () => storeRenderedPages(staged, content.model, plan, finished.needs, renderCache));
     await steps.run('publish', () => {
@@ -191,8 +191,9 @@ async function buildPublicAssets(projectDirectory: string): Promise<void> {
 
 /** Every page read and compiled once (lib/content), or every problem in every file; the site's links checked against them. */
 async function compileContent(engineCache: string): Promise<{ pages: BuiltPage[]; model: SiteModel; fingerprint: string }> {
-  // Earlier versions kept the compile and render caches as one JSON file each; they are folders now (lib/file-store.ts).
-  for (const retired of ['compiled-pages.json', 'rendered-pages.json']) fs.rmSync(path.join(engineCache, retired), { force: true });
+  // Earlier versions kept the compile and render caches as one JSON file each, then the render cache as a folder
+  // of JSON entries with the HTML inside; it is finished-pages/ now (lib/export/render-cache.ts).
+  for (const retired of ['compiled-pages.json', 'rendered-pages.json', 'rendered-pages']) fs.rmSync(path.join(engineCache, retired), { recursive: true, force: true });
   // Taken before the pages are read: a file changed meanwhile makes the manifest stale, never wrongly current.
   const fingerprint = contentFingerprint();
   const build = await compileSiteContent();
@@ -296,11 +297,11 @@ async function finishPages(staged: StagedExport, pages: readonly BuiltPage[], ph
 }
 
 /**
- * The reused pages put in place (linked to out/'s copy when it is the same), the deploy header files written for
- * the policy of every page, and every local link checked. Returns vercel.json's text, which `publish` writes.
+ * The reused pages put in place (the render cache's files, linked), the deploy header files written for the
+ * policy of every page, and every local link checked. Returns vercel.json's text, which `publish` writes.
  */
-function completeExport(staged: StagedExport, outFolder: string, plan: RenderPlan, finished: FinishReport, model: SiteModel): string {
-  for (const [url, entry] of plan.reused) placeText(entry.html, path.join(staged.folder, pageFile(url)), path.join(outFolder, pageFile(url)));
+function completeExport(staged: StagedExport, plan: RenderPlan, finished: FinishReport, model: SiteModel): string {
+  for (const [url, entry] of plan.reused) placeFile(entry.file, path.join(staged.folder, pageFile(url)));
   const siteNeeds = mergePolicyNeeds([finished.site, ...[...plan.reused.values()].map((entry) => entry.policyNeeds)]);
   const { vercelJson } = writeDeployFiles(staged.folder, siteNeeds, { basePath, clientRuntime: site.clientRuntime, redirects: model.redirects });
   console.log(
@@ -339,9 +340,9 @@ function storeRenderedPages(
     const file = pageFile(url);
     const policyNeeds = renderedNeeds[file];
     if (url === '/' || plan.reused.has(url) || !policyNeeds) continue;
-    const html = fs.readFileSync(path.join(staged.folder, file), 'utf8');
     const key = plan.keys.get(url);
-    if (key) renderCache.store({ key, html, policyNeeds, nextAssets: nextAssetsOf(html) });
+    const stagedFile = path.join(staged.folder, file);
+    if (key) renderCache.store({ key, file: stagedFile, policyNeeds, nextAssets: nextAssetsOf(fs.readFileSync(stagedFile, 'utf8')) });
   }
   renderCache.keepOnly(new Set(plan.keys.values()));
 }

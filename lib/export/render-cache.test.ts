@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempFolder } from '@/lib/testing/temp-folder';
 import { mergePolicyNeeds } from '@/lib/security/content-security-policy';
-import { RenderCache, nextAssetsOf, planRender, renderKey, templateFingerprint, type RenderedPage } from './render-cache';
+import { RenderCache, nextAssetsOf, planRender, renderKey, templateFingerprint, type CachedPage } from './render-cache';
 
 const project = () =>
   tempFolder('project', {
@@ -21,7 +21,13 @@ const project = () =>
 /** What a page without scripts, styles or media of other sites needs. */
 const noNeeds = mergePolicyNeeds([]);
 
-const entry = (key: string, html = '<p>About</p>'): RenderedPage => ({ key, html, policyNeeds: noNeeds, nextAssets: [] });
+/** A page as a build finished it, in its staging folder, ready to be stored under `key`. */
+function finishedPage(key: string, html = '<p>About</p>'): CachedPage {
+  const file = path.join(tempFolder('staged', { 'about/index.html': html }), 'about', 'index.html');
+  return { key, file, policyNeeds: noNeeds, nextAssets: ['/_next/static/chunks/a.css'] };
+}
+
+const inode = (file: string) => fs.statSync(file).ino;
 
 describe('templateFingerprint', () => {
   it('changes with the code, the config, the lockfile, the public files and BASE_PATH', () => {
@@ -88,45 +94,77 @@ describe('nextAssetsOf', () => {
 const hexKey = (name: string) => crypto.createHash('sha256').update(name).digest('hex');
 
 describe('RenderCache', () => {
-  it('gives back an entry only for its key, across builds, one file per page', () => {
-    const folder = path.join(tempFolder('cache', {}), 'rendered-pages');
+  const cacheFolder = () => path.join(tempFolder('cache', {}), 'finished-pages');
+  const listing = (folder: string) => ({ entries: fs.readdirSync(path.join(folder, 'entries')), html: fs.readdirSync(path.join(folder, 'html')) });
+
+  it('gives back a page only for its key, across builds: the very file the build finished, linked, with its entry', () => {
+    const folder = cacheFolder();
     const first = new RenderCache(folder);
     expect(first.lookup(hexKey('k1'))).toBeUndefined();
-    first.store(entry(hexKey('k1')));
-    const second = new RenderCache(folder);
-    expect(second.lookup(hexKey('k1'))).toEqual(entry(hexKey('k1')));
-    expect(second.lookup(hexKey('k2'))).toBeUndefined();
-    expect(fs.readdirSync(folder)).toEqual([`${hexKey('k1')}.json`]);
+    const page = finishedPage(hexKey('k1'));
+    first.store(page);
+    const found = new RenderCache(folder).lookup(hexKey('k1'));
+    expect(found).toEqual({ ...page, file: path.join(folder, 'html', `${hexKey('k1')}.html`) });
+    expect(inode(found?.file ?? '')).toBe(inode(page.file));
+    expect(fs.readFileSync(found?.file ?? '', 'utf8')).toBe('<p>About</p>');
+    expect(new RenderCache(folder).lookup(hexKey('k2'))).toBeUndefined();
+    expect(listing(folder)).toEqual({ entries: [`${hexKey('k1')}.json`], html: [`${hexKey('k1')}.html`] });
+  });
+
+  it('passes over a page written to in place since it was stored (its file is also out/’s), or whose file is gone', () => {
+    const folder = cacheFolder();
+    const cache = new RenderCache(folder);
+    const edited = finishedPage(hexKey('edited'));
+    const gone = finishedPage(hexKey('gone'));
+    cache.store(edited);
+    cache.store(gone);
+    // Through the published copy, as a tool run on out/ later would write: the same size, another time.
+    fs.writeFileSync(edited.file, '<p>ABOUT</p>');
+    const later = new Date(Date.now() + 60_000);
+    fs.utimesSync(edited.file, later, later);
+    fs.rmSync(path.join(folder, 'html', `${hexKey('gone')}.html`));
+    expect(cache.lookup(hexKey('edited'))).toBeUndefined();
+    expect(cache.lookup(hexKey('gone'))).toBeUndefined();
+    // Stored again, it is found again.
+    cache.store(finishedPage(hexKey('edited'), '<p>About, again</p>'));
+    expect(fs.readFileSync(cache.lookup(hexKey('edited'))?.file ?? '', 'utf8')).toBe('<p>About, again</p>');
   });
 
   it('keeps only the pages the site still has, and forgets everything when told', () => {
-    const folder = path.join(tempFolder('cache', {}), 'rendered-pages');
+    const folder = cacheFolder();
     const cache = new RenderCache(folder);
-    cache.store(entry(hexKey('about')));
-    cache.store(entry(hexKey('removed')));
+    cache.store(finishedPage(hexKey('about')));
+    cache.store(finishedPage(hexKey('removed')));
+    fs.writeFileSync(path.join(folder, 'html', `${hexKey('removed')}.html.123.tmp`), 'left by a stopped build');
     cache.keepOnly(new Set([hexKey('about')]));
-    expect(fs.readdirSync(folder)).toEqual([`${hexKey('about')}.json`]);
+    expect(listing(folder)).toEqual({ entries: [`${hexKey('about')}.json`], html: [`${hexKey('about')}.html`] });
     cache.clear();
-    expect(fs.readdirSync(folder)).toEqual([]);
+    expect(listing(folder)).toEqual({ entries: [], html: [] });
   });
 
   it('passes over a damaged entry, or one filed under another key: it is only a cache', () => {
-    const folder = path.join(tempFolder('cache', {}), 'rendered-pages');
-    fs.mkdirSync(folder);
-    fs.writeFileSync(path.join(folder, `${hexKey('k1')}.json`), '{"key": "k1", "ht');
-    fs.writeFileSync(path.join(folder, `${hexKey('k2')}.json`), JSON.stringify(entry(hexKey('k3'))));
+    const folder = cacheFolder();
     const cache = new RenderCache(folder);
+    cache.store(finishedPage(hexKey('k1')));
+    cache.store(finishedPage(hexKey('k3')));
+    fs.writeFileSync(path.join(folder, 'entries', `${hexKey('k1')}.json`), '{"key": "k1", "si');
+    fs.copyFileSync(path.join(folder, 'entries', `${hexKey('k3')}.json`), path.join(folder, 'entries', `${hexKey('k2')}.json`));
+    fs.copyFileSync(path.join(folder, 'html', `${hexKey('k3')}.html`), path.join(folder, 'html', `${hexKey('k2')}.html`));
     expect(cache.lookup(hexKey('k1'))).toBeUndefined();
     expect(cache.lookup(hexKey('k2'))).toBeUndefined();
+  });
+
+  it('names no file after a key that is not a digest', () => {
+    const cache = new RenderCache(cacheFolder());
+    expect(() => cache.store(finishedPage('../../outside'))).toThrow(/Not a store key/);
+    expect(cache.lookup('../../outside')).toBeUndefined();
   });
 });
 
 describe('planRender', () => {
-  const entry = (key: string): RenderedPage => ({ key, html: '<p></p>', policyNeeds: noNeeds, nextAssets: [] });
-
   it('reuses the pages the cache holds for exactly their key, and renders the rest and always the home page', () => {
-    const cache = new RenderCache(path.join(tempFolder('cache', {}), 'rendered-pages'));
-    for (const name of ['home', 'a1', 'old']) cache.store(entry(hexKey(name)));
+    const cache = new RenderCache(path.join(tempFolder('cache', {}), 'finished-pages'));
+    for (const name of ['home', 'a1', 'old']) cache.store(finishedPage(hexKey(name)));
     const keys = new Map([['/', hexKey('home')], ['/about/', hexKey('a1')], ['/education/', hexKey('e2')], ['/new/', hexKey('n1')]]);
     const plan = planRender(['/', '/about/', '/education/', '/new/'], keys, cache);
     expect([...plan.reused.keys()]).toEqual(['/about/']);

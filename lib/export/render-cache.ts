@@ -21,19 +21,29 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { FileStore } from '@/lib/file-store';
+import { FileStore, isStoreKey } from '@/lib/file-store';
 import { nextAssetPrefix } from '@/lib/next-adapter/export-files';
 import type { PolicyNeeds } from '@/lib/security/content-security-policy';
 
-/** One finished page as the cache keeps it. */
-export interface RenderedPage {
+/** One finished page in the cache. */
+export interface CachedPage {
   key: string;
-  /** The finished HTML of `<url>/index.html`. */
-  html: string;
+  /**
+   * The finished HTML of `<url>/index.html`, a file of the cache's own. A build places it in its export as a hard
+   * link, so the page in out/ is this very file: nothing is copied or compared, and a page that did not change
+   * keeps its file from build to build.
+   */
+  file: string;
   /** What the page contributes to the site-wide Content Security Policy (out/_headers, vercel.json). */
   policyNeeds: PolicyNeeds;
   /** Site paths under /_next/ the page links to, e.g. /_next/static/chunks/2am018p9hax5f.css. */
   nextAssets: string[];
+}
+
+/** What the cache records of a page beside its HTML file: the file's size and time as stored, to see it changed. */
+interface CacheEntry extends Omit<CachedPage, 'file'> {
+  size: number;
+  mtimeMs: number;
 }
 
 /** What the template fingerprint reads: the folders and files whose change may change any page. */
@@ -92,41 +102,79 @@ export function nextAssetsOf(html: string): string[] {
 }
 
 /**
- * The cache: a store of finished pages by key (lib/file-store.ts). The key covers the page's URL, so a page
- * found under its key is the page at that URL; a build reads the entries it reuses, writes the pages it
- * rendered, and keeps only the entries of the pages the site still has.
+ * The cache: finished pages by key, each an HTML file and an entry (lib/file-store.ts) with the rest. The key
+ * covers the page's URL, so a page found under its key is the page at that URL; a build reads the entries it
+ * reuses, stores the pages it rendered, and keeps only the entries of the pages the site still has.
+ *
+ * A page's file is also out/'s (a hard link): a file written to in place there (a minifier run on out/, say) is
+ * no longer the page this cache stored, and its size or modification time says so. Such an entry is not used.
  */
 export class RenderCache {
-  private readonly entries: FileStore<RenderedPage>;
+  private readonly entries: FileStore<CacheEntry>;
+  private readonly htmlFolder: string;
 
   constructor(folder: string) {
-    this.entries = new FileStore(folder);
+    this.entries = new FileStore(path.join(folder, 'entries'));
+    this.htmlFolder = path.join(folder, 'html');
   }
 
-  /** The finished page made from exactly this key, if the cache has it. */
-  lookup(key: string): RenderedPage | undefined {
+  /** The finished page made from exactly this key, if the cache has it as it stored it. */
+  lookup(key: string): CachedPage | undefined {
     const entry = this.entries.get(key);
-    return entry?.key === key ? entry : undefined;
+    if (entry?.key !== key) return undefined;
+    const file = this.htmlFile(key);
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (stat?.size !== entry.size || stat.mtimeMs !== entry.mtimeMs) return undefined;
+    return { key, file, policyNeeds: entry.policyNeeds, nextAssets: entry.nextAssets };
   }
 
-  store(entry: RenderedPage): void {
-    this.entries.set(entry.key, entry);
+  /** Takes `page.file` (a page this build finished) into the cache as a hard link, or as a copy on another file system. */
+  store(page: CachedPage): void {
+    const file = this.htmlFile(page.key);
+    fs.mkdirSync(this.htmlFolder, { recursive: true });
+    // Beside its place, then renamed into it: a build killed midway leaves the old file, the new one or none.
+    const temporary = `${file}.${process.pid}.tmp`;
+    fs.rmSync(temporary, { force: true });
+    try {
+      fs.linkSync(page.file, temporary);
+    } catch {
+      fs.copyFileSync(page.file, temporary);
+    }
+    fs.renameSync(temporary, file);
+    // Renaming a link onto another link of the same file does nothing.
+    fs.rmSync(temporary, { force: true });
+    const { size, mtimeMs } = fs.statSync(file);
+    this.entries.set(page.key, { key: page.key, policyNeeds: page.policyNeeds, nextAssets: page.nextAssets, size, mtimeMs });
   }
 
-  /** Deletes every entry but those of the given keys. */
+  /** Deletes every page but those of the given keys. */
   keepOnly(keys: ReadonlySet<string>): void {
     this.entries.keepOnly(keys);
+    let names: string[];
+    try {
+      names = fs.readdirSync(this.htmlFolder);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (!(name.endsWith('.html') && keys.has(name.slice(0, -'.html'.length)))) fs.rmSync(path.join(this.htmlFolder, name), { force: true });
+    }
   }
 
   /** Forgets everything (used when a build finds the cache does not match its export). */
   clear(): void {
-    this.entries.keepOnly(new Set());
+    this.keepOnly(new Set());
+  }
+
+  private htmlFile(key: string): string {
+    if (!isStoreKey(key)) throw new Error(`Not a store key: ${JSON.stringify(key)} (a hex digest is expected).`);
+    return path.join(this.htmlFolder, `${key}.html`);
   }
 }
 
 /** What a build does with each page: reuse its finished HTML from the cache, or have Next render it. */
 export interface RenderPlan {
-  reused: Map<string, RenderedPage>;
+  reused: Map<string, CachedPage>;
   /** The URLs Next renders (the content manifest's `render`). */
   render: string[];
   /** Each page's renderKey, by URL: what the pages it renders are stored under. */
@@ -138,7 +186,7 @@ export interface RenderPlan {
  * home page (it lists every page). `keys` maps each page's URL to its renderKey.
  */
 export function planRender(urls: readonly string[], keys: ReadonlyMap<string, string>, cache: RenderCache | undefined): RenderPlan {
-  const reused = new Map<string, RenderedPage>();
+  const reused = new Map<string, CachedPage>();
   for (const url of urls) {
     const key = keys.get(url);
     const entry = url === '/' || key === undefined ? undefined : cache?.lookup(key);
