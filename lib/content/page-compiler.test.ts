@@ -47,7 +47,7 @@ describe('PageCompiler', { timeout: 60_000 }, () => {
     ];
     const compiled = compiler.compile(page('content/a.md', '# A\n'), 10_000);
     const there = await compiler.readOpenings(queries);
-    expect(there).toEqual(readOpenings(queries));
+    expect(there).toEqual(await readOpenings(queries));
     expect(there[0]).toEqual({ heading: 'Title', paragraph: 'The first paragraph, with a link.' });
     expect(await compiled).toEqual(await compileMarkdown(page('content/a.md', '# A\n'), { siteUrl: site.baseUrl }));
   });

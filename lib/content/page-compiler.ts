@@ -1,7 +1,8 @@
 import type { Worker } from 'node:worker_threads';
 import type { DiagramResult } from '@/lib/diagrams/mermaid-renderer';
 import type { CompiledBody, CompileInput, DrawDiagrams } from '@/lib/markdown';
-import { markdownPackages } from '@/lib/markdown/packages';
+import { markdownPackages, mdxPackages } from '@/lib/markdown/packages';
+import { listContentFiles } from './content-files';
 import type { BodyOpening, OpeningQuery } from './page-opening';
 import { ContentError, ContentErrors, type SourceLocation } from '@/lib/errors';
 import { tsxWorker } from '@/lib/tsx-worker';
@@ -240,7 +241,9 @@ export class PageCompiler {
   }
 
   private start(): { worker: Worker; ready: Promise<void> } {
-    const worker = tsxWorker('lib/content/page-compile-worker.ts', { preload: markdownPackages });
+    // An MDX page added while the worker runs (the dev server) loads MDX through tsx, a little slower, once.
+    const hasMdx = listContentFiles().some((file) => file.endsWith('.mdx'));
+    const worker = tsxWorker('lib/content/page-compile-worker.ts', { preload: hasMdx ? [...markdownPackages, ...mdxPackages] : markdownPackages });
     const ready = new Promise<void>((resolve, reject) => {
       worker.on('message', (message: FromWorker) => {
         if (message.type === 'ready') resolve();

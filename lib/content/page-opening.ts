@@ -7,9 +7,8 @@ import type { Program } from 'estree';
 import type { Heading, Nodes, Paragraph, Root, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
-import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { unified, type Plugin } from 'unified';
 import { remarkContentSafety } from '@/lib/markdown/remark-content-safety';
 
 /** What readPages asks of a body's opening (readOpening's arguments). */
@@ -44,7 +43,7 @@ const openingSizes = [0, 256, 2_048, openingLimit];
  * compile cache's hits included, and on the dev server after every edit: a whole 2.7 KB page takes about 3.5 ms
  * to parse, ten times what reading and checking its file takes.
  */
-export function readOpening(body: string, format: 'md' | 'mdx', math: boolean, wants: { heading: boolean; paragraph: boolean }): BodyOpening {
+function readOpening(body: string, format: 'md' | 'mdx', math: boolean, wants: { heading: boolean; paragraph: boolean }): BodyOpening {
   let opening: BodyOpening = { heading: undefined, paragraph: undefined };
   if (!wants.heading && !wants.paragraph) return opening;
   for (const size of openingSizes) {
@@ -65,9 +64,13 @@ export function readOpening(body: string, format: 'md' | 'mdx', math: boolean, w
 }
 
 /** readOpening of each query, in order: in the build's thread (pages.ts parsedOpenings) or in a compile worker. */
-export function readOpenings(queries: readonly OpeningQuery[]): BodyOpening[] {
+export async function readOpenings(queries: readonly OpeningQuery[]): Promise<BodyOpening[]> {
+  if (queries.some((query) => query.format === 'mdx')) remarkMdx ??= (await import('remark-mdx')).default;
   return queries.map(({ body, format, math, wants }) => readOpening(body, format, math, wants));
 }
+
+/** MDX's parser, loaded with the first MDX body: a site of Markdown pages never loads it. */
+let remarkMdx: Plugin | undefined;
 
 /** The end of the opening: after the first blank line at or past `size`, or the end of the body; never past openingLimit. */
 function openingEnd(body: string, size: number): number {
@@ -87,10 +90,12 @@ function parseOpening(body: string, end: number, format: 'md' | 'mdx', math: boo
   const key = `${format} ${math}`;
   let parse = openingParsers.get(key);
   if (!parse) {
+    const mdx = format === 'mdx' ? remarkMdx : undefined;
+    if (format === 'mdx' && !mdx) throw new Error('MDX openings are read through readOpenings, which loads remark-mdx first.');
     const processor = unified()
       .use(remarkParse)
       // In the compile's order: @mdx-js/mdx adds remark-mdx first, lib/markdown's plugins come after.
-      .use(format === 'mdx' ? [remarkMdx] : [])
+      .use(mdx ? [mdx] : [])
       // Its nesting cut runs inside the parser, before remark-gfm's recursive search for bare URLs, which runs out
       // of stack on thousands of nested quotes. What it finds, the compile reports.
       .use(remarkContentSafety, { format, components: [], onProblem: () => undefined })

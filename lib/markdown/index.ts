@@ -1,4 +1,3 @@
-import { compile } from '@mdx-js/mdx';
 import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
@@ -263,6 +262,8 @@ async function compileMdx(
   plugins: PluginLists,
   toFileLine: (line: number | undefined) => number | undefined,
 ): Promise<UncountedBody> {
+  // Loaded with the first MDX page: a compile worker of a site without MDX does not load it (packages.ts).
+  const { compile } = await import('@mdx-js/mdx');
   try {
     // Nothing is stripped from the page here: remarkContentSafety, the first plugin, refuses every import,
     // export and expression that is not a comment or a literal, with its line, and a page with a problem is
