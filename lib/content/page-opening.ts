@@ -63,14 +63,14 @@ function readOpening(body: string, format: 'md' | 'mdx', math: boolean, wants: {
   return opening;
 }
 
+/** MDX's parser, loaded with the first MDX body: a site of Markdown pages never loads it. */
+let remarkMdx: Plugin | undefined;
+
 /** readOpening of each query, in order: in the build's thread (pages.ts parsedOpenings) or in a compile worker. */
 export async function readOpenings(queries: readonly OpeningQuery[]): Promise<BodyOpening[]> {
   if (queries.some((query) => query.format === 'mdx')) remarkMdx ??= (await import('remark-mdx')).default;
   return queries.map(({ body, format, math, wants }) => readOpening(body, format, math, wants));
 }
-
-/** MDX's parser, loaded with the first MDX body: a site of Markdown pages never loads it. */
-let remarkMdx: Plugin | undefined;
 
 /** The end of the opening: after the first blank line at or past `size`, or the end of the body; never past openingLimit. */
 function openingEnd(body: string, size: number): number {
