@@ -45,14 +45,19 @@ export class FileStore<T> {
 
   /** Deletes every entry but those of `keys` (and what a stopped write left behind), so the store never outgrows its site. */
   keepOnly(keys: ReadonlySet<string>): void {
-    let names: string[];
-    try {
-      names = fs.readdirSync(this.folder);
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      if (!(name.endsWith('.json') && keys.has(name.slice(0, -'.json'.length)))) fs.rmSync(path.join(this.folder, name), { force: true });
-    }
+    keepOnlyKeyedFiles(this.folder, '.json', keys);
+  }
+}
+
+/** Deletes every file of `folder` but `<key><extension>` for each of `keys`: a keyed folder's clean-up. */
+export function keepOnlyKeyedFiles(folder: string, extension: string, keys: ReadonlySet<string>): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!(name.endsWith(extension) && keys.has(name.slice(0, -extension.length)))) fs.rmSync(path.join(folder, name), { force: true });
   }
 }

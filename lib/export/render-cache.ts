@@ -21,7 +21,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { FileStore, isStoreKey } from '@/lib/file-store';
+import { FileStore, isStoreKey, keepOnlyKeyedFiles } from '@/lib/file-store';
 import { nextAssetPrefix } from '@/lib/next-adapter/export-files';
 import type { PolicyNeeds } from '@/lib/security/content-security-policy';
 
@@ -150,15 +150,7 @@ export class RenderCache {
   /** Deletes every page but those of the given keys. */
   keepOnly(keys: ReadonlySet<string>): void {
     this.entries.keepOnly(keys);
-    let names: string[];
-    try {
-      names = fs.readdirSync(this.htmlFolder);
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      if (!(name.endsWith('.html') && keys.has(name.slice(0, -'.html'.length)))) fs.rmSync(path.join(this.htmlFolder, name), { force: true });
-    }
+    keepOnlyKeyedFiles(this.htmlFolder, '.html', keys);
   }
 
   /** Forgets everything (used when a build finds the cache does not match its export). */
