@@ -11,6 +11,7 @@ import { ContentErrors } from '@/lib/errors';
 import { projectFolderProblems } from '@/lib/content/project-folders';
 import { buildPageStyles } from '@/lib/build/page-styles';
 import { copyKatexAssets } from '@/lib/build/katex-assets';
+import { nextDevEnvironment, nextDevStopTimeoutMs } from '@/lib/next-adapter/next-dev';
 
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 3000);
@@ -29,7 +30,8 @@ if (folderProblems.length > 0) {
 // holds them until the KaTeX assets and the page stylesheets are in public/.
 const next = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'dev', '--hostname', host, '--port', String(nextPort)], {
   stdio: 'inherit',
-  env: { ...process.env, NEXT_PUBLIC_LIVE_RELOAD_URL: `http://${host}:${livePort}/events` },
+  // Stopped, Next writes its compile cache before it exits, so that the next start does not compile from nothing.
+  env: { ...process.env, ...nextDevEnvironment, NEXT_PUBLIC_LIVE_RELOAD_URL: `http://${host}:${livePort}/events` },
 });
 const publicFilesReady = (async () => {
   copyKatexAssets();
@@ -102,6 +104,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     next.kill(signal);
     live.close();
     front.close();
+    // Next waits for its cache to be written, with no limit of its own.
+    setTimeout(() => next.kill('SIGKILL'), nextDevStopTimeoutMs).unref();
   });
 }
 next.on('exit', (code) => process.exit(code ?? 0));
