@@ -58,7 +58,13 @@ async function firstPage(directory: string): Promise<DevStart> {
   } finally {
     if (server.pid !== undefined) process.kill(-server.pid, 'SIGINT');
     await Promise.race([exited, sleep(20_000)]);
-    if (server.exitCode === null && server.pid !== undefined) process.kill(-server.pid, 'SIGKILL');
+    if (server.exitCode === null && server.signalCode === null && server.pid !== undefined) {
+      try {
+        process.kill(-server.pid, 'SIGKILL');
+      } catch {
+        // The group is gone already.
+      }
+    }
     // Next finishes writing its cache after its processes exit.
     await sleep(1000);
   }
