@@ -71,8 +71,7 @@ async function firstPage(directory: string): Promise<DevStart> {
 }
 
 export async function benchDevServer(runs: number): Promise<void> {
-  // A clone of the committed tree, as an author's project is one: in a plain copy of the files (project-copy.ts),
-  // Next 16.4's dev server never wrote its compile cache, and every start compiled from nothing.
+  // A clone of the committed tree, as an author's project is one.
   const directory = path.join(os.tmpdir(), 'engine-bench-dev');
   fs.rmSync(directory, { recursive: true, force: true });
   execFileSync('git', ['clone', '--quiet', repository, directory]);
@@ -90,8 +89,8 @@ export async function benchDevServer(runs: number): Promise<void> {
   const seconds = results.map((result) => result.seconds);
   console.log(`first page: median ${median(seconds).toFixed(2)} s (${Math.min(...seconds).toFixed(2)}–${Math.max(...seconds).toFixed(2)} s)`);
   const names = [...new Set(results.flatMap((result) => Object.keys(result.parts)))];
-  // Next 16.4 did not write its dev compile cache in some fresh clones (not understood): then every start compiles
-  // the route from nothing, about 2.5 s more than a start that finds it.
+  // Without it (a stopped next dev that does not write it: lib/next-adapter/next-dev.ts) every start compiles the
+  // route from nothing, 2.5–4 s more than a start that finds it.
   const cacheFolder = path.join(directory, '.next', 'dev', 'cache', 'turbopack');
   const cacheBytes = fs.existsSync(cacheFolder) ? listFiles(cacheFolder).reduce((sum, file) => sum + fs.statSync(path.join(cacheFolder, file)).size, 0) : 0;
   console.log(`Next's dev compile cache in that clone: ${(cacheBytes / 1024 ** 2).toFixed(1)} MB${cacheBytes < 1024 ** 2 ? ' (not written: every start above compiled from nothing)' : ''}`);
