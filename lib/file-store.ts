@@ -4,8 +4,11 @@ import path from 'node:path';
 /** A key the store accepts: a hex digest, so that a key can never name a path outside its folder. */
 const keyPattern = /^[0-9a-f]{16,128}$/;
 
-/** Whether `key` is one a store accepts, and so safe to name a file after. */
-export const isStoreKey = (key: string): boolean => keyPattern.test(key);
+/** The file `<key><extension>` in `folder`; throws for a key that is not a hex digest, which could name another place. */
+export function keyedFile(folder: string, key: string, extension: string): string {
+  if (!keyPattern.test(key)) throw new Error(`Not a store key: ${JSON.stringify(key)} (a hex digest is expected).`);
+  return path.join(folder, `${key}${extension}`);
+}
 
 /**
  * A folder of JSON entries, one file per key (a hex digest of what the entry is made from). The build's
@@ -18,8 +21,7 @@ export class FileStore<T> {
   constructor(readonly folder: string) {}
 
   private file(key: string): string {
-    if (!isStoreKey(key)) throw new Error(`Not a store key: ${JSON.stringify(key)} (a hex digest is expected).`);
-    return path.join(this.folder, `${key}.json`);
+    return keyedFile(this.folder, key, '.json');
   }
 
   /** The entry, or undefined when there is none or it does not parse (a store is only as good as its files). */

@@ -21,7 +21,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { FileStore, isStoreKey, keepOnlyKeyedFiles } from '@/lib/file-store';
+import { FileStore, keepOnlyKeyedFiles, keyedFile } from '@/lib/file-store';
 import { nextAssetPrefix } from '@/lib/next-adapter/export-files';
 import type { PolicyNeeds } from '@/lib/security/content-security-policy';
 
@@ -159,8 +159,7 @@ export class RenderCache {
   }
 
   private htmlFile(key: string): string {
-    if (!isStoreKey(key)) throw new Error(`Not a store key: ${JSON.stringify(key)} (a hex digest is expected).`);
-    return path.join(this.htmlFolder, `${key}.html`);
+    return keyedFile(this.htmlFolder, key, '.html');
   }
 }
 
