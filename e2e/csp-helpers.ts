@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { listFiles } from '../lib/export/finish-export';
+import { listFiles } from '../lib/export/list-files';
 import { parseHeadersFile, type HeaderRule } from '../lib/security/http-headers';
 
 /** The URL paths of every page an export holds (`/`, `/about/`, `/404.html`), under its base path. */

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { listFiles } from '../lib/export/finish-export';
+import { listFiles } from '../lib/export/list-files';
 import { median } from '../lib/export/page-weight';
 import { buildArguments, repository } from './project-copy';
 

@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { median, weighPages } from '../lib/export/page-weight';
-import { listFiles } from '../lib/export/finish-export';
+import { listFiles } from '../lib/export/list-files';
 import { formatTable } from '../lib/text-table';
 import { astroBuildArguments, astroCaches, astroName, astroPagePath, astroPhase, makeAstroProject } from './bench-astro';
 import { corpusPath, corpusSiteConfig, writeCorpus, writeCorpusPhotos } from './bench-corpus';

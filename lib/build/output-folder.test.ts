@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempFolder } from '@/lib/testing/temp-folder';
-import { listFiles } from '@/lib/export/finish-export';
+import { listFiles } from '@/lib/export/list-files';
 import { BuildRunningError, lockFileName, outputFolderName, recoverInterruptedBuilds, stageExport } from './output-folder';
 
 /** A PID above Linux's pid_max (4194304): no process has it, like that of a build killed long ago. */

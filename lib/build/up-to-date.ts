@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { contentFingerprint } from '@/lib/content';
 import { buildDay } from '@/lib/content/site-model';
-import { listFiles } from '@/lib/export/finish-export';
+import { listFiles } from '@/lib/export/list-files';
 import { readJsonObject, writeJsonAtomically } from '@/lib/json-file';
 
 /** Where the last published build is recorded. */
