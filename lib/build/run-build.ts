@@ -20,7 +20,7 @@ import { syncVercelConfig, writeDeployFiles } from '@/lib/export/deploy-files';
 import { writeSiteFiles } from '@/lib/export/site-files';
 import { findMissingAssets, finishExport, type FinishReport } from '@/lib/export/finish-export';
 import { placeFile } from '@/lib/export/place-file';
-import { budgetProblems, formatWeightTable, summariseWeights, weighPages, type PageMarkup } from '@/lib/export/page-weight';
+import { budgetProblems, formatWeightTable, summariseWeights, weighPages, type KeyedPageMarkup, type PageMarkup } from '@/lib/export/page-weight';
 import { MemoFile } from '@/lib/memo-file';
 import { RenderCache, nextAssetsOf, planRender, renderKey, templateFingerprint, type RenderPlan } from '@/lib/export/render-cache';
 import { nextVersionProblem, runNextBuild } from '@/lib/next-adapter/next-build';
@@ -146,7 +146,7 @@ export async function runBuild({ projectDirectory, signal }: BuildOptions): Prom
       writeSiteImages(staged.folder, photos);
     });
     const vercelJson = await steps.run('deploy files', () => completeExport(staged, plan, finished, content.model));
-    await steps.run('weigh', () => weigh(staged, content.pages, engineCache));
+    await steps.run('weigh', () => weigh(staged, content.pages, engineCache, finished.markups));
     await steps.run('render cache', () => storeRenderedPages(staged, content.model, plan, finished.needs, renderCache));
     await steps.run('publish', () => {
       publish(projectDirectory, staged, vercelJson);
@@ -287,7 +287,8 @@ function placePreviewImages(images: PreviewImages, staged: StagedExport): void {
 /** What Next wrote, finished (lib/export/finish-export.ts): runtime stripped, unsafe markup refused, each page's policy. */
 async function finishPages(staged: StagedExport, pages: readonly BuiltPage[], photos: SitePhotos, bodySlots: BodySlots | undefined): Promise<FinishReport> {
   const sourceFiles = Object.fromEntries(pages.map((page) => [pageFile(page.url), page.file]));
-  const finished = await finishExport(staged.folder, { basePath, clientRuntime: site.clientRuntime, scripts: engineScripts(site), images: photos.images, bodySlots }, sourceFiles);
+  // Each page is read for the weigh step as it is finished, on every core, rather than read again by that step.
+  const finished = await finishExport(staged.folder, { basePath, clientRuntime: site.clientRuntime, scripts: engineScripts(site), images: photos.images, bodySlots }, sourceFiles, { weigh: true });
   if (!site.clientRuntime) {
     console.log(
       `Zero-JS export: Next.js runtime removed from ${finished.pages} pages (${finished.removedFiles} files, ${Math.round(finished.removedBytes / 1024)} KB deleted).`,
@@ -316,9 +317,11 @@ function completeExport(staged: StagedExport, plan: RenderPlan, finished: Finish
  * Every page weighed (lib/export/page-weight.ts), each page's markup read once across builds; a page over its
  * budget fails the build, at its file.
  */
-function weigh(staged: StagedExport, pages: readonly BuiltPage[], engineCache: string): void {
+function weigh(staged: StagedExport, pages: readonly BuiltPage[], engineCache: string, finishedMarkups: readonly KeyedPageMarkup[]): void {
   const settings = { page: site.budgets.page * 1024, pages: Object.fromEntries(Object.entries(site.budgets.pages).map(([url, kb]) => [url, kb * 1024])) };
   const markupMemo = new MemoFile<PageMarkup>(path.join(engineCache, 'page-weights.json'));
+  // Read by the finish step from the pages as it wrote them; a page changed since has another key and is read again.
+  for (const { key, markup } of finishedMarkups) markupMemo.put(key, markup);
   const weights = weighPages(staged.folder, basePath, settings, markupMemo);
   markupMemo.save();
   console.log(`\n${formatWeightTable(weights)}\n${summariseWeights(weights)}`);

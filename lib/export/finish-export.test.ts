@@ -5,7 +5,12 @@ import { tempFolder } from '@/lib/testing/temp-folder';
 import { sha256Source } from '@/lib/security/content-security-policy';
 import { bodySlot, newBodySlots } from '@/lib/content/body-slots';
 import { FileStore } from '@/lib/file-store';
-import { ExportError, findMissingAssets, finishExport, listFiles } from './finish-export';
+import { createRequire } from 'node:module';
+import katex from 'katex';
+import { MemoFile } from '@/lib/memo-file';
+import { ExportError, findMissingAssets, finishExport } from './finish-export';
+import { listFiles } from './list-files';
+import { PageMarkupReader, pageUrlOfFile, weighPages, type PageMarkup } from './page-weight';
 
 const exportFolder = (files: Record<string, string>) => tempFolder('out', files);
 
@@ -178,5 +183,34 @@ describe('findMissingAssets under a base path', () => {
       'x.css': '',
     });
     expect(findMissingAssets(out, { basePath: '/docs' })).toEqual(['out/index.html: /about/ (not under the base path /docs/)', 'out/index.html: /docs/gone/']);
+  });
+});
+
+describe('finishExport, weighing as it finishes', () => {
+  it('reads each page for weighing as it writes it: weighing the export finds every page under its key, with the weights of reading them afresh', async () => {
+    const katexDist = path.dirname(createRequire(import.meta.url).resolve('katex'));
+    const katexCss = fs.readFileSync(path.join(katexDist, 'katex.min.css'), 'utf8');
+    const fonts = Object.fromEntries(fs.readdirSync(path.join(katexDist, 'fonts')).map((font) => [`katex/fonts/${font}`, fs.readFileSync(path.join(katexDist, 'fonts', font))]));
+    const formula = katex.renderToString('x^2', { displayMode: true });
+    const out = exportFolder({
+      'index.html': nextPage('<p>Home</p>'),
+      'm/index.html': nextPage(`<link rel="stylesheet" href="/katex/katex.min.css"/>${formula}`),
+      'a/index.html': nextPage('<p><a href="/m/">Math</a></p>'),
+      'katex/katex.min.css': katexCss,
+      ...fonts,
+      '_next/static/chunks/a.css': 'p{}',
+      '_next/static/chunks/b.js': 'js',
+    });
+    const report = await finishExport(out, { ...zeroJs, basePath: '/docs' }, {}, { weigh: true });
+    expect(report.markups).toHaveLength(3);
+    const memo = new MemoFile<PageMarkup>(undefined);
+    for (const { key, markup } of report.markups) memo.put(key, markup);
+    const reader = new PageMarkupReader(out, '/docs', 'katex/katex.min.css');
+    for (const file of ['index.html', 'm/index.html', 'a/index.html']) expect(memo.has(reader.keyOf(pageUrlOfFile(file), fs.readFileSync(path.join(out, file))))).toBe(true);
+    const weights = weighPages(out, '/docs', undefined, memo);
+    expect(weights).toEqual(weighPages(out, '/docs'));
+    expect(weights.find((weight) => weight.url === '/m/')?.formulas).toBe(1);
+    // Without being asked, it reads nothing for weighing.
+    expect((await finishExport(exportFolder({ 'index.html': nextPage('<p>Home</p>') }), zeroJs)).markups).toEqual([]);
   });
 });

@@ -5,21 +5,12 @@ import { mergePolicyNeeds, type PolicyNeeds } from '@/lib/security/content-secur
 import { sitePathOf, withBasePathInCss } from './base-path';
 import type { FinishOptions } from './finish-page';
 import { finishPageFiles, outcomeError } from './finish-pool';
+import { findKatexStylesheet, type KeyedPageMarkup } from './page-weight';
 import { ExportError } from '@/lib/errors';
+import { listFiles } from './list-files';
 import { duplicateNotFoundFolders, isRuntimeFile } from '@/lib/next-adapter/export-files';
 
 export { ExportError };
-
-/** Every file under a folder, as paths relative to it with forward slashes. */
-export function listFiles(directory: string, prefix = ''): string[] {
-  const files: string[] = [];
-  for (const entry of fs.readdirSync(path.join(directory, prefix), { withFileTypes: true })) {
-    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) files.push(...listFiles(directory, relative));
-    else files.push(relative);
-  }
-  return files;
-}
 
 export interface FinishReport {
   /** Pages finished (and shipped). */
@@ -34,6 +25,8 @@ export interface FinishReport {
    * pages merges these (mergePolicyNeeds) with the needs of the pages it kept.
    */
   needs: Record<string, PolicyNeeds>;
+  /** With `weigh`, what weighing reads from each finished page, under its key (weighPages finds them in its memo). */
+  markups: KeyedPageMarkup[];
 }
 
 /**
@@ -43,9 +36,15 @@ export interface FinishReport {
  * duplicate 404 pages deleted, stylesheets' site URLs prefixed. A large site's pages are finished on every core
  * (finish-pool.ts), with the outcome of one thread. Every page is finished before anything is written: a problem
  * anywhere leaves the folder as it was. Runtime markup it does not understand throws ExportError (the first such
- * page's); markup it will not ship is collected, and the error lists every problem of every page.
+ * page's); markup it will not ship is collected, and the error lists every problem of every page. With `weigh`,
+ * each page is also read for weighing while it is in hand (FinishReport.markups).
  */
-export async function finishExport(outDirectory: string, options: FinishOptions, sourceFiles: Readonly<Record<string, string>> = {}): Promise<FinishReport> {
+export async function finishExport(
+  outDirectory: string,
+  options: FinishOptions,
+  sourceFiles: Readonly<Record<string, string>> = {},
+  { weigh = false }: { weigh?: boolean } = {},
+): Promise<FinishReport> {
   const files = listFiles(outDirectory);
   const fileSet = new Set(files);
   const removed = options.clientRuntime
@@ -56,7 +55,8 @@ export async function finishExport(outDirectory: string, options: FinishOptions,
   const problems: string[] = [];
   const finished: { file: string; html: string }[] = [];
   const needs: Record<string, PolicyNeeds> = {};
-  const outcomes = await finishPageFiles(outDirectory, pageFiles, options);
+  const markups: KeyedPageMarkup[] = [];
+  const outcomes = await finishPageFiles(outDirectory, pageFiles, options, { weigh: weigh ? { katexCss: findKatexStylesheet(files) } : undefined });
   pageFiles.forEach((file, index) => {
     const outcome = outcomes[index];
     if (!outcome) return;
@@ -64,6 +64,7 @@ export async function finishExport(outDirectory: string, options: FinishOptions,
     if (outcome.kind === 'finished') {
       finished.push({ file, html: outcome.html });
       needs[file] = outcome.needs;
+      if (outcome.markup) markups.push(outcome.markup);
       return;
     }
     // Named by the content file it came from, which is what the author edits.
@@ -98,6 +99,7 @@ export async function finishExport(outDirectory: string, options: FinishOptions,
     removedBytes: sizes.reduce<number>((total, size) => total + (size ?? 0), 0),
     site: mergePolicyNeeds(Object.values(needs)),
     needs,
+    markups,
   };
 }
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { tempFolder } from '@/lib/testing/temp-folder';
 import { fixtureScripts } from './fixtures/fixture-scripts';
 import { finishPageFile, finishPageFiles, finishWorkerCount, outcomeError } from './finish-pool';
+import { PageMarkupReader } from './page-weight';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures');
 const options = { basePath: '/docs', clientRuntime: false, scripts: fixtureScripts };
@@ -22,8 +23,14 @@ describe('finishPageFiles', () => {
     const out = tempFolder('finish-pool', files);
     const pages = Object.keys(files).sort();
     const alone = pages.map((file) => finishPageFile(out, file, options));
-    const pooled = await finishPageFiles(out, pages, options, 1);
+    const pooled = await finishPageFiles(out, pages, options, { workers: 1 });
     expect(pooled).toEqual(alone);
+    // Read for weighing as they are finished, with the same outcome in a worker too.
+    const weighedAlone = pages.map((file) => finishPageFile(out, file, options, new PageMarkupReader(out, options.basePath, undefined)));
+    const weighedPooled = await finishPageFiles(out, pages, options, { workers: 1, weigh: { katexCss: undefined } });
+    expect(weighedPooled).toEqual(weighedAlone);
+    expect(weighedPooled.filter((outcome) => outcome.kind === 'finished').every((outcome) => outcome.markup !== undefined)).toBe(true);
+    expect(weighedPooled.map((outcome) => (outcome.kind === 'finished' ? { ...outcome, markup: undefined } : outcome))).toEqual(alone.map((outcome) => (outcome.kind === 'finished' ? { ...outcome, markup: undefined } : outcome)));
     expect(new Set(pooled.map((outcome) => outcome.kind))).toEqual(new Set(['finished', 'refused', 'failed']));
     const failed = pooled.find((outcome) => outcome.kind === 'failed');
     if (failed?.kind !== 'failed') throw new Error('expected a failed outcome');

@@ -8,17 +8,20 @@ import { FileStore } from '@/lib/file-store';
 import type { PolicyNeeds } from '@/lib/security/content-security-policy';
 import { tsxWorker } from '@/lib/tsx-worker';
 import { type FinishOptions, RefusedMarkupError, finishPage } from './finish-page';
+import { PageMarkupReader, pageUrlOfFile, type KeyedPageMarkup } from './page-weight';
 
 /**
  * The exported pages finished on every core: this thread and a worker per other core each take the next few
  * pages of one list until none is left, and every outcome is kept by its page's place in the list, so the result
  * is the one a single thread gives (a test compares them). finishPage is pure: a page's outcome depends only on its
- * HTML and the options.
+ * HTML and the options. Asked to, each thread also reads what weighing needs from each page it finishes
+ * (lib/export/page-weight.ts): the gzip sizes and what the page links, worked out on every core while the page is in
+ * hand, instead of by the weigh step alone, which reads every page again.
  */
 
 /** What finishing one page came to; plain data, as it crosses from a worker. */
 export type FinishOutcome =
-  | { kind: 'finished'; html: string; needs: PolicyNeeds }
+  | { kind: 'finished'; html: string; needs: PolicyNeeds; markup?: KeyedPageMarkup }
   /** Markup the export will not ship (RefusedMarkupError's problems). */
   | { kind: 'refused'; problems: string[] }
   /** Runtime markup the export does not understand (ExportError), or a fault of the engine's. */
@@ -35,11 +38,20 @@ function readPageFile(outDirectory: string, file: string, { bodySlots }: FinishO
   });
 }
 
-/** A page of `outDirectory` (`about/index.html`), read and finished. */
-export function finishPageFile(outDirectory: string, file: string, options: FinishOptions): FinishOutcome {
+/**
+ * Weighing each page as it is finished: the export's KaTeX stylesheet (export-relative), which weighing reads
+ * with the pages; the base path is the finishing's own.
+ */
+export interface WeighWhileFinishing {
+  katexCss: string | undefined;
+}
+
+/** A page of `outDirectory` (`about/index.html`), read and finished; with `weigher`, its markup read for weighing. */
+export function finishPageFile(outDirectory: string, file: string, options: FinishOptions, weigher?: PageMarkupReader): FinishOutcome {
   try {
     const page = finishPage(readPageFile(outDirectory, file, options), `out/${file}`, options);
-    return { kind: 'finished', html: page.html, needs: page.needs };
+    if (!weigher) return { kind: 'finished', html: page.html, needs: page.needs };
+    return { kind: 'finished', html: page.html, needs: page.needs, markup: weigher.keyed(pageUrlOfFile(file), page.html) };
   } catch (error) {
     if (error instanceof RefusedMarkupError) return { kind: 'refused', problems: error.problems };
     if (error instanceof Error) return { kind: 'failed', message: error.message, exportError: error instanceof ExportError, stack: error.stack };
@@ -56,7 +68,7 @@ export function outcomeError(outcome: Extract<FinishOutcome, { kind: 'failed' }>
 }
 
 /** What a finishing worker is told, and what it answers. */
-export type ToFinishWorker = { type: 'start'; outDirectory: string; options: FinishOptions } | { type: 'finish'; files: string[] };
+export type ToFinishWorker = { type: 'start'; outDirectory: string; options: FinishOptions; weigh?: WeighWhileFinishing } | { type: 'finish'; files: string[] };
 export type FromFinishWorker = { type: 'finished'; outcomes: FinishOutcome[] };
 
 /**
@@ -96,9 +108,23 @@ function finishInWorker(worker: Worker, files: string[]): Promise<FinishOutcome[
   });
 }
 
-/** Every page of `files` finished, in their order; `workers` beside this thread (finishWorkerCount by default). */
-export async function finishPageFiles(outDirectory: string, files: readonly string[], options: FinishOptions, workers = finishWorkerCount(files.length)): Promise<FinishOutcome[]> {
+/** A thread's reader of pages for weighing, when the pages are weighed as they are finished. */
+export function pageWeigher(outDirectory: string, options: FinishOptions, weigh: WeighWhileFinishing | undefined): PageMarkupReader | undefined {
+  return weigh && new PageMarkupReader(outDirectory, options.basePath, weigh.katexCss);
+}
+
+/**
+ * Every page of `files` finished, in their order, by this thread and `workers` beside it (finishWorkerCount by
+ * default); with `weigh`, each page's markup read for weighing too.
+ */
+export async function finishPageFiles(
+  outDirectory: string,
+  files: readonly string[],
+  options: FinishOptions,
+  { workers = finishWorkerCount(files.length), weigh }: { workers?: number; weigh?: WeighWhileFinishing } = {},
+): Promise<FinishOutcome[]> {
   const outcomes: FinishOutcome[] = new Array<FinishOutcome>(files.length);
+  const weigher = pageWeigher(outDirectory, options, weigh);
   let next = 0;
   const takeBatch = (): [number, number] => {
     const start = next;
@@ -106,7 +132,7 @@ export async function finishPageFiles(outDirectory: string, files: readonly stri
     return [start, next];
   };
   const finishHere = (start: number, end: number) => {
-    for (let index = start; index < end; index++) outcomes[index] = finishPageFile(outDirectory, files[index] ?? '', options);
+    for (let index = start; index < end; index++) outcomes[index] = finishPageFile(outDirectory, files[index] ?? '', options, weigher);
   };
   const inThisThread = async () => {
     for (let [start, end] = takeBatch(); start < end; [start, end] = takeBatch()) {
@@ -117,7 +143,7 @@ export async function finishPageFiles(outDirectory: string, files: readonly stri
   };
   const inWorker = async () => {
     const worker = tsxWorker('lib/export/finish-page-worker.ts');
-    worker.postMessage({ type: 'start', outDirectory, options } satisfies ToFinishWorker);
+    worker.postMessage({ type: 'start', outDirectory, options, weigh } satisfies ToFinishWorker);
     try {
       for (let [start, end] = takeBatch(); start < end; [start, end] = takeBatch()) {
         const batch = files.slice(start, end);

@@ -6,7 +6,7 @@ import { MemoFile } from '@/lib/memo-file';
 import { runtimeInlineScript } from '@/lib/next-adapter/strip-runtime';
 import { formatTable } from '@/lib/text-table';
 import { sitePathOf } from './base-path';
-import { listFiles } from './finish-export';
+import { listFiles } from './list-files';
 
 /**
  * What a first visit to each exported page transfers: the HTML, the stylesheets and scripts it links
@@ -312,6 +312,59 @@ function weighVersion(): string {
   return weighVersionMemo;
 }
 
+/** The URL path an exported HTML file is served at: `index.html` → `/`, `a/index.html` → `/a/`, `404.html` → `/404.html`. */
+export function pageUrlOfFile(file: string): string {
+  return file === 'index.html' ? '/' : file.endsWith('/index.html') ? `/${file.slice(0, -'index.html'.length)}` : `/${file}`;
+}
+
+/** KaTeX's stylesheet in an export (export-relative), whose rules say which fonts formulas fetch; undefined without one. */
+export function findKatexStylesheet(files: readonly string[]): string | undefined {
+  return files.find((file) => /(^|\/)katex(\.min)?\.css$/.test(file));
+}
+
+/** A page's PageMarkup, with the key it is remembered under (MemoFile). */
+export interface KeyedPageMarkup {
+  key: string;
+  markup: PageMarkup;
+}
+
+/**
+ * Reads PageMarkup from the pages of one export: its base path and KaTeX stylesheet (`katexCss`, export-relative)
+ * are the same for every page. The finishing step's threads read each page as they finish it (lib/export/finish-pool.ts),
+ * and weighPages finds what they read under the page's key.
+ */
+export class PageMarkupReader {
+  private readonly katexFonts: KatexFonts | undefined;
+  private readonly contextParts: readonly string[];
+  private contextKey: string | undefined;
+
+  constructor(
+    outDirectory: string,
+    private readonly basePath: string,
+    katexCss: string | undefined,
+  ) {
+    const katexCssText = katexCss === undefined ? undefined : fs.readFileSync(path.join(outDirectory, katexCss), 'utf8');
+    this.katexFonts = katexCss !== undefined && katexCssText !== undefined ? new KatexFonts(katexCssText, path.posix.dirname(katexCss)) : undefined;
+    this.contextParts = [basePath, katexCss ?? '', katexCssText ?? ''];
+  }
+
+  /** The key a page's markup is remembered under: its URL and bytes, and what is common to the export. */
+  keyOf(url: string, bytes: Uint8Array): string {
+    // Worked out on first use: weighing without a memo needs no key, nor this module's source for one.
+    this.contextKey ??= MemoFile.key([weighVersion(), ...this.contextParts]);
+    return MemoFile.contentKey([this.contextKey, url], bytes);
+  }
+
+  read(url: string, html: string): PageMarkup {
+    return readPageMarkup(html, url, this.basePath, this.katexFonts);
+  }
+
+  /** The page's markup and its key, from its text as it is written to the export. */
+  keyed(url: string, html: string): KeyedPageMarkup {
+    return { key: this.keyOf(url, Buffer.from(html)), markup: this.read(url, html) };
+  }
+}
+
 /**
  * Weighs every HTML page of an exported site; `basePath` is the one the site was built with. With `memo`, a page
  * whose markup was weighed before (by the same code, with the same KaTeX stylesheet) is not read for it again.
@@ -334,18 +387,16 @@ export function weighPages(
     return size;
   };
   const fileBytes = (file: string) => fs.statSync(path.join(outDirectory, file)).size;
-  const katexCss = files.find((file) => /(^|\/)katex(\.min)?\.css$/.test(file));
-  const katexCssText = katexCss ? fs.readFileSync(path.join(outDirectory, katexCss), 'utf8') : undefined;
-  const katexFonts = katexCss && katexCssText !== undefined ? new KatexFonts(katexCssText, path.posix.dirname(katexCss)) : undefined;
-  const context = memo ? MemoFile.key([weighVersion(), basePath, katexCss ?? '', katexCssText ?? '']) : '';
+  const katexCss = findKatexStylesheet(files);
+  const reader = new PageMarkupReader(outDirectory, basePath, katexCss);
 
   return files
     .filter((file) => file.endsWith('.html'))
     .map((file) => {
       const bytes = fs.readFileSync(path.join(outDirectory, file));
-      const url = file === 'index.html' ? '/' : file.endsWith('/index.html') ? `/${file.slice(0, -'index.html'.length)}` : `/${file}`;
-      const read = () => readPageMarkup(bytes.toString('utf8'), url, basePath, katexFonts);
-      const markup = memo ? memo.get(MemoFile.contentKey([context, url], bytes), read) : read();
+      const url = pageUrlOfFile(file);
+      const read = () => reader.read(url, bytes.toString('utf8'));
+      const markup = memo ? memo.get(reader.keyOf(url, bytes), read) : read();
       const stylesheets = markup.stylesheets.filter((target) => exported.has(target));
       const css = stylesheets.reduce((sum, target) => sum + gzipOf(target), 0);
       // Next's stylesheet (the site's own) is part of the page's budget; every other linked file a feature's.
