@@ -159,7 +159,7 @@ describe('findUnsafeMarkup', () => {
   it('names frames, plugins, <base>, meta refresh, remote stylesheets and CSS from other sites', () => {
     expect(
       problemsOf(
-        '<iframe src="https://evil.example/"></iframe><object data="/x.swf"></object><embed src="/x"><base href="https://evil.example/"><meta http-equiv="refresh" content="0;url=https://evil.example/"><link rel="stylesheet" href="https://evil.example/x.css"><link rel="stylesheet" href="//evil.example/y.css"><link rel="stylesheet" href="\\\\evil.example/z.css"><span style="background:url(https://evil.example/p.png)"></span>',
+        '<iframe src="https://evil.example/"></iframe><object data="/x.swf"></object><embed src="/x"><base href="https://evil.example/"><meta http-equiv="refresh" content="0;url=https://evil.example/"><link rel="stylesheet" href="https://evil.example/x.css"><link rel="stylesheet" href="//evil.example/y.css"><link rel="stylesheet" href="\\\\evil.example/z.css"><span style="background:url(https://evil.example/p.png)"></span><span style="background:URL(https://evil.example/q.png)"></span>',
       ),
     ).toEqual([
       'a <iframe> element, which embeds another document',
@@ -171,6 +171,7 @@ describe('findUnsafeMarkup', () => {
       'a stylesheet from another site: <link rel="stylesheet" href="//evil.example/y.css">',
       'a stylesheet from another site: <link rel="stylesheet" href="\\\\evil.example/z.css">',
       'CSS that loads from another site: url(https://evil.example/p.png) in <span>',
+      'CSS that loads from another site: url(https://evil.example/q.png) in <span>',
     ]);
   });
 

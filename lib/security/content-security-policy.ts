@@ -1,6 +1,5 @@
 import type { Element, Root } from 'hast';
 import { find, html as htmlSchema } from 'property-information';
-import { visit } from 'unist-util-visit';
 import { elementAttribute, elementText } from '@/lib/hast-element';
 import { runtimeInlineScript, runtimeScriptSource } from '@/lib/next-adapter/strip-runtime';
 import type { EngineScripts, ScriptGrants } from './engine-scripts';
@@ -106,10 +105,14 @@ const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
  * from children): a script that clones a template puts them on the page, where the policy governs them.
  */
 export function visitElements(tree: Root | Element, visitor: (element: Element) => void): void {
-  visit(tree, 'element', (element: Element) => {
-    visitor(element);
-    if (element.tagName === 'template' && element.content) visitElements(element.content, visitor);
-  });
+  // A plain walk, in document order: unist-util-visit keeps each node's ancestors and supports skipping and
+  // replacing nodes, which no visitor here needs, and that bookkeeping was most of the finishing step's checks.
+  for (const node of tree.children) {
+    if (node.type !== 'element') continue;
+    visitor(node);
+    if (node.tagName === 'template' && node.content) visitElements(node.content, visitor);
+    visitElements(node, visitor);
+  }
 }
 
 export interface PolicyOptions {
@@ -227,8 +230,10 @@ export function collectPolicyNeeds(tree: Root, options: PolicyOptions): PolicyNe
 
 /** The URLs in an element's inline CSS: its style attribute, and its text if it is a <style>. */
 function inlineCssUrls(element: Element): string[] {
-  const css = [elementAttribute(element, 'style') ?? '', element.tagName === 'style' ? elementText(element) : ''].join('');
-  return [...css.matchAll(/url\(\s*['"]?([^'")]+)/g)].map((match) => match[1] ?? '');
+  const css = (elementAttribute(element, 'style') ?? '') + (element.tagName === 'style' ? elementText(element) : '');
+  // CSS function names are case-insensitive: `URL(` loads as `url(` does.
+  if (!/url\(/i.test(css)) return [];
+  return [...css.matchAll(/url\(\s*['"]?([^'")]+)/gi)].map((match) => match[1] ?? '');
 }
 
 /** Everything any of the pages needs: what one policy for the whole site must allow. */
@@ -335,9 +340,16 @@ export function parsePolicy(policy: string): Map<string, string[]> {
 /** Attributes whose value is a URL a browser follows or loads. */
 const urlAttributes = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'cite', 'background', 'codebase', 'manifest', 'ping']);
 
+const attributeNames = new Map<string, string>();
+
 /** The attribute name a hast property stands for (`onClick` → `onclick`, `xLinkHref` → `xlink:href`). */
 function attributeName(property: string): string {
-  return find(htmlSchema, property).attribute.toLowerCase();
+  let name = attributeNames.get(property);
+  if (name === undefined) {
+    name = find(htmlSchema, property).attribute.toLowerCase();
+    attributeNames.set(property, name);
+  }
+  return name;
 }
 
 /** Elements that embed another document or change where the page's URLs point: the engine writes none. (Forms may only post to the site: form-action 'self'.) */
