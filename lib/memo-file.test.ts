@@ -65,18 +65,4 @@ describe('MemoFile', () => {
     // The separator cannot come from a context: JSON writes a NUL in a string as \u0000.
     expect(MemoFile.contentKey(['a'], bytes('\0b'))).not.toBe(MemoFile.contentKey(['a\0'], bytes('b')));
   });
-
-  it('finds a result put in from elsewhere, and writes it back only once a get has used it', () => {
-    const file = path.join(tempFolder('memo', {}), 'memo.json');
-    const memo = new MemoFile<number>(file);
-    memo.put(MemoFile.key(['a']), 1);
-    memo.put(MemoFile.key(['unused']), 2);
-    expect(memo.has(MemoFile.key(['a']))).toBe(true);
-    expect(memo.get(MemoFile.key(['a']), () => 10)).toBe(1);
-    memo.save();
-    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual({ [MemoFile.key(['a'])]: 1 });
-    // What the memo holds already is not replaced.
-    memo.put(MemoFile.key(['a']), 3);
-    expect(memo.get(MemoFile.key(['a']), () => 10)).toBe(1);
-  });
 });

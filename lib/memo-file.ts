@@ -52,16 +52,6 @@ export class MemoFile<T> {
   }
 
   /**
-   * Stores a result worked out elsewhere (another thread) under `key`, for `get` to find; like any stored entry,
-   * it is written back only if a `get` uses it before `save`.
-   */
-  put(key: string, value: T): void {
-    if (Object.hasOwn(this.stored, key)) return;
-    this.stored[key] = value;
-    this.added++;
-  }
-
-  /**
    * Writes the entries used since the last save (when they differ from what the file holds) and starts
    * counting afresh; the others are dropped, in memory too.
    */

@@ -20,7 +20,7 @@ import { syncVercelConfig, writeDeployFiles } from '@/lib/export/deploy-files';
 import { writeSiteFiles } from '@/lib/export/site-files';
 import { findMissingAssets, finishExport, type FinishReport } from '@/lib/export/finish-export';
 import { placeFile } from '@/lib/export/place-file';
-import { budgetProblems, formatWeightTable, summariseWeights, weighPages, type KeyedPageMarkup, type PageMarkup } from '@/lib/export/page-weight';
+import { budgetProblems, formatWeightTable, summariseWeights, weighPages, type PageMarkup } from '@/lib/export/page-weight';
 import { MemoFile } from '@/lib/memo-file';
 import { RenderCache, nextAssetsOf, planRender, renderKey, templateFingerprint, type RenderPlan } from '@/lib/export/render-cache';
 import { nextVersionProblem, runNextBuild } from '@/lib/next-adapter/next-build';
@@ -317,12 +317,11 @@ function completeExport(staged: StagedExport, plan: RenderPlan, finished: Finish
  * Every page weighed (lib/export/page-weight.ts), each page's markup read once across builds; a page over its
  * budget fails the build, at its file.
  */
-function weigh(staged: StagedExport, pages: readonly BuiltPage[], engineCache: string, finishedMarkups: readonly KeyedPageMarkup[]): void {
+function weigh(staged: StagedExport, pages: readonly BuiltPage[], engineCache: string, finishedMarkups: FinishReport['markups']): void {
   const settings = { page: site.budgets.page * 1024, pages: Object.fromEntries(Object.entries(site.budgets.pages).map(([url, kb]) => [url, kb * 1024])) };
   const markupMemo = new MemoFile<PageMarkup>(path.join(engineCache, 'page-weights.json'));
-  // Read by the finish step from the pages as it wrote them; a page changed since has another key and is read again.
-  for (const { key, markup } of finishedMarkups) markupMemo.put(key, markup);
-  const weights = weighPages(staged.folder, basePath, settings, markupMemo);
+  // Read by the finish step from the pages as it wrote them; no later step writes over a page (site files refuse to).
+  const weights = weighPages(staged.folder, basePath, settings, markupMemo, finishedMarkups);
   markupMemo.save();
   console.log(`\n${formatWeightTable(weights)}\n${summariseWeights(weights)}`);
   const files = new Map(pages.map((page) => [page.url, page.file]));

@@ -25,8 +25,8 @@ export interface FinishReport {
    * pages merges these (mergePolicyNeeds) with the needs of the pages it kept.
    */
   needs: Record<string, PolicyNeeds>;
-  /** With `weigh`, what weighing reads from each finished page, under its key (weighPages finds them in its memo). */
-  markups: KeyedPageMarkup[];
+  /** With `weigh`, what weighing reads from each finished page, with its key, by its path in the folder (weighPages takes them as they are). */
+  markups: Record<string, KeyedPageMarkup>;
 }
 
 /**
@@ -55,7 +55,7 @@ export async function finishExport(
   const problems: string[] = [];
   const finished: { file: string; html: string }[] = [];
   const needs: Record<string, PolicyNeeds> = {};
-  const markups: KeyedPageMarkup[] = [];
+  const markups: Record<string, KeyedPageMarkup> = {};
   const outcomes = await finishPageFiles(outDirectory, pageFiles, options, { weigh: weigh ? { katexCss: findKatexStylesheet(files) } : undefined });
   pageFiles.forEach((file, index) => {
     const outcome = outcomes[index];
@@ -64,7 +64,7 @@ export async function finishExport(
     if (outcome.kind === 'finished') {
       finished.push({ file, html: outcome.html });
       needs[file] = outcome.needs;
-      if (outcome.markup) markups.push(outcome.markup);
+      if (outcome.markup) markups[file] = outcome.markup;
       return;
     }
     // Named by the content file it came from, which is what the author edits.

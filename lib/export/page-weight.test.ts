@@ -148,6 +148,18 @@ describe('weighPages', () => {
     expect(summariseWeights(weights)).toMatch(/pictures on 1 page, at most 1\.6 KB on a 390 px phone \(\/trip\/, first screen 0\.9 KB\)\.$/);
   });
 
+  it('takes the markup of pages the caller wrote as given, without reading them, and keeps it in the memo under its key', () => {
+    const out = exportFolder({ 'a/index.html': '<html><body><p>A</p></body></html>', 'b/index.html': '<html><body><p>B</p></body></html>' });
+    const given: PageMarkup = { html: 1, drawings: 0, inlineRuntime: 0, formulas: 0, stylesheets: [], scripts: [], katexFonts: [], pictures: [] };
+    const memo = new MemoFile<PageMarkup>(undefined);
+    const weights = weighPages(out, '', undefined, memo, { 'a/index.html': { key: 'written-a', markup: given } });
+    expect(weights.map((weight) => [weight.url, weight.html])).toEqual([
+      ['/a/', 1],
+      ['/b/', gzip('<html><body><p>B</p></body></html>')],
+    ]);
+    expect(memo.get('written-a', () => ({ ...given, html: 2 })).html).toBe(1);
+  });
+
   it('reads each page’s markup once across builds through a memo, with the weights of a build without one', () => {
     const formula = katex.renderToString('x^2', { displayMode: true });
     const files = {

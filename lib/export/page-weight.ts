@@ -365,15 +365,23 @@ export class PageMarkupReader {
   }
 }
 
+/** A written page's markup, kept in `memo` under its key: a later build that reuses the page finds it there. */
+function writtenMarkup({ key, markup }: KeyedPageMarkup, memo: MemoFile<PageMarkup> | undefined): PageMarkup {
+  return memo ? memo.get(key, () => markup) : markup;
+}
+
 /**
  * Weighs every HTML page of an exported site; `basePath` is the one the site was built with. With `memo`, a page
  * whose markup was weighed before (by the same code, with the same KaTeX stylesheet) is not read for it again.
+ * `written` holds the markup of pages the caller wrote itself, read from the very text it wrote (the finish step's,
+ * FinishReport.markups), by file: those files are not read at all, and with `memo` their markup is kept under its key.
  */
 export function weighPages(
   outDirectory: string,
   basePath = '',
   settings: BudgetSettings = { page: budgets.page, pages: {} },
   memo?: MemoFile<PageMarkup>,
+  written: Readonly<Record<string, KeyedPageMarkup>> = {},
 ): PageWeight[] {
   const files = listFiles(outDirectory);
   const exported = new Set(files);
@@ -389,14 +397,18 @@ export function weighPages(
   const fileBytes = (file: string) => fs.statSync(path.join(outDirectory, file)).size;
   const katexCss = findKatexStylesheet(files);
   const reader = new PageMarkupReader(outDirectory, basePath, katexCss);
+  const readMarkup = (url: string, file: string) => {
+    const bytes = fs.readFileSync(path.join(outDirectory, file));
+    const read = () => reader.read(url, bytes.toString('utf8'));
+    return memo ? memo.get(reader.keyOf(url, bytes), read) : read();
+  };
 
   return files
     .filter((file) => file.endsWith('.html'))
     .map((file) => {
-      const bytes = fs.readFileSync(path.join(outDirectory, file));
       const url = pageUrlOfFile(file);
-      const read = () => reader.read(url, bytes.toString('utf8'));
-      const markup = memo ? memo.get(reader.keyOf(url, bytes), read) : read();
+      const known = Object.hasOwn(written, file) ? written[file] : undefined;
+      const markup = known ? writtenMarkup(known, memo) : readMarkup(url, file);
       const stylesheets = markup.stylesheets.filter((target) => exported.has(target));
       const css = stylesheets.reduce((sum, target) => sum + gzipOf(target), 0);
       // Next's stylesheet (the site's own) is part of the page's budget; every other linked file a feature's.
