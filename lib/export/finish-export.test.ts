@@ -187,7 +187,7 @@ describe('findMissingAssets under a base path', () => {
 });
 
 describe('finishExport, weighing as it finishes', () => {
-  it('reads each page for weighing as it writes it: weighing the export finds every page under its key, with the weights of reading them afresh', async () => {
+  it('reads each page for weighing as it writes it, under the key its bytes give, with the weights of reading the pages afresh', async () => {
     const katexDist = path.dirname(createRequire(import.meta.url).resolve('katex'));
     const katexCss = fs.readFileSync(path.join(katexDist, 'katex.min.css'), 'utf8');
     const fonts = Object.fromEntries(fs.readdirSync(path.join(katexDist, 'fonts')).map((font) => [`katex/fonts/${font}`, fs.readFileSync(path.join(katexDist, 'fonts', font))]));

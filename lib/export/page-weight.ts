@@ -331,7 +331,7 @@ export interface KeyedPageMarkup {
 /**
  * Reads PageMarkup from the pages of one export: its base path and KaTeX stylesheet (`katexCss`, export-relative)
  * are the same for every page. The finishing step's threads read each page as they finish it (lib/export/finish-pool.ts),
- * and weighPages finds what they read under the page's key.
+ * and weighPages takes what they read for the pages they wrote, keeping it in its memo under the page's key.
  */
 export class PageMarkupReader {
   private readonly katexFonts: KatexFonts | undefined;
