@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
+import type { ReactElement } from 'react';
 import satori, { type SatoriOptions } from 'satori';
 import { loadResvg } from './load-resvg';
 import { ogImageSize } from './og-image';
-import { ogCardElement, ogCardFontFamily, type OgCard } from './og-image-card';
+import { ogCardFontFamily, ogCardFrameElement, ogCardTitleBand, ogCardTitleElement, type OgCard } from './og-image-card';
 import { encodePng } from './png-encoder';
 
 /**
@@ -33,13 +34,37 @@ function fonts(): SatoriOptions['fonts'] {
   return fontsMemo;
 }
 
-/** One card as a 1200×630 PNG. */
-export async function renderOgImage(card: OgCard): Promise<Buffer> {
-  const svg = await satori(ogCardElement(card), { ...ogImageSize, fonts: fonts() });
+const resvgOptions = { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } } as const;
+
+/** An element drawn by satori and resvg into premultiplied RGBA pixels. */
+export async function drawPixels(element: ReactElement, size: { width: number; height: number }): Promise<Uint8Array> {
+  const svg = await satori(element, { ...size, fonts: fonts() });
   // resvg renders on libuv's thread pool, so satori can lay out the next card meanwhile.
-  const image = await loadResvg().renderAsync(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } });
-  // Not image.asPng(): that encodes on this thread, with more CPU time, into a file twice the size.
-  return encodePng({ width: image.width, height: image.height, rgba: image.pixels, premultiplied: true });
+  return (await loadResvg().renderAsync(svg, resvgOptions)).pixels;
+}
+
+/**
+ * Each frame drawn so far, by site name and address (a build's cards all share one), with the pixels of its
+ * last card: the frame's, with that card's band drawn over them. Each card overwrites the band and encodes at
+ * once, without waiting between the two, so cards in flight together share the pixels: encodePng is done with
+ * them when it returns.
+ */
+const frames = new Map<string, Promise<Uint8Array>>();
+
+/**
+ * One card as a 1200×630 PNG: its title band drawn alone, over the frame all the site's cards share
+ * (og-image-card.tsx). The band is two thirds of the card, and its text is all satori lays out, for the same
+ * pixels as drawing the card whole.
+ */
+export async function renderOgImage(card: OgCard): Promise<Buffer> {
+  const frameKey = JSON.stringify([card.siteName, card.address]);
+  let frame = frames.get(frameKey);
+  if (!frame) frames.set(frameKey, (frame = drawPixels(ogCardFrameElement(card), ogImageSize)));
+  const band = await drawPixels(ogCardTitleElement(card), { width: ogImageSize.width, height: ogCardTitleBand.height });
+  const pixels = await frame;
+  pixels.set(band, ogCardTitleBand.top * ogImageSize.width * 4);
+  // Not resvg's asPng(): that encodes on this thread, with more CPU time, into a file twice the size.
+  return encodePng({ ...ogImageSize, rgba: pixels, premultiplied: true });
 }
 
 /** A card to draw and the file its PNG goes to. */

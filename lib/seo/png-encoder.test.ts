@@ -100,6 +100,14 @@ describe('encodePng', () => {
     expect((await decodePng(png)).rgba).toEqual(Buffer.from(rgba));
   });
 
+  it('is done with the pixels when it returns its promise', async () => {
+    const rgba = image(37, 11, card);
+    const original = Buffer.from(rgba);
+    const png = encodePng({ width: 37, height: 11, rgba, premultiplied: false });
+    rgba.fill(0);
+    expect((await decodePng(await png)).rgba).toEqual(original);
+  });
+
   it('refuses pixels that do not fill the size', async () => {
     await expect(encodePng({ width: 2, height: 2, rgba: new Uint8Array(15), premultiplied: false })).rejects.toThrow('2×2 pixels need 16 RGBA bytes, got 15');
   });

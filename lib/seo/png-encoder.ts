@@ -68,14 +68,17 @@ interface Scanlines {
 /** The image as palette indices, or undefined when it has more than 256 colours. */
 function indexedScanlines({ width, height, rgba, premultiplied }: RgbaImage): Scanlines | undefined {
   // Whole pixels compared as 32-bit words; the view needs 4-byte alignment, which Node's Buffers do not promise.
+  // Signed, so that every word is a small integer to V8: read from a Uint32Array, a word of 2³¹ or more (opaque
+  // white among them) is a heap number, and hashing those made the map lookups 10 % of the encoding.
   const aligned = rgba.byteOffset % 4 === 0 ? rgba : new Uint8Array(rgba);
-  const pixels = new Uint32Array(aligned.buffer, aligned.byteOffset, width * height);
+  const pixels = new Int32Array(aligned.buffer, aligned.byteOffset, width * height);
   const data = Buffer.allocUnsafe((width + 1) * height);
   const indexOf = new Map<number, number>();
   /** Where each colour is first seen, to read its bytes back in memory order whatever the platform's endianness. */
   const firstSeen: number[] = [];
   // Most pixels repeat the one before (page background, glyph interiors): skip the map lookup for those.
-  let previous = -1;
+  // Not the first pixel's word, so that the first pixel is looked up.
+  let previous = ~pixels[0]!;
   let previousIndex = 0;
   let out = 0;
   let pixel = 0;
@@ -153,7 +156,10 @@ function truecolourScanlines({ width, height, rgba, premultiplied }: RgbaImage):
   return { colourType: opaque ? colourType.truecolour : colourType.truecolourWithAlpha, chunks: [], data };
 }
 
-/** The image as a PNG file. Deflates on the thread pool; only the pass over the pixels runs on the caller's thread. */
+/**
+ * The image as a PNG file. Deflates on the thread pool; only the pass over the pixels runs on the caller's thread,
+ * before this returns its promise: the caller may write over `image.rgba` at once (the preview cards reuse theirs).
+ */
 export async function encodePng(image: RgbaImage): Promise<Buffer> {
   const { width, height, rgba } = image;
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1 || rgba.length !== width * height * 4) {
