@@ -8,7 +8,7 @@ import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from '@/lib/markdown/visit';
 import { VFileMessage } from 'vfile-message';
 import type { ContentError } from '@/lib/errors';
 import { contentPath } from '@/lib/content/internal-links';

@@ -6,7 +6,7 @@
  * the others.
  */
 import type { Element, Root } from 'hast';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from '@/lib/markdown/visit';
 import { textColumnWidth } from './process-image';
 import type { SiteImage } from './site-images';
 

@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import rehypeKatex from 'rehype-katex';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from '@/lib/markdown/visit';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 

@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '@/lib/markdown/visit';
 import type { ShownFile } from './remark-shortcode-elements';
 
 /** An MDX JSX element's literal attribute, if it has one. */
