@@ -1,9 +1,13 @@
 import fc from 'fast-check';
 import type { Node, Parent } from 'unist';
-import { visit as unistVisit } from 'unist-util-visit';
+import { visit as unistVisit, type VisitorResult } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { CONTINUE, EXIT, SKIP, visit } from './visit';
 
+interface Shape {
+  type: string;
+  children?: Shape[];
+}
 interface TestNode extends Node {
   id: number;
   children?: TestNode[];
@@ -12,7 +16,7 @@ interface TestNode extends Node {
 const types = ['a', 'b', 'c'] as const;
 
 /** Trees of up to four levels, some nodes with children (possibly none) and some leaves. */
-const treeArbitrary = fc.letrec<{ node: Omit<TestNode, 'id'> }>((tie) => ({
+const treeArbitrary = fc.letrec<{ node: Shape }>((tie) => ({
   node: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     fc.record({ type: fc.constantFrom(...types) }),
@@ -36,15 +40,16 @@ const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('insert' as const) }),
 );
 
-function numbered(node: Omit<TestNode, 'id'>, next = { id: 0 }): TestNode {
-  return { ...node, id: next.id++, ...(node.children && { children: node.children.map((child) => numbered(child, next)) }) };
+function numbered(node: Shape, next = { id: 0 }): TestNode {
+  const id = next.id++;
+  return node.children ? { type: node.type, id, children: node.children.map((child) => numbered(child, next)) } : { type: node.type, id };
 }
 
 /** Runs one visit implementation with the scripted visitor; returns every call and the tree afterwards. */
 function run(implementation: typeof visit, tree: TestNode, type: string | undefined, steps: readonly Step[]) {
   const calls: string[] = [];
   let inserted = 1000;
-  const visitor = (node: Node, index: number | undefined, parent: Parent | undefined) => {
+  const visitor = (node: Node, index: number | undefined, parent: Parent | undefined): VisitorResult => {
     const step = steps[calls.length];
     calls.push(`${(node as TestNode).id}@${index ?? '-'} in ${(parent as TestNode | undefined)?.id ?? '-'}`);
     // Past the script (and the number of steps bounds the walk: an index can send it back), it goes on.
@@ -53,7 +58,7 @@ function run(implementation: typeof visit, tree: TestNode, type: string | undefi
       case 'return':
         return step.value;
       case 'tuple':
-        return [step.action, (index ?? 0) + step.offset] as const;
+        return [step.action, (index ?? 0) + step.offset];
       case 'index':
         return (index ?? 0) + step.offset;
       case 'remove':
