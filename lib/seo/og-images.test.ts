@@ -1,12 +1,10 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodePng } from '@/lib/testing/decode-png';
 import { tempFolder } from '@/lib/testing/temp-folder';
 import { ogImagePath } from './og-image';
-import { lowestPriority, ogImageTargets, writeOgImages } from './og-images';
+import { ogImageTargets, writeOgImages } from './og-images';
 import { seoPageFor } from './seo-page';
 import { testSite, underDocs } from './test-site';
 
@@ -61,21 +59,6 @@ describe('writeOgImages in a child process (as the build draws them)', () => {
     }
   }, 30_000);
 
-  it('shares many cards among processes, one per core at most, and writes the same files', async () => {
-    const many = ogImageTargets(
-      Array.from({ length: 150 }, (_, index) => ({ ...seoPageFor(undefined, site), url: `/notes/${index}/`, slug: ['notes', String(index)], title: `Note ${index}` })),
-      site,
-      underDocs,
-    );
-    const inProcess = tempFolder('site', {});
-    const inChildren = tempFolder('site', {});
-    await writeOgImages(many, { siteDirectory: inProcess, cacheDirectory: tempFolder('og-cache', {}) });
-    expect(await writeOgImages(many, { siteDirectory: inChildren, cacheDirectory: tempFolder('og-cache', {}), inChildProcess: true })).toMatchObject({ images: 151, rendered: 151 });
-    for (const target of many) {
-      expect(fs.readFileSync(path.join(inChildren, target.path)).equals(fs.readFileSync(path.join(inProcess, target.path)))).toBe(true);
-    }
-  }, 60_000);
-
   it('reports what went wrong in the child process', async () => {
     const cacheDirectory = tempFolder('og-cache', {});
     // The cache folder turns into a file after the build checked it, so the child cannot write its images.
@@ -84,19 +67,4 @@ describe('writeOgImages in a child process (as the build draws them)', () => {
     fs.writeFileSync(cacheDirectory, 'not a folder');
     await expect(writes).rejects.toThrow(/^Drawing the preview images failed: ENOTDIR/);
   }, 30_000);
-});
-
-describe('lowestPriority', () => {
-  it('lowers a process of its own session to nice 19, and its session too where Linux shares the cores by session', () => {
-    const child = spawn('sleep', ['30'], { detached: true, stdio: 'ignore' });
-    try {
-      const pid = child.pid!;
-      lowestPriority(pid);
-      expect(os.getPriority(pid)).toBe(19);
-      const autogroup = `/proc/${pid}/autogroup`;
-      if (fs.existsSync(autogroup)) expect(fs.readFileSync(autogroup, 'utf8')).toMatch(/ nice 19\n$/);
-    } finally {
-      child.kill();
-    }
-  });
 });

@@ -80,27 +80,6 @@ interface OgImageJob {
 }
 
 /**
- * Gives a process the lowest CPU priority there is. Its nice value alone is not enough on Linux, where the
- * scheduler first shares the cores between sessions (autogroups, on by default) and applies nice values only
- * within one: `next build` runs in a session of its own (lib/next-adapter/next-build.ts), so a child at nice 19
- * in the build's session still took a whole core of the two from Next's compile (1000 pages: compile 7.7 s at
- * one core). The child therefore gets a session of its own, and that session the lowest priority too.
- * https://man7.org/linux/man-pages/man7/sched.7.html ("The autogroup feature")
- */
-export function lowestPriority(pid: number): void {
-  try {
-    os.setPriority(pid, 19);
-  } catch {
-    // A system that will not lower it draws them at the build's own priority.
-  }
-  try {
-    fs.writeFileSync(`/proc/${pid}/autogroup`, '19');
-  } catch {
-    // No autogroups (not Linux, or turned off): the nice value above is what counts.
-  }
-}
-
-/**
  * drawOgImages in a child process of its own. resvg's allocator keeps the pages of freed pixmaps for reuse
  * (./load-resvg.ts) and hands them back only when it allocates again, so a build that drew 1000 cards in its
  * own process held about 250 MB more until it ended, right through the peak of Next's renderers. A process
@@ -108,13 +87,15 @@ export function lowestPriority(pid: number): void {
  */
 function drawOgImagesInChildProcess(drawings: readonly OgImageDrawing[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    // A session of its own (detached; the worker exits when the build's channel closes), so that its priority
-    // can be set apart from the build's: see lowestPriority.
-    const child = fork(path.join(import.meta.dirname, 'og-image-worker.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], detached: true });
-    // The cards are drawn on what the build leaves of the cores (a core waiting on Next's main process, on the
-    // disk, on a step's last pages), instead of slowing the build's critical path, which they are not on until the
+    const child = fork(path.join(import.meta.dirname, 'og-image-worker.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // The lowest priority: the cards are drawn on what `next build` leaves of the cores (a core waiting on its
+    // main process, on the disk), instead of slowing the build's critical path, which they are not on until the
     // export is finished and they must be placed.
-    if (child.pid !== undefined) lowestPriority(child.pid);
+    try {
+      if (child.pid !== undefined) os.setPriority(child.pid, 19);
+    } catch {
+      // A system that will not lower it draws them at the build's own priority, as before.
+    }
     let outcome: OgImageWorkerOutcome | undefined;
     child.on('message', (message: OgImageWorkerOutcome) => (outcome = message));
     child.once('error', reject);
@@ -127,22 +108,6 @@ function drawOgImagesInChildProcess(drawings: readonly OgImageDrawing[]): Promis
     });
     child.send(drawings);
   });
-}
-
-/** Cards a drawing process is started for: starting one (Node, tsx, satori, resvg) costs about 0.3 s of CPU. */
-const cardsPerProcess = 100;
-
-/**
- * drawOgImagesInChildProcess in one process per core at most, each drawing an equal share. At the lowest
- * priority, the cards are mostly drawn on what the build's other steps leave; those left when the finish step is
- * done are the build's last wait, and one process keeps only about 1.5 of 2 cores busy (satori, the pixels and
- * the PNG's scanlines take turns on its one JavaScript thread).
- */
-function drawOgImagesInChildProcesses(drawings: readonly OgImageDrawing[]): Promise<void> {
-  const processes = Math.min(os.availableParallelism(), Math.ceil(drawings.length / cardsPerProcess));
-  // Every nth card to each process: a share of the titles of every length, in the order the build lists them.
-  const shares = Array.from({ length: processes }, (_, share) => drawings.filter((_drawing, index) => index % processes === share));
-  return Promise.all(shares.map(drawOgImagesInChildProcess)).then(() => undefined);
 }
 
 /**
@@ -165,7 +130,7 @@ export async function renderOgImages(
   const started = performance.now();
   if (missing.length > 0) {
     // Imported only here: a build, which draws in the child process, does not load satori and resvg at all.
-    if (inChildProcess) await drawOgImagesInChildProcesses(missing);
+    if (inChildProcess) await drawOgImagesInChildProcess(missing);
     else await (await import('./og-image-drawing')).drawOgImages(missing);
   }
   const renderMs = performance.now() - started;
