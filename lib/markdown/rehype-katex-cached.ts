@@ -1,9 +1,11 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
+import { toText } from 'hast-util-to-text';
 import rehypeKatex from 'rehype-katex';
 import { SKIP, visit } from '@/lib/markdown/visit';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
+import { katexHast } from './katex-hast';
 
 /**
  * rehype-katex, with each formula's markup made once per compile worker and reused on every page that writes the
@@ -69,10 +71,8 @@ export function rehypeKatexCached() {
         hits++;
       } else {
         misses++;
-        const alone: Root = { type: 'root', children: [scope] };
         const messagesBefore = file.messages.length;
-        renderAlone(alone, file);
-        const markup = alone.children as ElementContent[];
+        const markup = fromKatexTree(scope, classes) ?? renderedAlone(scope, file);
         formula = { markup, text: toString({ type: 'root', children: markup }) };
         if (file.messages.length === messagesBefore) {
           if (cache.size >= cacheLimit) cache.clear();
@@ -90,6 +90,21 @@ export function rehypeKatexCached() {
       return SKIP;
     });
   };
+}
+
+/**
+ * The formula's markup built from KaTeX's own tree (katex-hast.ts), with what rehype-katex reads of the element
+ * (its text as hast-util-to-text gives it, and whether it is displayed); undefined where rehype-katex must render it.
+ */
+function fromKatexTree(scope: Element, classes: readonly string[]): ElementContent[] | undefined {
+  return katexHast(toText(scope, { whitespace: 'pre' }), classes.includes('math-display') || scope.tagName === 'pre');
+}
+
+/** rehype-katex's own markup for the formula, and its message to the page's file when KaTeX refuses it. */
+function renderedAlone(scope: Element, file: VFile): ElementContent[] {
+  const alone: Root = { type: 'root', children: [scope] };
+  renderAlone(alone, file);
+  return alone.children as ElementContent[];
 }
 
 /** A copy of a formula's nodes for one page: new nodes, properties and class lists (positions, never changed, are shared). Several times faster than structuredClone. */
