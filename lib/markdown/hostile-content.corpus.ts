@@ -218,6 +218,18 @@ export const cases: CorpusCase[] = [
   refusedCase('md: JavaScript front matter', '`---js` front matter (gray-matter would eval it)', 'js-front-matter.md', `---js\n{ title: ${writesMarker('front-matter')} }\n---\n\n# T\n`, 1, /front matter in `js` is not supported: front matter is data, never code\./, 'not evaluated'),
 
   {
+    name: 'md: markup inside a formula',
+    input: '`$\\text{<img src=x onerror=alert(1)>}$` and `$\\verb|</span><script>alert(2)</script>|$` (lib/markdown/katex-hast.ts builds their markup from KaTeX\'s tree)',
+    outcome: 'page; the tags are the formula\'s text, escaped, never elements',
+    files: { 'content/math-markup.md': '---\ntitle: Math\nmath: true\n---\n\nA $\\text{<img src=x onerror=alert(1)>}$ and $\\verb|</span><script>alert(2)</script>|$.\n' },
+    check: (result, expect) => {
+      const html = builtPage(result, expect).html;
+      expect(html).not.toMatch(/<(img|script)\b/i);
+      expect(html).toContain('&#x3C;img src=x onerror=alert(1)>');
+      expect(html).toContain('&#x3C;/span>&#x3C;script>alert(2)&#x3C;/script>');
+    },
+  },
+  {
     name: 'md: a look-alike of the math placeholder',
     input: 'raw `<span data-katex-formula="0">` beside a formula (lib/markdown/rehype-katex-cached.ts numbers its placeholders)',
     outcome: 'the raw tags dropped (their text kept, as for any raw HTML); the formula rendered once, in its place',
