@@ -88,13 +88,15 @@ interface OgImageJob {
 function drawOgImagesInChildProcess(drawings: readonly OgImageDrawing[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = fork(path.join(import.meta.dirname, 'og-image-worker.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    // The lowest priority: the cards are drawn on what `next build` leaves of the cores (a core waiting on its
-    // main process, on the disk), instead of slowing the build's critical path, which they are not on until the
-    // export is finished and they must be placed.
+    // The lowest priority within the build's session, below the build's own threads. Not below `next build`,
+    // which runs in a session of its own (lib/next-adapter/next-build.ts): where Linux shares the cores between
+    // sessions first (autogroups, its default), the cards take one core of two from Next's compile and are done
+    // before Next's renderers start. A session of their own at the lowest priority was tried: the cards then waited
+    // for the finish step and became the build's last wait, and their processes' memory stayed through Next's peak.
     try {
       if (child.pid !== undefined) os.setPriority(child.pid, 19);
     } catch {
-      // A system that will not lower it draws them at the build's own priority, as before.
+      // A system that will not lower it draws them at the build's own priority.
     }
     let outcome: OgImageWorkerOutcome | undefined;
     child.on('message', (message: OgImageWorkerOutcome) => (outcome = message));
