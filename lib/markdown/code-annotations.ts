@@ -8,7 +8,7 @@
 import type { Element, ElementContent, Root as HastRoot, Text } from 'hast';
 import type { Code, Parent, Root } from 'mdast';
 import type { Position } from 'unist';
-import { visit } from '@/lib/markdown/visit';
+import { visit } from './visit';
 import type { UnsafeContent } from './remark-content-safety';
 import { namedCode } from './shortcode-elements';
 

@@ -6,7 +6,7 @@
  * and jump between them, and a featured item says so in words.
  */
 import type { Nodes, PhrasingContent, Root } from 'mdast';
-import { visit } from '@/lib/markdown/visit';
+import { visit } from './visit';
 import { collectionFileProblem, type CollectionItem } from './collection-items';
 import { isSchemeRelative, urlScheme } from './content-policy';
 import { element, stringArgument, type BuildTools, type ShortcodeElementNode } from './element-node';

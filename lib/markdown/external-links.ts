@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import type { MdxJsxAttribute, MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'mdast-util-mdx-jsx';
-import { visit } from '@/lib/markdown/visit';
+import { visit } from './visit';
 import { isSchemeRelative, urlScheme } from './content-policy';
 
 // MDX marks the JSX an author wrote (`<a>`) so that it is not swapped for a component from the map; the flag

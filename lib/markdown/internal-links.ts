@@ -5,7 +5,7 @@
  * that the file is a published page and the fragment one of its ids (lib/content/internal-links.ts).
  */
 import type { Element, Root } from 'hast';
-import { visit } from '@/lib/markdown/visit';
+import { visit } from './visit';
 
 /** An `@/` link as the page wrote it. */
 export interface InternalLink {

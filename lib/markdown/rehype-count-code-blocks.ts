@@ -1,5 +1,5 @@
 import type { Element, Root } from 'hast';
-import { visit } from '@/lib/markdown/visit';
+import { visit } from './visit';
 
 /** Whether an element is a code block: Markdown's fences and indented code compile to `<pre><code>`. */
 export function isCodeBlock(element: Element): boolean {

@@ -1,5 +1,5 @@
 import type { Element, Root } from 'hast';
-import { visit } from '@/lib/markdown/visit';
+import { visit } from './visit';
 
 /**
  * The classes app/elements.css styles on content: a page whose body has an element with one of them links that

@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { toText } from 'hast-util-to-text';
 import rehypeKatex from 'rehype-katex';
-import { SKIP, visit } from '@/lib/markdown/visit';
+import { SKIP, visit } from './visit';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { katexHast } from './katex-hast';
@@ -12,9 +12,10 @@ import { katexHast } from './katex-hast';
  * same formula the same way (inline or display). KaTeX's layout and the parse of its HTML back into a tree cost
  * about 0.9 ms a formula, and a site's notation repeats from page to page.
  *
- * Each formula is handed to rehype-katex alone, in a tree of its own holding the element rehype-katex replaces, so
- * the markup is exactly rehype-katex's. A formula KaTeX cannot render is never cached: its messages go to the
- * page's file, where rehype-collect-katex-errors reports them at their line.
+ * A formula's markup is rehype-katex's: built from KaTeX's own tree (./katex-hast.ts, which a test holds to
+ * rehype-katex's result), or, for a formula that needs it (one KaTeX refuses), by handing it to rehype-katex alone,
+ * in a tree of its own holding the element rehype-katex replaces. A formula KaTeX cannot render is never cached:
+ * its messages go to the page's file, where rehype-collect-katex-errors reports them at their line.
  *
  * Until rehypeKatexPlaced, a formula stands in the page's tree as one `<span>` holding its markup's text: every
  * plugin after this one walks the whole tree, and a formula's markup is a hundred elements or so (its HTML and

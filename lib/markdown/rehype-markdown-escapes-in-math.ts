@@ -1,5 +1,5 @@
 import type { Element, Root } from 'hast';
-import { visit } from '@/lib/markdown/visit';
+import { visit } from './visit';
 
 /**
  * Zola runs Markdown before KaTeX's auto-render, so inside its math `\(` `\)` `\[` `\]` were Markdown

@@ -5,7 +5,7 @@
  * (components/photo-image.tsx) makes a photo's `<picture>` where no finish step runs.
  */
 import type { Root } from 'hast';
-import { visit } from '@/lib/markdown/visit';
+import { visit } from './visit';
 
 export default function rehypeOverridableImages() {
   return (tree: Root) => {

@@ -1,5 +1,5 @@
 import type { Element, Root } from 'hast';
-import { SKIP, visit } from '@/lib/markdown/visit';
+import { SKIP, visit } from './visit';
 
 /**
  * Small markup improvements for readers, the same for .md and .mdx pages: images load lazily and decode

@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { visit } from '@/lib/markdown/visit';
+import { visit } from './visit';
 import { isItemTitle } from './heading-anchors';
 
 export interface TocEntry {

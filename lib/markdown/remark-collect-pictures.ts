@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import { visit } from '@/lib/markdown/visit';
+import { visit } from './visit';
 import type { ShownFile } from './remark-shortcode-elements';
 
 /** An MDX JSX element's literal attribute, if it has one. */

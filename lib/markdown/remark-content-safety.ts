@@ -3,7 +3,7 @@ import type { Nodes, Root } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxAttributeValueExpression, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx';
 import type { Processor } from 'unified';
 import type { Position } from 'unist';
-import { SKIP, visit } from '@/lib/markdown/visit';
+import { SKIP, visit } from './visit';
 import {
   allowedHtmlElements,
   forbiddenAttributeReason,

@@ -1,6 +1,6 @@
 import type { Paragraph, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
-import { visit } from '@/lib/markdown/visit';
+import { visit } from './visit';
 
 /**
  * `$$…$$` written on one line inside a paragraph is inline math to remark-math, but an author who puts

@@ -3,7 +3,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toString as hastToString } from 'hast-util-to-string';
 import type { Code, Data, Root } from 'mdast';
 import type { Position } from 'unist';
-import { visit } from '@/lib/markdown/visit';
+import { visit } from './visit';
 import { renderDiagrams, type RenderedDiagram } from '@/lib/diagrams/mermaid-renderer';
 import { sanitizeDiagramSvg } from './diagram-svg-sanitizer';
 import { isMermaidFence } from './mermaid-fence';

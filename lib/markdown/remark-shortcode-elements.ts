@@ -16,7 +16,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Position } from 'unist';
-import { visit } from '@/lib/markdown/visit';
+import { visit } from './visit';
 import { levelCollectionHeadings } from './collection';
 import type { CollectionItem } from './collection-items';
 import type { UnsafeContent } from './remark-content-safety';
