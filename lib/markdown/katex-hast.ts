@@ -80,12 +80,18 @@ function childrenOf(node: KatexNode): ElementContent[] {
   return out;
 }
 
-/** An HTML span or anchor: class, style, then the other attributes (KaTeX's toMarkup for spans). */
-function htmlElement(tagName: string, node: KatexNode): Element {
+/** An HTML node's class and style attributes, in that order, as KaTeX writes them (`styles` led by `leadingStyle`). */
+function classAndStyle(node: KatexNode, leadingStyle = ''): { properties: Properties; styles: string } {
   const properties: Properties = {};
   if (node.classes?.length) addAttribute(properties, 'class', createClass(node.classes));
-  const styles = cssStyleToString(node.style);
+  const styles = leadingStyle + cssStyleToString(node.style);
   if (styles) addAttribute(properties, 'style', styles);
+  return { properties, styles };
+}
+
+/** An HTML span or anchor: class, style, then the other attributes (KaTeX's toMarkup for spans). */
+function htmlElement(tagName: string, node: KatexNode): Element {
+  const { properties } = classAndStyle(node);
   for (const [name, value] of Object.entries(node.attributes ?? {})) addAttribute(properties, name, value);
   return h(tagName, properties, childrenOf(node));
 }
@@ -102,10 +108,7 @@ function convert(node: KatexNode, out: ElementContent[]): void {
       out.push(htmlElement('a', node));
       return;
     case 'SymbolNode': {
-      const properties: Properties = {};
-      if (node.classes?.length) addAttribute(properties, 'class', createClass(node.classes));
-      const styles = ((node.italic ?? 0) > 0 ? `margin-right:${makeEm(node.italic!)};` : '') + cssStyleToString(node.style);
-      if (styles) addAttribute(properties, 'style', styles);
+      const { properties, styles } = classAndStyle(node, (node.italic ?? 0) > 0 ? `margin-right:${makeEm(node.italic!)};` : '');
       // KaTeX writes a bare text where there is neither a class nor a style.
       if (!node.classes?.length && !styles) return pushText(out, String(node.text));
       const text: ElementContent[] = [];
