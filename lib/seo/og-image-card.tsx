@@ -20,6 +20,9 @@ export const ogCardFontFamily = 'Inter';
 
 const colours = { page: '#ffffff', text: '#111827', muted: '#4b5563', rule: '#e5e7eb', accent: '#111827' } as const;
 
+/** The card's background, which its title band leaves to the renderer (ogCardTitleElement). */
+export const ogCardPageColour = colours.page;
+
 /**
  * The band of the card that holds the title, in whole pixels from the top: below the site's name and its
  * hairline, above the address. Everything outside it is the same on every card of a site, so a build draws
@@ -42,8 +45,8 @@ function titleSize(title: string): number {
   return 46;
 }
 
-/** The card's page: its size, colours and side margins. */
-function cardPage(size: { width: number; height: number }, paddingTop: number, children: ReactNode): ReactElement {
+/** The card's page: its size, colours and side margins; transparent without `backgroundColor`. */
+function cardPage(size: { width: number; height: number }, paddingTop: number, children: ReactNode, backgroundColor?: string): ReactElement {
   return (
     <div
       style={{
@@ -52,7 +55,7 @@ function cardPage(size: { width: number; height: number }, paddingTop: number, c
         boxSizing: 'border-box',
         display: 'flex',
         flexDirection: 'column',
-        backgroundColor: colours.page,
+        backgroundColor,
         color: colours.text,
         fontFamily: ogCardFontFamily,
         paddingTop,
@@ -95,15 +98,19 @@ function frameParts({ siteName, address }: Pick<OgCard, 'siteName' | 'address'>,
 
 /** The whole card drawn at once. */
 export function ogCardElement(card: OgCard): ReactElement {
-  return cardPage(ogImageSize, padding.top, frameParts(card, titleBlock(card)));
+  return cardPage(ogImageSize, padding.top, frameParts(card, titleBlock(card)), colours.page);
 }
 
 /** What every card of a site shares: the card with its band blank. */
 export function ogCardFrameElement(card: Pick<OgCard, 'siteName' | 'address'>): ReactElement {
-  return cardPage(ogImageSize, padding.top, frameParts(card, <div key="band" style={{ height: ogCardTitleBand.height, flexShrink: 0 }} />));
+  return cardPage(ogImageSize, padding.top, frameParts(card, <div key="band" style={{ height: ogCardTitleBand.height, flexShrink: 0 }} />), colours.page);
 }
 
-/** One card's band alone, ogImageSize.width × ogCardTitleBand.height, to be drawn over its frame at ogCardTitleBand.top. */
+/**
+ * One card's band alone, ogImageSize.width × ogCardTitleBand.height, to be drawn over its frame at ogCardTitleBand.top.
+ * Without a background: the title's ink is all there is to draw, so the renderer can draw just the box around it,
+ * over ogCardPageColour.
+ */
 export function ogCardTitleElement(card: Pick<OgCard, 'title' | 'subtitle'>): ReactElement {
   return cardPage({ width: ogImageSize.width, height: ogCardTitleBand.height }, 0, titleBlock(card));
 }

@@ -31,6 +31,14 @@ describe('renderOgImage', () => {
     }, 30_000);
   }
 
+  it('leaves none of a long title in the next card, whose title is shorter', async () => {
+    const long = { ...site, title: `${'A title that wraps onto every line it may use, '.repeat(4)}and more` };
+    const short = { ...site, title: 'Notes' };
+    const [, png] = await Promise.all([renderOgImage(long), renderOgImage(short)]);
+    const whole = await drawPixels(ogCardElement(short), ogImageSize);
+    expect((await decodePng(png)).rgba.equals(Buffer.from(whole))).toBe(true);
+  }, 30_000);
+
   it('puts the title inside the band and nothing of it outside', async () => {
     const titled = await decodePng(await renderOgImage({ ...site, title: 'Notes' }));
     const untitled = await decodePng(await renderOgImage({ ...site, title: '' }));
