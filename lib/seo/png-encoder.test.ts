@@ -1,7 +1,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import { decodePng } from '@/lib/testing/decode-png';
-import { encodePng } from './png-encoder';
+import { encodePng, indexImage } from './png-encoder';
 
 /** Straight RGBA from a function of the pixel's position. */
 function image(width: number, height: number, colour: (x: number, y: number) => [number, number, number, number]): Uint8Array {
@@ -106,6 +106,50 @@ describe('encodePng', () => {
     const png = encodePng({ width: 37, height: 11, rgba, premultiplied: false });
     rgba.fill(0);
     expect((await decodePng(await png)).rgba).toEqual(original);
+  });
+
+  describe('over a base image', () => {
+    // A frame of text-like pixels and the same frame with a box of new colours drawn in.
+    const width = 30;
+    const height = 12;
+    const changed = { x: 7, y: 3, width: 11, height: 5 };
+    const inBox = (x: number, y: number) => x >= changed.x && x < changed.x + changed.width && y >= changed.y && y < changed.y + changed.height;
+    const frame = image(width, height, card);
+    const base = indexImage({ width, height, rgba: frame, premultiplied: false })!;
+
+    it('looks only inside the changed box, and decodes to the whole new image', async () => {
+      const drawn = image(width, height, (x, y) => (inBox(x, y) ? [x * 9, y * 20, 200, 255] : card(x, y)));
+      const png = await encodePng({ width, height, rgba: drawn, premultiplied: false }, { base, changed });
+      expect((await decodePng(png)).rgba).toEqual(Buffer.from(drawn));
+      // A pixel outside the box that differs from the base is not looked at: the caller vouches for those.
+      const lied = Uint8Array.from(drawn);
+      lied.set([1, 2, 3, 255], 0);
+      const unseen = await encodePng({ width, height, rgba: lied, premultiplied: false }, { base, changed });
+      expect((await decodePng(unseen)).rgba).toEqual(Buffer.from(drawn));
+    });
+
+    it('leaves the base as it was, for the next image over it', async () => {
+      const colours = base.colours.length;
+      await encodePng({ width, height, rgba: image(width, height, (x, y) => (inBox(x, y) ? [x, y, 9, 255] : card(x, y))), premultiplied: false }, { base, changed });
+      expect(base.colours).toHaveLength(colours);
+      const again = await encodePng({ width, height, rgba: frame, premultiplied: false }, { base, changed: { x: 0, y: 0, width: 0, height: 0 } });
+      expect((await decodePng(again)).rgba).toEqual(Buffer.from(frame));
+    });
+
+    it('falls back to RGB when the box brings the colours past 256', async () => {
+      const wide = { x: 0, y: 0, width, height };
+      const many = image(width, height, (x, y) => [x * 8, y * 20, (x * y) % 256, 255]);
+      const decoded = await decodePng(await encodePng({ width, height, rgba: many, premultiplied: false }, { base, changed: wide }));
+      expect(decoded.colourType).toBe(2);
+      expect(decoded.rgba).toEqual(Buffer.from(many));
+    });
+
+    it('refuses a box outside the image, or a base of another size', async () => {
+      const rgba = image(width, height, card);
+      await expect(encodePng({ width, height, rgba, premultiplied: false }, { base, changed: { ...changed, x: 25 } })).rejects.toThrow('not inside the image');
+      const small = indexImage({ width: 5, height: 3, rgba: image(5, 3, card), premultiplied: false })!;
+      await expect(encodePng({ width, height, rgba, premultiplied: false }, { base: small, changed })).rejects.toThrow('over a 5×3 base');
+    });
   });
 
   it('refuses pixels that do not fill the size', async () => {

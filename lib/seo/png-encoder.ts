@@ -65,42 +65,66 @@ interface Scanlines {
   data: Buffer;
 }
 
-/** The image as palette indices, or undefined when it has more than 256 colours. */
-function indexedScanlines({ width, height, rgba, premultiplied }: RgbaImage): Scanlines | undefined {
+/** A rectangle of whole pixels. */
+export interface PixelBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The image's pixels as 32-bit words, from a 4-byte-aligned copy where the bytes are not aligned. */
+function pixelWords({ width, height, rgba }: RgbaImage): { bytes: Uint8Array; words: Int32Array } {
   // Whole pixels compared as 32-bit words; the view needs 4-byte alignment, which Node's Buffers do not promise.
   // Signed, so that every word is a small integer to V8: read from a Uint32Array, a word of 2³¹ or more (opaque
   // white among them) is a heap number, and hashing those made the map lookups 10 % of the encoding.
-  const aligned = rgba.byteOffset % 4 === 0 ? rgba : new Uint8Array(rgba);
-  const pixels = new Int32Array(aligned.buffer, aligned.byteOffset, width * height);
-  const data = Buffer.allocUnsafe((width + 1) * height);
-  const indexOf = new Map<number, number>();
-  /** Where each colour is first seen, to read its bytes back in memory order whatever the platform's endianness. */
-  const firstSeen: number[] = [];
+  const bytes = rgba.byteOffset % 4 === 0 ? rgba : new Uint8Array(rgba);
+  return { bytes, words: new Int32Array(bytes.buffer, bytes.byteOffset, width * height) };
+}
+
+/**
+ * An image as palette indices: one byte a pixel, each row led by its filter byte (0, None), and the colours
+ * in the order they were first seen. Made for a whole image (indexImage), or from another one's indices and the
+ * box where the two differ (indexImageOver).
+ */
+export interface IndexedImage {
+  width: number;
+  height: number;
+  premultiplied: boolean;
+  data: Buffer;
+  /** Each colour's index, by its pixel's word. */
+  indexOf: Map<number, number>;
+  /** Each colour's four bytes, in memory order whatever the platform's endianness. */
+  colours: Uint8Array[];
+}
+
+/** Indexes the pixels of `box` into `indexed`, which holds the rest already; false past 256 colours. */
+function indexBox(indexed: IndexedImage, image: RgbaImage, box: PixelBox): boolean {
+  const { width, data, indexOf, colours } = indexed;
+  const { bytes, words } = pixelWords(image);
+  const boxBytes = box.width * 4;
   // Most pixels repeat the one before (page background, glyph interiors): skip the map lookup for those.
   // Not the first pixel's word, so that the first pixel is looked up.
-  let previous = ~pixels[0]!;
+  let previous = ~words[box.y * width + box.x]!;
   let previousIndex = 0;
-  let out = 0;
-  let pixel = 0;
-  const rowBytes = width * 4;
-  for (let y = 0; y < height; y++) {
-    data[out++] = 0;
+  for (let y = box.y; y < box.y + box.height; y++) {
+    let out = y * (width + 1) + 1 + box.x;
+    let pixel = y * width + box.x;
+    const rowStart = pixel * 4;
     // A row like the one above (blank page between lines of text: half a card) is copied, not looked up again.
-    if (y > 0 && Buffer.compare(aligned.subarray(y * rowBytes, (y + 1) * rowBytes), aligned.subarray((y - 1) * rowBytes, y * rowBytes)) === 0) {
-      data.copyWithin(out, out - width - 1, out - 1);
-      out += width;
-      pixel += width;
+    if (y > box.y && Buffer.compare(bytes.subarray(rowStart, rowStart + boxBytes), bytes.subarray(rowStart - width * 4, rowStart - width * 4 + boxBytes)) === 0) {
+      data.copyWithin(out, out - width - 1, out - width - 1 + box.width);
       continue;
     }
-    for (let x = 0; x < width; x++, pixel++) {
-      const word = pixels[pixel]!;
+    for (let x = 0; x < box.width; x++, pixel++) {
+      const word = words[pixel]!;
       if (word !== previous) {
         let index = indexOf.get(word);
         if (index === undefined) {
-          if (firstSeen.length === 256) return undefined;
-          index = firstSeen.length;
+          if (colours.length === 256) return false;
+          index = colours.length;
           indexOf.set(word, index);
-          firstSeen.push(pixel);
+          colours.push(bytes.slice(pixel * 4, pixel * 4 + 4));
         }
         previous = word;
         previousIndex = index;
@@ -108,14 +132,39 @@ function indexedScanlines({ width, height, rgba, premultiplied }: RgbaImage): Sc
       data[out++] = previousIndex;
     }
   }
-  const palette = Buffer.allocUnsafe(firstSeen.length * 3);
-  const alphas = Buffer.allocUnsafe(firstSeen.length);
-  for (const [index, at] of firstSeen.entries()) {
-    const [red, green, blue, alpha] = straight(aligned[at * 4]!, aligned[at * 4 + 1]!, aligned[at * 4 + 2]!, aligned[at * 4 + 3]!, premultiplied);
-    palette[index * 3] = red;
-    palette[index * 3 + 1] = green;
-    palette[index * 3 + 2] = blue;
-    alphas[index] = alpha;
+  return true;
+}
+
+/** The image as palette indices, or undefined when it has more than 256 colours. */
+export function indexImage(image: RgbaImage): IndexedImage | undefined {
+  const { width, height, premultiplied } = image;
+  // Filter bytes 0, and every index is written below.
+  const indexed = { width, height, premultiplied, data: Buffer.alloc((width + 1) * height), indexOf: new Map<number, number>(), colours: [] };
+  return indexBox(indexed, image, { x: 0, y: 0, width, height }) ? indexed : undefined;
+}
+
+/**
+ * An image that is `base` but inside `changed`, as palette indices, from a pass over that box alone: a preview
+ * card is its site's frame with a title drawn in, and the frame's pixels need not be looked at again. Undefined
+ * past 256 colours. The caller vouches that every pixel outside the box is the base's.
+ */
+export function indexImageOver(base: IndexedImage, image: RgbaImage, changed: PixelBox): IndexedImage | undefined {
+  if (image.width !== base.width || image.height !== base.height || image.premultiplied !== base.premultiplied) {
+    throw new RangeError(`indexImageOver: a ${image.width}×${image.height} image over a ${base.width}×${base.height} base, or one premultiplied and one not`);
+  }
+  const { x, y, width, height } = changed;
+  if (x < 0 || y < 0 || x + width > image.width || y + height > image.height) throw new RangeError(`indexImageOver: the box ${width}×${height} at ${x},${y} is not inside the image`);
+  const indexed = { ...base, data: Buffer.from(base.data), indexOf: new Map(base.indexOf), colours: [...base.colours] };
+  return width === 0 || height === 0 || indexBox(indexed, image, changed) ? indexed : undefined;
+}
+
+function indexedScanlines({ data, colours, premultiplied }: IndexedImage): Scanlines {
+  const palette = Buffer.allocUnsafe(colours.length * 3);
+  const alphas = Buffer.allocUnsafe(colours.length);
+  for (const [index, [red, green, blue, alpha]] of colours.entries()) {
+    const colour = straight(red!, green!, blue!, alpha!, premultiplied);
+    palette.set(colour.slice(0, 3), index * 3);
+    alphas[index] = colour[3];
   }
   const opaque = alphas.every((alpha) => alpha === 255);
   return { colourType: colourType.indexed, chunks: [chunk('PLTE', palette), ...(opaque ? [] : [chunk('tRNS', alphas)])], data };
@@ -159,13 +208,16 @@ function truecolourScanlines({ width, height, rgba, premultiplied }: RgbaImage):
 /**
  * The image as a PNG file. Deflates on the thread pool; only the pass over the pixels runs on the caller's thread,
  * before this returns its promise: the caller may write over `image.rgba` at once (the preview cards reuse theirs).
+ * With `over`, the image is `over.base` but inside `over.changed`, and the pass looks at that box alone
+ * (indexImageOver).
  */
-export async function encodePng(image: RgbaImage): Promise<Buffer> {
+export async function encodePng(image: RgbaImage, over?: { base: IndexedImage; changed: PixelBox }): Promise<Buffer> {
   const { width, height, rgba } = image;
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1 || rgba.length !== width * height * 4) {
     throw new RangeError(`encodePng: ${width}×${height} pixels need ${width * height * 4} RGBA bytes, got ${rgba.length}`);
   }
-  const scanlines = indexedScanlines(image) ?? truecolourScanlines(image);
+  const indexed = over ? indexImageOver(over.base, image, over.changed) : indexImage(image);
+  const scanlines = indexed ? indexedScanlines(indexed) : truecolourScanlines(image);
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
