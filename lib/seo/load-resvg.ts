@@ -7,8 +7,8 @@ import { createRequire } from 'node:module';
  * 10 ms. Every drawing is a fresh pixmap (a whole card's is 3 MB, and resvg-js copies it once more), and the next
  * card comes later than that, so each one faulted its pages in anew: when each card was drawn whole, about 1,000
  * page faults a card on the 2-core build machine, where a card took 36–49 ms of CPU from layout to PNG, and
- * 22–29 ms with the delay. With a delay of a
- * second the pages carry over from card to card and still go back to the system once the images are done.
+ * 22–29 ms with the delay. With a delay of a second the pages carry over from card to card and still go back to
+ * the system once the images are done.
  *
  * mimalloc reads its options from the environment once, when the module is loaded, so the variable is set only
  * for the synchronous `require` and restored at once: child processes (`next build`) do not inherit it. A value

@@ -105,9 +105,10 @@ export async function renderOgImage(card: OgCard): Promise<Buffer> {
   const frame = await framePromise;
   const title = drawTitleBand(svg);
   const { width } = ogImageSize;
+  // The last card's title made blank again, this one's put in, at the band's place on the card.
   if (frame.titled) copyBox(frame.blank, width, frame.titled, frame.pixels, width, frame.titled);
   frame.titled = title && { ...title.box, y: title.box.y + ogCardTitleBand.top };
-  if (title && frame.titled) copyBox(title.pixels, title.box.width, { ...title.box, x: 0, y: 0 }, frame.pixels, width, frame.titled);
+  if (title) copyBox(title.pixels, title.box.width, { ...title.box, x: 0, y: 0 }, frame.pixels, width, { x: title.box.x, y: title.box.y + ogCardTitleBand.top });
   // Not resvg's asPng(): that encodes on this thread, with more CPU time, into a file twice the size. Given the
   // frame's indices, the encoder looks only at the title's box (1.0 ms of a card's CPU time went to a pass over
   // every pixel).
