@@ -17,6 +17,10 @@ describe('renderOgImage', () => {
     { ...site, title: 'Ẫ Ỗ Ữ Ặ Ệ — Ωμέγα Жизнь' },
     // Another site's frame.
     { siteName: 'Ωμέγα Press', address: 'omega.example', title: 'Ἀρχή' },
+    // Nothing to draw in the band: spaces and zero-width characters (a stranger's page may be titled anything).
+    { ...site, title: ' \u200b\u200d ' },
+    // Characters none of the fonts has.
+    { ...site, title: '漢字 🙂 notes' },
     // A name and an address too long for their line.
     { siteName: 'The Collected Notebooks of a Very Long-Winded Author, Volume Two', address: `${'very-long-subdomain.'.repeat(5)}example/and/a/deep/path`, title: 'Notes' },
   ];
