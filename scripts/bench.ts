@@ -3,9 +3,10 @@
  * count (default 100, 1000 and 5000) cold, warm (nothing changed) and after editing one page, R times each (default
  * 3, and 1 above 1000 pages), in throwaway projects under the system's temp folder (deleted when it has finished; each
  * cold build starts with no inode freed in the last minute: see settleBeforeColdBuild), and prints medians: wall time,
- * ms per page, peak memory of all the build's processes together (proportional set size, and the plain sum of
- * resident sizes), size of out/, the per-page first-visit transfer, and each phase's time and peak memory in the
- * cold builds, so that the growth with the page count shows (and in our warm and one-edit builds). Three sites are built from the same generated pages:
+ * ms per page, size of out/, the per-page first-visit transfer, and each phase's time in the cold builds; and, from
+ * one more cold, warm and edited build whose memory is sampled (the timed builds are not watched: see measure),
+ * the peak memory of all the build's processes together (proportional set size, and the plain sum of resident
+ * sizes), overall and per phase, so that the growth with the page count shows (and in our warm and one-edit builds). Three sites are built from the same generated pages:
  * ours, ours with Next.js's client runtime kept (clientRuntime: true, the plain Next.js export), and an Astro 5 site
  * through the same Markdown plugins (scripts/bench-astro.ts). --sectioned adds the same pages as a Zola site of
  * sections and tags. With --photos P, the flat corpus is built beside itself with P generated 12-megapixel camera
@@ -159,7 +160,7 @@ interface Run {
  * Runs one build of the project in `directory` and watches it: ours names each step as it starts over an IPC
  * channel (lib/build/run-build.ts), Astro in the lines it prints (astroPhase).
  */
-async function build(directory: string, variant: Variant): Promise<Run> {
+async function build(directory: string, variant: Variant, { sampled = false }: { sampled?: boolean } = {}): Promise<Run> {
   const started = performance.now();
   const child = spawn(process.execPath, variant.generator === 'astro' ? astroBuildArguments : buildArguments, {
     cwd: directory,
@@ -198,8 +199,9 @@ async function build(directory: string, variant: Variant): Promise<Run> {
   let peakBytes = 0;
   let peakRssBytes = 0;
   let samples = 0;
+  // Only in the sampled round (see measure): reading the processes' memory costs the build time, and more to ours.
   const sampler = setInterval(() => {
-    if (!child.pid) return;
+    if (!child.pid || !sampled) return;
     const tree = processTree(child.pid);
     const rssSum = tree.reduce((sum, member) => sum + member.rssBytes, 0);
     peakRssBytes = Math.max(peakRssBytes, rssSum);
@@ -221,6 +223,9 @@ async function build(directory: string, variant: Variant): Promise<Run> {
   return { seconds: (performance.now() - started) / 1000, peakBytes, peakRssBytes, phases };
 }
 
+/** The kinds of build the bench makes of each site. */
+type BuildKind = 'cold' | 'warm' | 'edited';
+
 interface Result {
   variant: Variant;
   pages: number;
@@ -228,6 +233,8 @@ interface Result {
   warm: Run[];
   /** A build after one page was edited: what an author waits for. */
   edited: Run[];
+  /** One more cold, warm and edited build, each watched for its memory: the only runs that memory figures come from. */
+  sampled: Record<BuildKind, Run>;
   outBytes: number;
   outFiles: number;
   transferMedian: number;
@@ -254,6 +261,16 @@ async function measure(variant: Variant, pages: number): Promise<Result> {
         `  ${pages} pages, ${variant.name}, run ${run}/${runs}: cold ${cold.at(-1)?.seconds.toFixed(1)} s, warm ${warm.at(-1)?.seconds.toFixed(1)} s, one page edited ${edited.at(-1)?.seconds.toFixed(1)} s`,
       );
     }
+    // Memory in a round of its own. Reading a process's proportional set size walks its page tables under the lock
+    // its allocations need: sampled every 500 ms, a cold 1000-page build of ours took about 0.85 s longer and
+    // Astro's about 0.3 s, so the timed runs above are not watched at all.
+    for (const cache of caches) moveToTrash(path.join(directory, cache));
+    await settleBeforeColdBuild();
+    const sampledCold = await build(directory, variant, { sampled: true });
+    const sampledWarm = await build(directory, variant, { sampled: true });
+    fs.appendFileSync(editedPage, '\nA sentence added in the sampled round.\n');
+    const sampled = { cold: sampledCold, warm: sampledWarm, edited: await build(directory, variant, { sampled: true }) };
+    console.error(`  ${pages} pages, ${variant.name}, memory sampled: cold ${sampled.cold.seconds.toFixed(1)} s, peak ${(sampled.cold.peakBytes / 1024 ** 3).toFixed(2)} GB`);
     const out = path.join(directory, 'out');
     const files = listFiles(out);
     const weights = weighPages(out).map((weight) => weight.total);
@@ -263,6 +280,7 @@ async function measure(variant: Variant, pages: number): Promise<Result> {
       cold,
       warm,
       edited,
+      sampled,
       outBytes: files.reduce((sum, file) => sum + fs.statSync(path.join(out, file)).size, 0),
       outFiles: files.length,
       transferMedian: median(weights),
@@ -274,10 +292,10 @@ async function measure(variant: Variant, pages: number): Promise<Result> {
 }
 
 const seconds = (runsList: Run[]) => median(runsList.map((run) => run.seconds));
-const peak = (runsList: Run[]) => median(runsList.map((run) => run.peakBytes));
-const peakRss = (runsList: Run[]) => median(runsList.map((run) => run.peakRssBytes));
-/** The highest median over the kinds of build. */
-const highest = (result: Result, measure: (runsList: Run[]) => number) => Math.max(measure(result.cold), measure(result.warm), measure(result.edited));
+const peak = (run: Run) => run.peakBytes;
+const peakRss = (run: Run) => run.peakRssBytes;
+/** The highest over the kinds of build, in the sampled round. */
+const highest = (result: Result, measure: (run: Run) => number) => Math.max(measure(result.sampled.cold), measure(result.sampled.warm), measure(result.sampled.edited));
 const fixed = (value: number, digits = 1) => value.toFixed(digits);
 const gigabytes = (bytes: number) => `${fixed(bytes / 1024 ** 3, 2)} GB`;
 const ratio = (a: number, b: number) => `${fixed(a / b, 2)}×`;
@@ -319,15 +337,13 @@ function resultTable(results: Result[], comparisons: [label: string, Result | un
   return formatTable(header, rows);
 }
 
-/** The kinds of build the bench makes of each site. */
-type BuildKind = 'cold' | 'warm' | 'edited';
 const buildKindName: Record<BuildKind, string> = { cold: 'cold', warm: 'warm', edited: 'one page edited' };
 
-/** A phase of one kind of build at one page count: the median of its times, and of its peak memory. */
+/** A phase of one kind of build at one page count: the median of its times, and its peak memory in the sampled round. */
 function phaseOf(result: Result | undefined, kind: BuildKind, name: string): { seconds: number; peakBytes: number } | undefined {
   const found = result?.[kind].map((run) => run.phases.get(name)).filter((phase) => phase !== undefined) ?? [];
-  if (found.length === 0) return undefined;
-  return { seconds: median(found.map((phase) => phase.seconds)), peakBytes: median(found.map((phase) => phase.peakBytes)) };
+  if (!result || found.length === 0) return undefined;
+  return { seconds: median(found.map((phase) => phase.seconds)), peakBytes: result.sampled[kind].phases.get(name)?.peakBytes ?? 0 };
 }
 
 /**
@@ -350,7 +366,7 @@ function phaseTable(variant: Variant, byCount: Result[], kind: BuildKind): strin
     const otherSeconds = (result: Result) => small.reduce((sum, name) => sum + (phaseOf(result, kind, name)?.seconds ?? 0), 0);
     rows.push([`other steps (${small.length})`, ...byCount.map((result) => `${fixed(otherSeconds(result))} s`), ...growth(otherSeconds)]);
   }
-  rows.push(['whole build', ...byCount.map((result) => `${fixed(seconds(result[kind]))} s · ${gigabytes(peak(result[kind]))}`), ...growth((result) => seconds(result[kind]))]);
+  rows.push(['whole build', ...byCount.map((result) => `${fixed(seconds(result[kind]))} s · ${gigabytes(peak(result.sampled[kind]))}`), ...growth((result) => seconds(result[kind]))]);
   return formatTable(header, rows);
 }
 
@@ -394,6 +410,7 @@ for (const pages of pageCounts) {
     const added = (pick: (result: Result) => Run[]) => `${fixed(seconds(pick(withPhotos)) - seconds(pick(flat)))} s`;
     console.log(`${photoCount} photos add: cold ${added((result) => result.cold)}, warm ${added((result) => result.warm)}, one page edited ${added((result) => result.edited)}.`);
   }
+  console.log(`Memory from a round of its own; cold then, its memory sampled: ${at.map((result) => `${result.variant.name} ${fixed(result.sampled.cold.seconds)} s`).join(', ')}.`);
 }
 for (const variant of variants) {
   const measured = results.filter((result) => result.variant === variant);
