@@ -66,9 +66,9 @@ function drawTitleBand(svg: string): { pixels: Uint8Array; box: PixelBox } | und
   const right = Math.min(ogImageSize.width, Math.ceil(bounds.x + bounds.width) + 1);
   const bottom = Math.min(ogCardTitleBand.height, Math.ceil(bounds.y + bounds.height) + 1);
   if (right <= left || bottom <= top) return undefined;
-  Object.assign(bounds, { x: left, y: top, width: right - left, height: bottom - top });
-  renderer.cropByBBox(bounds);
-  return { pixels: renderer.render().pixels, box: { x: left, y: top, width: right - left, height: bottom - top } };
+  const box = { x: left, y: top, width: right - left, height: bottom - top };
+  renderer.cropByBBox(Object.assign(bounds, box));
+  return { pixels: renderer.render().pixels, box };
 }
 
 /**
