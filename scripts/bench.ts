@@ -199,9 +199,8 @@ async function build(directory: string, variant: Variant, { sampled = false }: {
   let peakBytes = 0;
   let peakRssBytes = 0;
   let samples = 0;
-  // Only in the sampled round (see measure): reading the processes' memory costs the build time, and more to ours.
-  const sampler = setInterval(() => {
-    if (!child.pid || !sampled) return;
+  const sample = () => {
+    if (!child.pid) return;
     const tree = processTree(child.pid);
     const rssSum = tree.reduce((sum, member) => sum + member.rssBytes, 0);
     peakRssBytes = Math.max(peakRssBytes, rssSum);
@@ -214,7 +213,9 @@ async function build(directory: string, variant: Variant, { sampled = false }: {
       peakBytes = Math.max(peakBytes, pssSum);
       phase.peakBytes = Math.max(phase.peakBytes, pssSum);
     }
-  }, 100);
+  };
+  // Only in the sampled round (see measure): reading the processes' memory costs the build time, and more to ours.
+  const sampler = sampled ? setInterval(sample, 100) : undefined;
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(sampler);
   lastBuildEnded = performance.now();
@@ -250,26 +251,28 @@ async function measure(variant: Variant, pages: number): Promise<Result> {
     const editedPage = variant.generator === 'astro' ? astroPagePath(directory, 7) : path.join(directory, 'content', corpusPath(7));
     const caches = variant.generator === 'astro' ? astroCaches : ['.next', 'out'];
     const runs = runsFor(pages);
-    for (let run = 1; run <= runs; run++) {
+    /** A cold build (after the caches are moved aside), a warm one, and one after a page was edited. */
+    const round = async (label: string, sampled: boolean): Promise<Record<BuildKind, Run>> => {
       for (const cache of caches) moveToTrash(path.join(directory, cache));
       await settleBeforeColdBuild();
-      cold.push(await build(directory, variant));
-      warm.push(await build(directory, variant));
-      fs.appendFileSync(editedPage, `\nA sentence added in run ${run}.\n`);
-      edited.push(await build(directory, variant));
+      const coldRun = await build(directory, variant, { sampled });
+      const warmRun = await build(directory, variant, { sampled });
+      fs.appendFileSync(editedPage, `\nA sentence added in ${label}.\n`);
+      return { cold: coldRun, warm: warmRun, edited: await build(directory, variant, { sampled }) };
+    };
+    for (let run = 1; run <= runs; run++) {
+      const timed = await round(`run ${run}`, false);
+      cold.push(timed.cold);
+      warm.push(timed.warm);
+      edited.push(timed.edited);
       console.error(
-        `  ${pages} pages, ${variant.name}, run ${run}/${runs}: cold ${cold.at(-1)?.seconds.toFixed(1)} s, warm ${warm.at(-1)?.seconds.toFixed(1)} s, one page edited ${edited.at(-1)?.seconds.toFixed(1)} s`,
+        `  ${pages} pages, ${variant.name}, run ${run}/${runs}: cold ${timed.cold.seconds.toFixed(1)} s, warm ${timed.warm.seconds.toFixed(1)} s, one page edited ${timed.edited.seconds.toFixed(1)} s`,
       );
     }
     // Memory in a round of its own. Reading a process's proportional set size walks its page tables under the lock
     // its allocations need: sampled every 500 ms, a cold 1000-page build of ours took about 0.85 s longer and
     // Astro's about 0.3 s, so the timed runs above are not watched at all.
-    for (const cache of caches) moveToTrash(path.join(directory, cache));
-    await settleBeforeColdBuild();
-    const sampledCold = await build(directory, variant, { sampled: true });
-    const sampledWarm = await build(directory, variant, { sampled: true });
-    fs.appendFileSync(editedPage, '\nA sentence added in the sampled round.\n');
-    const sampled = { cold: sampledCold, warm: sampledWarm, edited: await build(directory, variant, { sampled: true }) };
+    const sampled = await round('the sampled round', true);
     console.error(`  ${pages} pages, ${variant.name}, memory sampled: cold ${sampled.cold.seconds.toFixed(1)} s, peak ${(sampled.cold.peakBytes / 1024 ** 3).toFixed(2)} GB`);
     const out = path.join(directory, 'out');
     const files = listFiles(out);
