@@ -10,11 +10,18 @@ import path from 'node:path';
 export const repository = path.resolve(new URL('..', import.meta.url).pathname);
 
 /**
- * What `npm run build` runs (package.json), as Node's arguments; spawn with process.execPath and the copy as
- * cwd. Node loads tsx itself (scripts/start-build.mjs) rather than through tsx's CLI, whose signal relay SIGKILLs
- * a child that is busy for 60 ms when Ctrl-C comes, so the build could not clean up after itself.
+ * What `npm run build` runs (package.json's `node …` script), as Node's arguments; spawn with process.execPath
+ * and the copy as cwd. Node loads tsx itself (scripts/start-build.mjs) rather than through tsx's CLI, whose signal
+ * relay SIGKILLs a child that is busy for 60 ms when Ctrl-C comes, so the build could not clean up after itself.
  */
-export const buildArguments = ['scripts/start-build.mjs'];
+export const buildArguments = nodeScriptArguments('build');
+
+function nodeScriptArguments(script: string): string[] {
+  const { scripts } = JSON.parse(fs.readFileSync(path.join(repository, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const [command, ...args] = (scripts[script] ?? '').split(' ');
+  if (command !== 'node' || args.length === 0) throw new Error(`package.json's "${script}" script is not a \`node …\` command: ${scripts[script]}`);
+  return args;
+}
 
 /** Files a project copy never takes from the repository: its content, its config, and the tests. */
 const notCopied = (file: string) => file.startsWith('content/') || file.startsWith('e2e/') || file === 'site.config.ts';
