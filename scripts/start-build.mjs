@@ -5,7 +5,7 @@
  * half the time, on the critical path of every build. The compile workers do the same (lib/tsx-worker.ts).
  *
  * Only packages that read nothing at load time that scripts/build.ts sets first (NODE_ENV): React, for one,
- * picks its build then. lib/build/build-packages.test.ts keeps the list in step with the build's imports.
+ * picks its build then. scripts/start-build.test.ts keeps the list in step with the build's imports.
  *
  * package.json runs it with `--v8-pool-size=0`: V8's helper threads (concurrent marking, parallel scavenges,
  * background compiles) one fewer than the machine's cores instead of Node's fixed four. The content and finish
