@@ -7,10 +7,7 @@
  * Only packages that read nothing at load time that scripts/build.ts sets first (NODE_ENV): React, for one,
  * picks its build then. scripts/start-build.test.ts keeps the list in step with the build's imports.
  *
- * package.json runs it with `--v8-pool-size=0`: V8's helper threads (concurrent marking, parallel scavenges,
- * background compiles) one fewer than the machine's cores instead of Node's fixed four. The content and finish
- * steps already keep a thread busy on every core, and on two cores four helpers only took turns with them: a cold
- * 1000-page build 0.97× the time in pairs, the content step 5.0 s → 4.5 s (docs/benchmarks.md).
+ * package.json runs it with `--v8-pool-size=0`, V8's helper threads sized to the machine (lib/v8-helper-threads.ts).
  */
 import { fileURLToPath } from 'node:url';
 

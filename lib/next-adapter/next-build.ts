@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { installedVersion } from '../installed-version';
+import { nodeOptionsWithHelperThreads } from '../v8-helper-threads';
 import { CompiledApp } from './compiled-app';
 
 /** The Next.js version every assumption in lib/next-adapter/ was checked on. */
@@ -103,7 +104,7 @@ function spawnNextBuild({ projectDirectory, exportFolder, env, signal, renderPro
     const child = spawn(process.execPath, [nextBin(projectDirectory), 'build', ...args], {
       cwd: projectDirectory,
       stdio: ['ignore', 'inherit', 'inherit'],
-      env: { ...process.env, ...env, [exportFolderVariable]: exportFolder, ...(renderProcesses !== undefined && { [renderProcessesVariable]: String(renderProcesses) }) },
+      env: { ...process.env, NODE_OPTIONS: nodeOptionsWithHelperThreads(process.env.NODE_OPTIONS), ...env, [exportFolderVariable]: exportFolder, ...(renderProcesses !== undefined && { [renderProcessesVariable]: String(renderProcesses) }) },
       detached: true,
     });
     const group = child.pid === undefined ? undefined : -child.pid;

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Site } from '@/lib/site-config-schema';
 import { placeFile } from '@/lib/export/place-file';
+import { v8HelperThreadsFlag } from '@/lib/v8-helper-threads';
 import { ogImagePath } from './og-image';
 import type { OgCard } from './og-image-card';
 import type { OgImageDrawing } from './og-image-drawing';
@@ -87,7 +88,7 @@ interface OgImageJob {
  */
 function drawOgImagesInChildProcess(drawings: readonly OgImageDrawing[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = fork(path.join(import.meta.dirname, 'og-image-worker.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(path.join(import.meta.dirname, 'og-image-worker.ts'), [], { execArgv: [v8HelperThreadsFlag, '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     // The lowest priority within the build's session, below the build's own threads. Not below `next build`,
     // which runs in a session of its own (lib/next-adapter/next-build.ts): where Linux shares the cores between
     // sessions first (autogroups, its default), the cards take one core of two from Next's compile and are done
